@@ -1,0 +1,179 @@
+import { checkFormula, type FormulaScope } from './formula/check.ts'
+import { FormulaError } from './formula/formula-error.ts'
+import { parseFormula } from './formula/parse.ts'
+import { CORE_DIMENSIONS } from './schema/dimensions-core.ts'
+import type { Dimension } from './schema/dimension.ts'
+import { codePrefix, pluginManifestSchema, type PluginManifest, type PluginManifestInput } from './schema/manifest.ts'
+import { CONTRACT_MAJOR } from './version.ts'
+
+/** One problem of a manifest: a readable path (`indicators[2] "deficits.x".numerator`) and why. */
+export interface ManifestIssue {
+  path: string
+  message: string
+}
+
+/** A manifest that breaks the contract; the message names the plugin and every issue. */
+export class ManifestError extends Error {
+  readonly plugin: string
+  readonly issues: ManifestIssue[]
+
+  constructor(plugin: string, issues: ManifestIssue[]) {
+    super(`plugin "${plugin}": ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`)
+    this.name = 'ManifestError'
+    this.plugin = plugin
+    this.issues = issues
+  }
+}
+
+type Path = readonly PropertyKey[]
+
+function formatPath(input: unknown, path: Path): string {
+  let out = ''
+  let node: unknown = input
+  for (const key of path) {
+    if (typeof key === 'number') {
+      node = Array.isArray(node) ? node[key] : undefined
+      const code = node && typeof node === 'object' && 'code' in node ? (node as { code: unknown }).code : undefined
+      out += typeof code === 'string' ? `[${key}] "${code}"` : `[${key}]`
+    } else {
+      node = node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined
+      out += out ? `.${String(key)}` : String(key)
+    }
+  }
+  return out || '(manifest)'
+}
+
+/** Dimensions a manifest may use: core's and its own. */
+export function dimensionsOf(manifest: Pick<PluginManifest, 'dimensions'>): Map<string, Dimension> {
+  return new Map([...CORE_DIMENSIONS, ...manifest.dimensions].map((d) => [d.code, d]))
+}
+
+/** The formula scope of a manifest: its data elements with their dimension's option codes. */
+export function scopeOf(manifest: Pick<PluginManifest, 'dimensions' | 'dataElements'>): FormulaScope {
+  const dims = dimensionsOf(manifest)
+  return {
+    elements: new Map(
+      manifest.dataElements.map((e) => [
+        e.code,
+        e.dimension ? (dims.get(e.dimension)?.options.map((o) => o.code) ?? []) : [],
+      ]),
+    ),
+  }
+}
+
+function crossCheck(m: PluginManifest): { path: Path; message: string }[] {
+  const issues: { path: Path; message: string }[] = []
+  const add = (path: Path, message: string) => issues.push({ path, message })
+  const prefix = codePrefix(m.id)
+  const dims = dimensionsOf(m)
+  const scope = scopeOf(m)
+
+  const unique = (list: { code: string }[], key: string) => {
+    const seen = new Set<string>()
+    list.forEach((x, i) => {
+      if (seen.has(x.code)) add([key, i, 'code'], `duplicate code "${x.code}"`)
+      seen.add(x.code)
+    })
+  }
+  unique(m.dataElements, 'dataElements')
+  unique(m.indicators, 'indicators')
+  unique(m.validationRules, 'validationRules')
+  unique(m.recommendations, 'recommendations')
+  m.dimensions.forEach((d, i) => {
+    if (CORE_DIMENSIONS.some((c) => c.code === d.code))
+      add(['dimensions', i, 'code'], `"${d.code}" is a core dimension`)
+  })
+
+  m.dataElements.forEach((e, i) => {
+    if (!e.code.startsWith(prefix)) add(['dataElements', i, 'code'], `must start with "${prefix}"`)
+    if (e.dimension && !dims.has(e.dimension))
+      add(['dataElements', i, 'dimension'], `unknown dimension "${e.dimension}"`)
+  })
+
+  const formula = (path: Path, text: string | undefined) => {
+    if (!text) return
+    try {
+      checkFormula(parseFormula(text), scope)
+    } catch (e) {
+      if (!(e instanceof FormulaError)) throw e
+      add(path, e.message)
+    }
+  }
+  m.indicators.forEach((ind, i) => {
+    if (!ind.code.startsWith(prefix)) add(['indicators', i, 'code'], `must start with "${prefix}"`)
+    if (ind.dimension && !dims.has(ind.dimension))
+      add(['indicators', i, 'dimension'], `unknown dimension "${ind.dimension}"`)
+    formula(['indicators', i, 'numerator'], ind.numerator)
+    formula(['indicators', i, 'denominator'], ind.denominator)
+    formula(['indicators', i, 'formula'], ind.formula)
+    if (ind.kind === 'count')
+      ind.targets.forEach((t, j) => {
+        if (t.value < 0) add(['indicators', i, 'targets', j, 'value'], `target ${t.value} of a count is negative`)
+      })
+    if (ind.kind === 'presence' && ind.evidence.length === 0)
+      add(['indicators', i, 'evidence'], 'a presence indicator lists the evidence documents it requires')
+  })
+  m.validationRules.forEach((r, i) => {
+    if (!r.code.startsWith(prefix)) add(['validationRules', i, 'code'], `must start with "${prefix}"`)
+    formula(['validationRules', i, 'left'], r.left)
+    formula(['validationRules', i, 'right'], r.right)
+  })
+  const indicatorCodes = new Set(m.indicators.map((i) => i.code))
+  m.recommendations.forEach((r, i) => {
+    if (!r.code.startsWith(prefix)) add(['recommendations', i, 'code'], `must start with "${prefix}"`)
+    if (!indicatorCodes.has(r.indicator)) add(['recommendations', i, 'indicator'], `unknown indicator "${r.indicator}"`)
+  })
+  return issues
+}
+
+/** Result of {@link validateManifest}: the typed manifest or every issue found. */
+export type ManifestValidation = { ok: true; manifest: PluginManifest } | { ok: false; error: ManifestError }
+
+/**
+ * Validates a manifest without throwing: schema, contract major, code prefixes, dimensions,
+ * formulas against the plugin's data elements, and references between rules and indicators.
+ */
+export function validateManifest(input: unknown): ManifestValidation {
+  const rawId = input && typeof input === 'object' && 'id' in input ? input.id : undefined
+  const id = typeof rawId === 'string' && rawId ? rawId : '(no id)'
+  const parsed = pluginManifestSchema.safeParse(input)
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({ path: formatPath(input, i.path), message: i.message }))
+    return { ok: false, error: new ManifestError(id, issues) }
+  }
+  const m = parsed.data
+  if (m.contract !== CONTRACT_MAJOR)
+    return {
+      ok: false,
+      error: new ManifestError(id, [
+        { path: 'contract', message: `written for contract ${m.contract}, this platform implements ${CONTRACT_MAJOR}` },
+      ]),
+    }
+  const issues = crossCheck(m)
+  if (issues.length)
+    return {
+      ok: false,
+      error: new ManifestError(
+        id,
+        issues.map((i) => ({ path: formatPath(input, i.path), message: i.message })),
+      ),
+    }
+  return { ok: true, manifest: m }
+}
+
+/**
+ * Declares a plugin: validates the manifest against the contract and returns it typed, with
+ * defaults filled in. Throws {@link ManifestError} naming the plugin and each bad field.
+ *
+ * @example
+ * export default definePlugin({
+ *   id: 'deficits', version: '1.0.0', contract: CONTRACT_MAJOR,
+ *   title: { ru: 'Выявление профессиональных дефицитов' },
+ *   dataElements: [...], indicators: [...],
+ * })
+ */
+export function definePlugin(input: PluginManifestInput): PluginManifest {
+  const result = validateManifest(input)
+  if (!result.ok) throw result.error
+  return result.manifest
+}

@@ -1,0 +1,5 @@
+export * from './ast.ts'
+export * from './check.ts'
+export * from './evaluate.ts'
+export * from './formula-error.ts'
+export * from './parse.ts'

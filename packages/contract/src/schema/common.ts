@@ -1,0 +1,36 @@
+import { z } from 'zod'
+
+/**
+ * A text in Russian (required, the UI default) and English (optional, falls back to Russian).
+ *
+ * @example
+ * const title: LocalizedText = { ru: 'Педагоги', en: 'Teachers' }
+ */
+export const localizedTextSchema = z.object({
+  ru: z.string().trim().min(1, 'Russian text is required'),
+  en: z.string().trim().min(1).optional(),
+})
+export type LocalizedText = z.infer<typeof localizedTextSchema>
+
+/**
+ * A dotted lower-case code: `deficits.diagnosed`, `subject`, `ru_language`.
+ * Codes are stable identifiers used in formulas, URLs and XLSX templates.
+ */
+export const codeSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/, 'must be lower-case latin letters, digits, _ and dots')
+  .max(100)
+
+/** Levels of the org tree at which data is entered or an indicator is meaningful. */
+export const orgLevelSchema = z.enum(['region', 'municipality', 'organization'])
+export type OrgLevel = z.infer<typeof orgLevelSchema>
+
+/** Depth of each level in the org tree (the region is the root). */
+export const ORG_LEVEL_DEPTH: Record<OrgLevel, number> = {
+  region: 1,
+  municipality: 2,
+  organization: 3,
+}
+
+/** A period code such as `2024-25` (academic year) or `2025` (calendar year). */
+export const periodCodeSchema = z.string().regex(/^\d{4}(-\d{2})?$/, 'must look like 2024-25 or 2025')

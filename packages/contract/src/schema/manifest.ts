@@ -1,0 +1,47 @@
+import { z } from 'zod'
+import { localizedTextSchema } from './common.ts'
+import { dataElementSchema } from './data-element.ts'
+import { dimensionSchema } from './dimension.ts'
+import { indicatorSchema } from './indicator.ts'
+import { recommendationRuleSchema, validationRuleSchema } from './rules.ts'
+
+/** A plugin id: kebab-case, also the URL segment (`/plugins/<id>/`, `/d/<id>`). */
+export const pluginIdSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be kebab-case latin letters and digits')
+
+/**
+ * The code prefix of everything a plugin defines: its id with `-` as `_`.
+ *
+ * @example
+ * codePrefix('digital-environment') // 'digital_environment.'
+ */
+export function codePrefix(pluginId: string): string {
+  return `${pluginId.replaceAll('-', '_')}.`
+}
+
+/**
+ * A plugin manifest: one monitoring direction. No I/O — the server reads it, validates it with
+ * {@link definePlugin}'s rules and syncs its definitions into the database.
+ */
+export const pluginManifestSchema = z.object({
+  id: pluginIdSchema,
+  version: z.string().regex(/^\d+\.\d+\.\d+/, 'must be a semver version'),
+  /** Major version of the contract this plugin was written for. */
+  contract: z.number().int().positive(),
+  title: localizedTextSchema,
+  description: localizedTextSchema.optional(),
+  /** Sort position in navigation; lower first. */
+  order: z.number().int().default(100),
+  dimensions: z.array(dimensionSchema).default([]),
+  dataElements: z.array(dataElementSchema).min(1),
+  indicators: z.array(indicatorSchema).min(1),
+  validationRules: z.array(validationRuleSchema).default([]),
+  recommendations: z.array(recommendationRuleSchema).default([]),
+  /** The federated UI: modules exposed by `/plugins/<id>/remoteEntry.js`. */
+  ui: z
+    .object({
+      exposes: z.array(z.string().regex(/^\.\/[A-Za-z0-9]+$/)).min(1),
+    })
+    .optional(),
+})
+export type PluginManifest = z.infer<typeof pluginManifestSchema>
+export type PluginManifestInput = z.input<typeof pluginManifestSchema>
