@@ -88,6 +88,8 @@ function crossCheck(m: PluginManifest): { path: Path; message: string }[] {
     if (!e.code.startsWith(prefix)) add(['dataElements', i, 'code'], `must start with "${prefix}"`)
     if (e.dimension && !dims.has(e.dimension))
       add(['dataElements', i, 'dimension'], `unknown dimension "${e.dimension}"`)
+    if (e.demo?.of && !scope.elements.has(e.demo.of))
+      add(['dataElements', i, 'demo', 'of'], `unknown data element "${e.demo.of}"`)
   })
 
   const formula = (path: Path, text: string | undefined) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { compileIndicator, evaluateIndicator } from './evaluate-indicator.ts'
 import { aggregate, mergePartials, partialOf, valueOf } from './aggregate.ts'
+import { lookupFromValues } from './lookup.ts'
 import { indicatorSchema, type IndicatorInput } from '../schema/indicator.ts'
 
 type School = Record<string, number | null>
@@ -136,5 +137,30 @@ describe('indicator kinds', () => {
   it('score turns the formula into points', () => {
     const ind = compile({ kind: 'score', formula: '#{c.n}', scoring: [{ min: 5, points: 3 }, { points: 0 }] })
     expect(evaluateIndicator(ind, lookup)).toMatchObject({ value: 3, score: 3 })
+  })
+})
+
+describe('lookupFromValues', () => {
+  const elements = [
+    { code: 'd.num', aggregation: 'sum' as const },
+    { code: 'd.flag', aggregation: 'count_true' as const },
+  ]
+  const lookup = lookupFromValues(elements, [
+    { orgUnit: 'A', element: 'd.num', option: 'math', value: 2 },
+    { orgUnit: 'B', element: 'd.num', option: 'math', value: 3 },
+    { orgUnit: 'B', element: 'd.num', option: 'physics', value: 1 },
+    { orgUnit: 'A', element: 'd.flag', option: null, value: 1 },
+    { orgUnit: 'B', element: 'd.flag', option: null, value: 0 },
+  ])
+
+  it('aggregates per option and sums over options with [*]', () => {
+    expect(lookup('d.num', 'math')).toBe(5)
+    expect(lookup('d.num', '*')).toBe(6)
+    expect(lookup('d.num', null)).toBeNull()
+  })
+
+  it('counts true values and reporting units', () => {
+    expect(lookup('d.flag', null)).toBe(1)
+    expect(lookup('d.flag', null, 'count')).toBe(2)
   })
 })

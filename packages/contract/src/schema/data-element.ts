@@ -13,6 +13,30 @@ export const aggregationSchema = z.enum(['sum', 'count_true', 'any', 'all', 'min
 export type Aggregation = z.infer<typeof aggregationSchema>
 
 /**
+ * Hints for generated demo and benchmark data (tooling/generator): what a plausible value of
+ * this element looks like for one organisation. Not used by analytics.
+ *
+ * @example
+ * // "diagnosed" is 20…60 % of the teachers, growing 15 % a year
+ * { of: 'deficits.teachers_total', share: [0.2, 0.6], trend: 0.15 }
+ */
+export const demoHintSchema = z.object({
+  /** The element this one is a part of (value ≈ share × that element, per option where both have it). */
+  of: codeSchema.optional(),
+  /** Fraction range of `of`. */
+  share: z.tuple([z.number().min(0), z.number().min(0)]).optional(),
+  /** Absolute range for one organisation (or one municipality/region for elements entered there). */
+  range: z.tuple([z.number(), z.number()]).optional(),
+  /** Probability that a boolean is true. */
+  chance: z.number().min(0).max(1).optional(),
+  /** Relative change per period, e.g. 0.1 = +10 % a year. */
+  trend: z.number().optional(),
+  /** Options of a breakdown are parts of the total (`partition`, the default) or each a subset (`subsets`). */
+  split: z.enum(['partition', 'subsets']).optional(),
+})
+export type DemoHint = z.infer<typeof demoHintSchema>
+
+/**
  * One raw number or fact collected for an org unit and period, optionally per option of
  * a dimension.
  *
@@ -37,6 +61,7 @@ export const dataElementSchema = z
     required: z.boolean().default(false),
     /** Code of the dimension this element is broken down by, if any. */
     dimension: codeSchema.optional(),
+    demo: demoHintSchema.optional(),
   })
   .superRefine((e, ctx) => {
     if (e.min !== undefined && e.max !== undefined && e.min > e.max)

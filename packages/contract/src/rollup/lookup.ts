@@ -1,0 +1,87 @@
+import type { ValueLookup } from '../formula/evaluate.ts'
+import type { DataElement } from '../schema/data-element.ts'
+import { partialOf, valueOf, mergePartials, EMPTY_AGGREGATE, type PartialAggregate } from './aggregate.ts'
+
+/** The summary of one data element (and option, `null` = total) over a subtree. */
+export interface ElementAggregate {
+  element: string
+  option: string | null
+  partial: PartialAggregate
+}
+
+/** One raw value as entered for an org unit (the reference shape for tests and imports). */
+export interface RawValue {
+  orgUnit: string
+  element: string
+  option: string | null
+  value: number | null
+}
+
+const key = (element: string, option: string | null) => (option === null ? element : `${element}\u0000${option}`)
+
+/**
+ * A {@link ValueLookup} over a subtree's aggregates: each element's value follows its
+ * aggregation rule; `[*]` sums the options' values; `stat: 'count'` gives the number of
+ * reporting org units. Unknown elements and missing aggregates are "no data".
+ *
+ * @example
+ * const lookup = createAggregateLookup(elements, [{ element: 'd.num', option: null, partial: partialOf([3, 1]) }])
+ * lookup('d.num', null) // 4
+ */
+export function createAggregateLookup(
+  elements: readonly Pick<DataElement, 'code' | 'aggregation'>[],
+  aggregates: Iterable<ElementAggregate>,
+): ValueLookup {
+  const rules = new Map(elements.map((e) => [e.code, e.aggregation]))
+  const byKey = new Map<string, PartialAggregate>()
+  for (const a of aggregates) {
+    const k = key(a.element, a.option)
+    byKey.set(k, mergePartials(byKey.get(k) ?? EMPTY_AGGREGATE, a.partial))
+  }
+  return (code, option, stat = 'value') => {
+    const rule = rules.get(code)
+    if (!rule) return null
+    if (option === '*') {
+      const parts = optionsOf(code)
+      if (stat === 'count') return parts.length ? Math.max(...parts.map((p) => p.count)) : null
+      const values = parts.map((p) => valueOf(rule, p)).filter((v): v is number => v !== null)
+      return values.length ? values.reduce((a, b) => a + b, 0) : null
+    }
+    const p = byKey.get(key(code, option))
+    if (!p) return null
+    return stat === 'count' ? p.count : valueOf(rule, p)
+  }
+
+  function optionsOf(code: string): PartialAggregate[] {
+    const prefix = `${code}\u0000`
+    return [...byKey.entries()].filter(([k]) => k.startsWith(prefix)).map(([, p]) => p)
+  }
+}
+
+/**
+ * Aggregates raw values of the org units of one subtree: the reference roll-up that the
+ * server's SQL must agree with. Each org unit's value counts once per element and option.
+ *
+ * @example
+ * const lookup = lookupFromValues(elements, [
+ *   { orgUnit: 'A', element: 'd.num', option: null, value: 3 },
+ *   { orgUnit: 'B', element: 'd.num', option: null, value: 1 },
+ * ])
+ * lookup('d.num', null) // 4
+ */
+export function lookupFromValues(
+  elements: readonly Pick<DataElement, 'code' | 'aggregation'>[],
+  values: Iterable<RawValue>,
+): ValueLookup {
+  const groups = new Map<string, { element: string; option: string | null; values: (number | null)[] }>()
+  for (const v of values) {
+    const k = key(v.element, v.option)
+    const g = groups.get(k) ?? { element: v.element, option: v.option, values: [] }
+    g.values.push(v.value)
+    groups.set(k, g)
+  }
+  return createAggregateLookup(
+    elements,
+    [...groups.values()].map((g) => ({ element: g.element, option: g.option, partial: partialOf(g.values) })),
+  )
+}
