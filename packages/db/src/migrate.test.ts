@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { sql } from 'kysely'
+import { migrateToLatest } from './migrate.ts'
+import { createTestDatabase, testEngine } from './testing.ts'
+import type { DatabaseHandle } from './connect.ts'
+
+describe(`migrations on ${testEngine}`, () => {
+  let handle: DatabaseHandle
+  beforeAll(async () => {
+    handle = await createTestDatabase()
+  })
+  afterAll(() => handle.close())
+
+  it('creates every table from an empty database', async () => {
+    const tables = await sql<{ table_name: string }>`
+      select table_name from information_schema.tables where table_schema = 'public' order by table_name
+    `.execute(handle.db)
+    expect(tables.rows.map((r) => r.table_name)).toEqual(
+      expect.arrayContaining([
+        'audit_log',
+        'campaign',
+        'data_element',
+        'data_value',
+        'dimension',
+        'dimension_option',
+        'indicator',
+        'org_unit',
+        'period',
+        'plugin',
+        'region_plugin',
+        'target',
+      ]),
+    )
+  })
+
+  it('is idempotent', async () => {
+    const again = await migrateToLatest(handle.db)
+    expect(again.results).toEqual([])
+  })
+
+  it('keeps the audit log append-only', async () => {
+    await handle.db
+      .insertInto('audit_log')
+      .values({ actor: 'test', action: 'write', entity: 'data_value', entity_key: '1' })
+      .execute()
+    await expect(handle.db.updateTable('audit_log').set({ actor: 'someone else' }).execute()).rejects.toThrow(
+      'append-only',
+    )
+    await expect(handle.db.deleteFrom('audit_log').execute()).rejects.toThrow('append-only')
+    const rows = await handle.db.selectFrom('audit_log').select('actor').execute()
+    expect(rows).toEqual([{ actor: 'test' }])
+  })
+
+  it('finds a subtree with one prefix query on the materialized path', async () => {
+    const region = await handle.db
+      .insertInto('org_unit')
+      .values({ name: 'Край', level: 1, kind: 'region', path: '/tmp/' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await handle.db.updateTable('org_unit').set({ path: `/${region.id}/` }).where('id', '=', region.id).execute()
+    const mun = await handle.db
+      .insertInto('org_unit')
+      .values({ name: 'Район', level: 2, kind: 'municipality', parent_id: region.id, path: `/${region.id}/x/` })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await handle.db
+      .updateTable('org_unit')
+      .set({ path: `/${region.id}/${mun.id}/` })
+      .where('id', '=', mun.id)
+      .execute()
+    const subtree = await handle.db
+      .selectFrom('org_unit')
+      .select('name')
+      .where('path', 'like', `/${region.id}/%`)
+      .orderBy('level')
+      .execute()
+    expect(subtree.map((r) => r.name)).toEqual(['Край', 'Район'])
+  })
+})

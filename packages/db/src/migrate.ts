@@ -1,0 +1,25 @@
+import type { Kysely } from 'kysely'
+import { Migrator, type Migration, type MigrationResultSet } from 'kysely/migration'
+import * as foundation from './migrations/0001-foundation.ts'
+import type { Database } from './schema.ts'
+
+/** Migrations as code, in order. Names are stable: they are recorded in the database. */
+export const migrations: Record<string, Migration> = {
+  '0001-foundation': foundation,
+}
+
+/**
+ * Brings the database to the latest schema. Idempotent: applied migrations are skipped.
+ * Throws with the failing migration's name.
+ */
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+  const result = await migrator.migrateToLatest()
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')
+    throw new Error(`migration ${failed?.migrationName ?? '(unknown)'} failed: ${String(result.error)}`, {
+      cause: result.error,
+    })
+  }
+  return result
+}

@@ -1,0 +1,160 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
+
+/** Timestamps are written as Date (or defaulted) and read as Date. */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
+
+/**
+ * Org units: a tree region → municipality → organisation. `path` is the materialized path of
+ * ids (`/1/5/123/`), so a subtree is one indexed prefix query (`path LIKE '/1/5/%'`).
+ */
+export interface OrgUnitTable {
+  id: Generated<number>
+  parent_id: number | null
+  code: string | null
+  name: string
+  short_name: string | null
+  /** 1 region, 2 municipality, 3 organisation. */
+  level: number
+  /** region, municipality, school, kindergarten, college, methodical_centre, … */
+  kind: string
+  path: string
+  created_at: Generated<Timestamp>
+}
+
+/** Yearly reporting periods: `2024-25` (academic) or `2025` (calendar). */
+export interface PeriodTable {
+  id: Generated<number>
+  code: string
+  title: string
+  starts_on: string
+  ends_on: string
+}
+
+/** Deadlines of the yearly cycle of one region and period (seed 004). */
+export interface CampaignTable {
+  region_id: number
+  period_id: number
+  monitoring_due: string
+  analysis_due: string
+  measures_due: string
+  effectiveness_due: string
+}
+
+/** Breakdown dimensions; `plugin_id` null for core dimensions. */
+export interface DimensionTable {
+  code: string
+  title: unknown
+  plugin_id: string | null
+}
+
+export interface DimensionOptionTable {
+  id: Generated<number>
+  dimension_code: string
+  code: string
+  title: unknown
+  sort: number
+}
+
+/** Installed plugins with their validated manifest (or why they were refused). */
+export interface PluginTable {
+  id: string
+  version: string
+  title: unknown
+  /** `active`, or `incompatible` (other contract major) / `invalid` (manifest refused). */
+  status: string
+  error: string | null
+  manifest: unknown
+  updated_at: Generated<Timestamp>
+}
+
+/** Which plugins a region has enabled. Disabling hides a direction; its data stays. */
+export interface RegionPluginTable {
+  region_id: number
+  plugin_id: string
+  enabled: boolean
+  updated_at: Generated<Timestamp>
+}
+
+/** Data elements of plugins (and, later, local ones owned by an org unit). */
+export interface DataElementTable {
+  id: Generated<number>
+  code: string
+  plugin_id: string | null
+  owner_org_unit_id: number | null
+  value_type: string
+  aggregation: string
+  dimension_code: string | null
+  definition: unknown
+}
+
+/** Indicators of plugins (and local ones owned by an org unit). */
+export interface IndicatorTable {
+  id: Generated<number>
+  code: string
+  plugin_id: string | null
+  owner_org_unit_id: number | null
+  definition: unknown
+}
+
+/**
+ * Raw values, one per (org unit, period, element, option). `option_id` 0 is the total; any
+ * other is a `dimension_option.id`. `version` counts writes for optimistic concurrency.
+ */
+export interface DataValueTable {
+  org_unit_id: number
+  period_id: number
+  element_id: number
+  option_id: number
+  value: number | null
+  text_value: string | null
+  version: Generated<number>
+  updated_at: Generated<Timestamp>
+  updated_by: string | null
+}
+
+/** A target set for an indicator, period and org unit subtree (region default, municipal override). */
+export interface TargetTable {
+  id: Generated<number>
+  indicator_code: string
+  period_id: number
+  org_unit_id: number
+  value: number
+  tolerance: number | null
+  updated_at: Generated<Timestamp>
+}
+
+/** Append-only log of every write: who, when, what, old, new. UPDATE and DELETE are refused. */
+export interface AuditLogTable {
+  id: Generated<string>
+  at: Generated<Timestamp>
+  actor: string
+  action: string
+  entity: string
+  entity_key: string
+  org_unit_id: number | null
+  old_value: unknown
+  new_value: unknown
+}
+
+/** The whole database as kysely sees it: the single source of the database's shape. */
+export interface Database {
+  org_unit: OrgUnitTable
+  period: PeriodTable
+  campaign: CampaignTable
+  dimension: DimensionTable
+  dimension_option: DimensionOptionTable
+  plugin: PluginTable
+  region_plugin: RegionPluginTable
+  data_element: DataElementTable
+  indicator: IndicatorTable
+  data_value: DataValueTable
+  target: TargetTable
+  audit_log: AuditLogTable
+}
+
+export type OrgUnit = Selectable<OrgUnitTable>
+export type NewOrgUnit = Insertable<OrgUnitTable>
+export type Period = Selectable<PeriodTable>
+export type DataValue = Selectable<DataValueTable>
+export type NewDataValue = Insertable<DataValueTable>
+export type AuditEntry = Insertable<AuditLogTable>

@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import { connect, type DatabaseHandle } from './connect.ts'
+import { migrateToLatest } from './migrate.ts'
+
+/**
+ * A fresh, migrated database for one test file: an in-memory PGlite, or — when
+ * `TEST_DATABASE_URL` is set — a new database on that PostgreSQL server, dropped on close.
+ *
+ * @example
+ * const handle = await createTestDatabase()
+ * afterAll(() => handle.close())
+ */
+export async function createTestDatabase(): Promise<DatabaseHandle> {
+  const url = process.env.TEST_DATABASE_URL
+  if (!url) {
+    const handle = await connect({ dataDir: 'memory://' })
+    await migrateToLatest(handle.db)
+    return handle
+  }
+  const name = `profmon_test_${Date.now()}_${randomBytes(4).toString('hex')}`
+  const admin = new pg.Client({ connectionString: url })
+  await admin.connect()
+  await admin.query(`create database ${name}`)
+  await admin.end()
+  const target = new URL(url)
+  target.pathname = `/${name}`
+  const handle = await connect({ url: target.toString(), poolSize: 4 })
+  await migrateToLatest(handle.db)
+  return {
+    ...handle,
+    async close() {
+      await handle.close()
+      const cleanup = new pg.Client({ connectionString: url })
+      await cleanup.connect()
+      await cleanup.query(`drop database if exists ${name} with (force)`)
+      await cleanup.end()
+    },
+  }
+}
+
+/** Which engine the suite runs on, for test names and skip messages. */
+export const testEngine = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'
