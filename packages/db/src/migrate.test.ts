@@ -57,7 +57,11 @@ describe(`migrations on ${testEngine}`, () => {
       .values({ name: 'Край', level: 1, kind: 'region', path: '/tmp/' })
       .returning('id')
       .executeTakeFirstOrThrow()
-    await handle.db.updateTable('org_unit').set({ path: `/${region.id}/` }).where('id', '=', region.id).execute()
+    await handle.db
+      .updateTable('org_unit')
+      .set({ path: `/${region.id}/` })
+      .where('id', '=', region.id)
+      .execute()
     const mun = await handle.db
       .insertInto('org_unit')
       .values({ name: 'Район', level: 2, kind: 'municipality', parent_id: region.id, path: `/${region.id}/x/` })

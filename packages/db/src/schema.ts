@@ -18,7 +18,7 @@ export interface OrgUnitTable {
   /** region, municipality, school, kindergarten, college, methodical_centre, … */
   kind: string
   path: string
-  created_at: Generated<Timestamp>
+  created_at: Timestamp
 }
 
 /** Yearly reporting periods: `2024-25` (academic) or `2025` (calendar). */
@@ -64,7 +64,7 @@ export interface PluginTable {
   status: string
   error: string | null
   manifest: unknown
-  updated_at: Generated<Timestamp>
+  updated_at: Timestamp
 }
 
 /** Which plugins a region has enabled. Disabling hides a direction; its data stays. */
@@ -72,7 +72,7 @@ export interface RegionPluginTable {
   region_id: number
   plugin_id: string
   enabled: boolean
-  updated_at: Generated<Timestamp>
+  updated_at: Timestamp
 }
 
 /** Data elements of plugins (and, later, local ones owned by an org unit). */
@@ -108,7 +108,7 @@ export interface DataValueTable {
   value: number | null
   text_value: string | null
   version: Generated<number>
-  updated_at: Generated<Timestamp>
+  updated_at: Timestamp
   updated_by: string | null
 }
 
@@ -120,13 +120,13 @@ export interface TargetTable {
   org_unit_id: number
   value: number
   tolerance: number | null
-  updated_at: Generated<Timestamp>
+  updated_at: Timestamp
 }
 
 /** Append-only log of every write: who, when, what, old, new. UPDATE and DELETE are refused. */
 export interface AuditLogTable {
   id: Generated<string>
-  at: Generated<Timestamp>
+  at: Timestamp
   actor: string
   action: string
   entity: string

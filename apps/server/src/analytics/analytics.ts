@@ -1,0 +1,195 @@
+import {
+  createAggregateLookup,
+  evaluateIndicator,
+  ORG_LEVEL_DEPTH,
+  statusOf,
+  targetFor,
+  type ElementAggregate,
+  type Status,
+} from '@profmon/contract'
+import type { Database, Kysely, OrgUnit } from '@profmon/db'
+import type { Catalog, CatalogIndicator } from '../catalog/catalog.ts'
+import { ApiError } from '../errors.ts'
+import { pathIds, regionIdOf } from '../org/org-units.ts'
+import { enabledPluginIds } from '../plugins/enabled.ts'
+import { aggregateSubtrees } from './aggregate-query.ts'
+
+/** One analytics row: an indicator for an org unit, period and option (null = total). */
+export interface AnalyticsRow {
+  indicator: string
+  orgUnit: number
+  orgUnitName: string
+  period: string
+  option: string | null
+  numerator: number | null
+  denominator: number | null
+  value: number | null
+  target: number | null
+  status: Status | null
+  score: number | null
+}
+
+export interface AnalyticsRequest {
+  unit: OrgUnit
+  level: 'self' | 'children'
+  periods: string[]
+  indicators: string[]
+}
+
+const round = (v: number | null) => (v === null ? null : Math.round(v * 1e6) / 1e6)
+
+/**
+ * Computes indicators for a unit (or its children) and periods: one SQL round trip aggregates
+ * the data elements over every subtree, then each indicator's formulas are evaluated on those
+ * aggregates — a municipality's share is Σnumerators / Σdenominators of its schools.
+ */
+export async function computeAnalytics(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  req: AnalyticsRequest,
+): Promise<AnalyticsRow[]> {
+  const enabled = new Set(await enabledPluginIds(db, catalog, regionIdOf(req.unit)))
+  const indicators = selectIndicators(catalog, enabled, req.indicators)
+
+  const periods = await db.selectFrom('period').select(['id', 'code']).where('code', 'in', req.periods).execute()
+  const unknownPeriods = req.periods.filter((p) => !periods.some((x) => x.code === p))
+  if (unknownPeriods.length)
+    throw new ApiError(
+      400,
+      'invalid_request',
+      unknownPeriods.map((p) => `unknown period "${p}"`).join('; '),
+      unknownPeriods.map((p) => ({ path: 'period', message: `unknown period "${p}"` })),
+    )
+  periods.sort((a, b) => req.periods.indexOf(a.code) - req.periods.indexOf(b.code))
+
+  const units =
+    req.level === 'self'
+      ? [req.unit]
+      : await db.selectFrom('org_unit').selectAll().where('parent_id', '=', req.unit.id).orderBy('name').execute()
+
+  const elementIds = new Set<number>()
+  for (const ind of indicators)
+    for (const ref of ind.compiled.refs) {
+      const el = catalog.elements.get(ref.code)
+      if (el) elementIds.add(el.id)
+    }
+  const rows = await aggregateSubtrees(db, {
+    unitIds: units.map((u) => u.id),
+    periodIds: periods.map((p) => p.id),
+    elementIds: [...elementIds],
+  })
+
+  // Group aggregates per (unit, period) and translate ids to codes once.
+  const groups = new Map<string, ElementAggregate[]>()
+  for (const r of rows) {
+    const el = catalog.elementsById.get(r.elementId)
+    if (!el) continue
+    const option = r.optionId === 0 ? null : (catalog.optionsById.get(r.optionId)?.code ?? null)
+    if (r.optionId !== 0 && option === null) continue
+    const key = `${r.unitId}:${r.periodId}`
+    const list = groups.get(key) ?? []
+    list.push({ element: el.definition.code, option, partial: r.partial })
+    groups.set(key, list)
+  }
+
+  const targets = await loadTargets(db, units, periods, indicators)
+  const elementDefs = [...catalog.elements.values()].map((e) => e.definition)
+  const out: AnalyticsRow[] = []
+  for (const unit of units) {
+    for (const period of periods) {
+      const lookup = createAggregateLookup(elementDefs, groups.get(`${unit.id}:${period.id}`) ?? [])
+      for (const ind of indicators) {
+        const def = ind.compiled.indicator
+        if (!req.indicators.length && !def.levels.some((l) => ORG_LEVEL_DEPTH[l] === unit.level)) continue
+        const target = targets(def.code, unit, period) ?? targetFor(def.targets, period.code)
+        const row = (option: string | null, ctx = {}) => {
+          const r = evaluateIndicator(ind.compiled, lookup, ctx)
+          out.push({
+            indicator: def.code,
+            orgUnit: unit.id,
+            orgUnitName: unit.name,
+            period: period.code,
+            option,
+            numerator: round(r.numerator),
+            denominator: round(r.denominator),
+            value: round(r.value),
+            target: target?.value ?? null,
+            status: statusOf({
+              value: r.value,
+              target: target?.value,
+              tolerance: target?.tolerance,
+              polarity: def.polarity,
+            }),
+            score: r.score,
+          })
+        }
+        row(null)
+        if (def.dimension)
+          for (const o of catalog.dimensions.get(def.dimension)?.options ?? [])
+            row(o.code, {
+              breakdown: { dimension: def.dimension, option: o.code },
+              elementDimension: catalog.elementDimension,
+            })
+      }
+    }
+  }
+  return out
+}
+
+function selectIndicators(catalog: Catalog, enabled: Set<string>, codes: string[]): CatalogIndicator[] {
+  if (!codes.length) return [...catalog.indicators.values()].filter((i) => enabled.has(i.pluginId))
+  const details = codes.flatMap((code) => {
+    const ind = catalog.indicators.get(code)
+    if (!ind) return [{ path: 'indicator', message: `unknown indicator "${code}"` }]
+    if (!enabled.has(ind.pluginId))
+      return [
+        { path: 'indicator', message: `the direction "${ind.pluginId}" of "${code}" is not enabled for this region` },
+      ]
+    return []
+  })
+  if (details.length) throw new ApiError(400, 'invalid_request', details.map((d) => d.message).join('; '), details)
+  return [...new Set(codes)].map((c) => catalog.indicators.get(c)!)
+}
+
+type TargetResolver = (
+  indicator: string,
+  unit: Pick<OrgUnit, 'id' | 'path'>,
+  period: { id: number },
+) => { value: number; tolerance?: number } | undefined
+
+/**
+ * Targets set in the database for the units' subtrees: the one set on the deepest ancestor
+ * (or the unit itself) wins, so a municipal override beats the region default.
+ */
+async function loadTargets(
+  db: Kysely<Database>,
+  units: Pick<OrgUnit, 'id' | 'path'>[],
+  periods: { id: number }[],
+  indicators: CatalogIndicator[],
+): Promise<TargetResolver> {
+  const ancestorIds = [...new Set(units.flatMap((u) => pathIds(u.path)))]
+  if (!ancestorIds.length || !indicators.length) return () => undefined
+  const rows = await db
+    .selectFrom('target')
+    .select(['indicator_code', 'period_id', 'org_unit_id', 'value', 'tolerance'])
+    .where('org_unit_id', 'in', ancestorIds)
+    .where(
+      'period_id',
+      'in',
+      periods.map((p) => p.id),
+    )
+    .where(
+      'indicator_code',
+      'in',
+      indicators.map((i) => i.compiled.indicator.code),
+    )
+    .execute()
+  const byKey = new Map(rows.map((r) => [`${r.indicator_code}:${r.period_id}:${r.org_unit_id}`, r]))
+  return (indicator, unit, period) => {
+    for (const id of pathIds(unit.path).reverse()) {
+      const t = byKey.get(`${indicator}:${period.id}:${id}`)
+      if (t) return { value: t.value, ...(t.tolerance !== null ? { tolerance: t.tolerance } : {}) }
+    }
+    return undefined
+  }
+}

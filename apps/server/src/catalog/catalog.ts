@@ -1,0 +1,117 @@
+import {
+  compileIndicator,
+  ORG_LEVEL_DEPTH,
+  type CompiledIndicator,
+  type DataElement,
+  type FormulaScope,
+  type LocalizedText,
+  type PluginManifest,
+} from '@profmon/contract'
+import type { Database, Kysely } from '@profmon/db'
+
+export interface CatalogOption {
+  id: number
+  code: string
+  title: LocalizedText
+}
+
+export interface CatalogDimension {
+  code: string
+  title: LocalizedText
+  options: CatalogOption[]
+}
+
+export interface CatalogElement {
+  id: number
+  pluginId: string
+  definition: DataElement
+  /** Depth of the org level where it is entered (1 region … 3 organisation). */
+  entryDepth: number
+}
+
+export interface CatalogIndicator {
+  pluginId: string
+  compiled: CompiledIndicator
+}
+
+/**
+ * Everything the API needs to know about definitions, read once from the database after the
+ * plugins are synced: active plugins, their data elements (with ids), indicators (compiled),
+ * and dimensions (with option ids). Queries join by ids; the API speaks codes.
+ */
+export class Catalog {
+  readonly plugins: ReadonlyMap<string, PluginManifest>
+  readonly elements: ReadonlyMap<string, CatalogElement>
+  readonly elementsById: ReadonlyMap<number, CatalogElement>
+  readonly indicators: ReadonlyMap<string, CatalogIndicator>
+  readonly dimensions: ReadonlyMap<string, CatalogDimension>
+  readonly optionsById: ReadonlyMap<number, CatalogOption & { dimension: string }>
+
+  private constructor(
+    plugins: PluginManifest[],
+    elementRows: { id: number; code: string }[],
+    dimensions: CatalogDimension[],
+  ) {
+    this.plugins = new Map(plugins.map((p) => [p.id, p]))
+    this.dimensions = new Map(dimensions.map((d) => [d.code, d]))
+    this.optionsById = new Map(dimensions.flatMap((d) => d.options.map((o) => [o.id, { ...o, dimension: d.code }])))
+    const ids = new Map(elementRows.map((r) => [r.code, r.id]))
+    const elements: CatalogElement[] = plugins.flatMap((p) =>
+      p.dataElements.map((definition) => ({
+        id: ids.get(definition.code)!,
+        pluginId: p.id,
+        definition,
+        entryDepth: ORG_LEVEL_DEPTH[definition.entryLevel],
+      })),
+    )
+    this.elements = new Map(elements.map((e) => [e.definition.code, e]))
+    this.elementsById = new Map(elements.map((e) => [e.id, e]))
+    const scope = this.scope()
+    this.indicators = new Map(
+      plugins.flatMap((p) =>
+        p.indicators.map((i) => [i.code, { pluginId: p.id, compiled: compileIndicator(i, scope) }]),
+      ),
+    )
+  }
+
+  /** Loads the catalog of the given active manifests from the database. */
+  static async load(db: Kysely<Database>, plugins: PluginManifest[]): Promise<Catalog> {
+    const elementRows = await db.selectFrom('data_element').select(['id', 'code']).execute()
+    const options = await db
+      .selectFrom('dimension_option')
+      .select(['id', 'dimension_code', 'code', 'title'])
+      .orderBy('dimension_code')
+      .orderBy('sort')
+      .execute()
+    const dims = await db.selectFrom('dimension').select(['code', 'title']).orderBy('code').execute()
+    const dimensions = dims.map((d) => ({
+      code: d.code,
+      title: d.title as LocalizedText,
+      options: options
+        .filter((o) => o.dimension_code === d.code)
+        .map((o) => ({ id: o.id, code: o.code, title: o.title as LocalizedText })),
+    }))
+    const sorted = [...plugins].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))
+    return new Catalog(sorted, elementRows, dimensions)
+  }
+
+  /** Formula scope: every known element with its dimension's option codes. */
+  scope(): FormulaScope {
+    return {
+      elements: new Map(
+        [...this.elements.values()].map((e) => [
+          e.definition.code,
+          e.definition.dimension ? (this.dimensions.get(e.definition.dimension)?.options.map((o) => o.code) ?? []) : [],
+        ]),
+      ),
+    }
+  }
+
+  /** Option id of a dimension's option code, or undefined. */
+  optionId(dimension: string, code: string): number | undefined {
+    return this.dimensions.get(dimension)?.options.find((o) => o.code === code)?.id
+  }
+
+  /** Dimension of an element by code (for breakdown evaluation). */
+  readonly elementDimension = (code: string): string | undefined => this.elements.get(code)?.definition.dimension
+}

@@ -1,0 +1,35 @@
+import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/** Root of the repository (apps/server/src → ../../..). */
+export const REPO_ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)))
+
+/** Server settings from the environment. */
+export interface Config {
+  port: number
+  host: string
+  /** PostgreSQL connection string; absent → embedded PGlite in `dataDir`. */
+  databaseUrl: string | undefined
+  dataDir: string
+  /** Folders whose sub-folders are plugins (workspace plugins and built third-party ones). */
+  pluginDirs: string[]
+  /** Seed the demo region into an empty database. */
+  demo: boolean
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, got "${env.PORT}"`)
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.DATA_DIR ?? './data'),
+    pluginDirs: [
+      resolve(REPO_ROOT, 'plugins'),
+      ...(env.PLUGINS_DIR ? env.PLUGINS_DIR.split(':').map((d) => resolve(d)) : []),
+    ],
+    demo: env.DEMO !== '0',
+  }
+}

@@ -1,0 +1,13 @@
+import type { Database, Engine, Kysely } from '@profmon/db'
+import type { Catalog } from './catalog/catalog.ts'
+import type { Logger } from './logger.ts'
+
+/** What every route needs; built once at start-up and passed to each route module. */
+export interface AppDeps {
+  db: Kysely<Database>
+  engine: Engine
+  catalog: Catalog
+  log: Logger
+  /** Where each plugin's built UI (remoteEntry.js and chunks) lives, by plugin id. */
+  pluginUiDirs: ReadonlyMap<string, string>
+}

@@ -1,0 +1,7 @@
+export { createApp, OPENAPI_INFO } from './app.ts'
+export { boot, openDatabase } from './boot.ts'
+export { computeAnalytics, type AnalyticsRow } from './analytics/analytics.ts'
+export { aggregateSubtrees } from './analytics/aggregate-query.ts'
+export { Catalog } from './catalog/catalog.ts'
+export type { AppDeps } from './context.ts'
+export { createLogger } from './logger.ts'

@@ -1,0 +1,147 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import type { AppDeps } from '../context.ts'
+import { ApiError, errorResponses } from '../errors.ts'
+import { getOrgUnit } from '../org/org-units.ts'
+import { writeValues } from '../values/write-values.ts'
+
+const scalar = z.union([z.number(), z.boolean(), z.string(), z.null()])
+
+const valueSchema = z
+  .object({
+    orgUnit: z.number().int(),
+    period: z.string(),
+    element: z.string().openapi({ example: 'deficits.diagnosed' }),
+    option: z.string().nullable(),
+    value: scalar,
+    version: z.number().int(),
+    updatedAt: z.string().nullable(),
+    updatedBy: z.string().nullable(),
+  })
+  .openapi('DataValue')
+
+const inputSchema = z
+  .object({
+    orgUnit: z.number().int().positive(),
+    period: z.string().min(1),
+    element: z.string().min(1),
+    option: z.string().nullable().optional(),
+    value: scalar,
+    version: z.number().int().min(0).optional().openapi({
+      description: 'The version you read (0 = you expect no value yet). When given, a newer version is a 409 conflict.',
+    }),
+  })
+  .strict()
+  .openapi('DataValueInput')
+
+const read = createRoute({
+  method: 'get',
+  path: '/api/data-values',
+  tags: ['data values'],
+  summary: 'Raw values of one org unit and period (optionally one direction)',
+  request: {
+    query: z.object({
+      orgUnit: z.coerce.number().int().positive(),
+      period: z.string().min(1),
+      plugin: z.string().optional(),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Values',
+      content: { 'application/json': { schema: z.object({ values: z.array(valueSchema) }) } },
+    },
+    ...errorResponses(400, 404),
+  },
+})
+
+const write = createRoute({
+  method: 'post',
+  path: '/api/data-values',
+  tags: ['data values'],
+  summary: 'Write a batch of values: one transaction, all or nothing',
+  request: {
+    body: {
+      required: true,
+      content: {
+        'application/json': { schema: z.object({ values: z.array(inputSchema).min(1).max(50_000) }).strict() },
+      },
+    },
+  },
+  responses: {
+    200: {
+      description: 'Written values with their new versions',
+      content: {
+        'application/json': {
+          schema: z.object({
+            written: z.number().int(),
+            values: z.array(
+              valueSchema.pick({
+                orgUnit: true,
+                period: true,
+                element: true,
+                option: true,
+                value: true,
+                version: true,
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    ...errorResponses(400, 404, 409),
+  },
+})
+
+export function dataValueRoutes({ db, catalog }: AppDeps) {
+  return new OpenAPIHono()
+    .openapi(read, async (c) => {
+      const q = c.req.valid('query')
+      await getOrgUnit(db, q.orgUnit)
+      const period = await db.selectFrom('period').select('id').where('code', '=', q.period).executeTakeFirst()
+      if (!period)
+        throw new ApiError(400, 'invalid_request', `unknown period "${q.period}"`, [
+          { path: 'period', message: `unknown period "${q.period}"` },
+        ])
+      if (q.plugin && !catalog.plugins.has(q.plugin))
+        throw new ApiError(400, 'invalid_request', `unknown plugin "${q.plugin}"`, [
+          { path: 'plugin', message: `unknown plugin "${q.plugin}"` },
+        ])
+      const elementIds = [...catalog.elements.values()]
+        .filter((e) => !q.plugin || e.pluginId === q.plugin)
+        .map((e) => e.id)
+      const rows = await db
+        .selectFrom('data_value')
+        .selectAll()
+        .where('org_unit_id', '=', q.orgUnit)
+        .where('period_id', '=', period.id)
+        .where('element_id', 'in', elementIds.length ? elementIds : [-1])
+        .orderBy('element_id')
+        .orderBy('option_id')
+        .execute()
+      const values = rows.map((r) => {
+        const el = catalog.elementsById.get(r.element_id)!
+        const type = el.definition.valueType
+        return {
+          orgUnit: r.org_unit_id,
+          period: q.period,
+          element: el.definition.code,
+          option: r.option_id === 0 ? null : (catalog.optionsById.get(r.option_id)?.code ?? null),
+          value:
+            type === 'text' || type === 'document'
+              ? r.text_value
+              : type === 'boolean' && r.value !== null
+                ? r.value !== 0
+                : r.value,
+          version: r.version,
+          updatedAt: r.updated_at ? new Date(r.updated_at as Date | string).toISOString() : null,
+          updatedBy: r.updated_by,
+        }
+      })
+      return c.json({ values }, 200)
+    })
+    .openapi(write, async (c) => {
+      const { values } = c.req.valid('json')
+      const written = await writeValues(db, catalog, values, 'anonymous')
+      return c.json({ written: written.length, values: written }, 200)
+    })
+}

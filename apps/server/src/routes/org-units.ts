@@ -1,0 +1,57 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import type { AppDeps } from '../context.ts'
+import { errorResponses } from '../errors.ts'
+import { getOrgUnit, listOrgUnits, pathIds } from '../org/org-units.ts'
+import { idParam, orgUnitSchema } from './schemas.ts'
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  200: { description, content: { 'application/json': { schema } } },
+})
+
+const roots = createRoute({
+  method: 'get',
+  path: '/api/org-units',
+  tags: ['org units'],
+  summary: 'The root org units the caller may see',
+  responses: json(z.array(orgUnitSchema), 'Root org units'),
+})
+
+const children = createRoute({
+  method: 'get',
+  path: '/api/org-units/{id}/children',
+  tags: ['org units'],
+  summary: 'Children of an org unit, by name',
+  request: { params: idParam },
+  responses: { ...json(z.array(orgUnitSchema), 'Children'), ...errorResponses(400, 404) },
+})
+
+const one = createRoute({
+  method: 'get',
+  path: '/api/org-units/{id}',
+  tags: ['org units'],
+  summary: 'An org unit with its ancestors (breadcrumbs), root first',
+  request: { params: idParam },
+  responses: {
+    ...json(orgUnitSchema.extend({ ancestors: z.array(orgUnitSchema) }), 'The org unit'),
+    ...errorResponses(400, 404),
+  },
+})
+
+export function orgUnitRoutes({ db }: AppDeps) {
+  return new OpenAPIHono()
+    .openapi(roots, async (c) => c.json(await listOrgUnits(db, { roots: true }), 200))
+    .openapi(children, async (c) => {
+      const { id } = c.req.valid('param')
+      await getOrgUnit(db, id)
+      return c.json(await listOrgUnits(db, { parentId: id }), 200)
+    })
+    .openapi(one, async (c) => {
+      const { id } = c.req.valid('param')
+      const unit = await getOrgUnit(db, id)
+      const ids = pathIds(unit.path)
+      const all = await listOrgUnits(db, { ids })
+      const self = all.find((u) => u.id === id)!
+      const ancestors = ids.slice(0, -1).map((a) => all.find((u) => u.id === a)!)
+      return c.json({ ...self, ancestors }, 200)
+    })
+}

@@ -1,0 +1,189 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import type { AppDeps } from '../context.ts'
+import { ApiError, errorResponses } from '../errors.ts'
+import { getOrgUnit, regionIdOf } from '../org/org-units.ts'
+import { enabledPluginIds } from '../plugins/enabled.ts'
+import { localizedSchema } from './schemas.ts'
+
+const pluginSchema = z
+  .object({
+    id: z.string().openapi({ example: 'deficits' }),
+    version: z.string(),
+    title: localizedSchema,
+    description: localizedSchema.nullable(),
+    order: z.number().int(),
+    indicators: z.number().int(),
+    dataElements: z.number().int(),
+    remoteEntry: z.string().nullable().openapi({ example: '/plugins/deficits/remoteEntry.js' }),
+    exposes: z.array(z.string()).openapi({ example: ['./View'] }),
+  })
+  .openapi('Plugin')
+
+const installedSchema = z
+  .object({
+    id: z.string(),
+    version: z.string(),
+    title: localizedSchema,
+    status: z.enum(['active', 'incompatible', 'invalid']),
+    error: z.string().nullable(),
+    enabled: z.boolean().nullable().openapi({ description: 'Whether the region enables it (null without a region)' }),
+  })
+  .openapi('InstalledPlugin')
+
+const regionQuery = z.object({
+  region: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .openapi({ description: 'Region (root org unit) id; default the first region' }),
+})
+
+const enabled = createRoute({
+  method: 'get',
+  path: '/api/plugins',
+  tags: ['plugins'],
+  summary: "The plugins enabled for the region, with their federated UI's remoteEntry",
+  request: { query: regionQuery },
+  responses: {
+    200: {
+      description: 'Enabled plugins in navigation order',
+      content: { 'application/json': { schema: z.array(pluginSchema) } },
+    },
+    ...errorResponses(400, 404),
+  },
+})
+
+const installed = createRoute({
+  method: 'get',
+  path: '/api/plugins/installed',
+  tags: ['plugins'],
+  summary: 'Every installed plugin with its status (refused ones with the reason) and whether the region enables it',
+  request: { query: regionQuery },
+  responses: {
+    200: { description: 'Installed plugins', content: { 'application/json': { schema: z.array(installedSchema) } } },
+    ...errorResponses(400, 404),
+  },
+})
+
+const toggle = createRoute({
+  method: 'put',
+  path: '/api/regions/{id}/plugins/{plugin}',
+  tags: ['plugins'],
+  summary: 'Enable or disable a plugin for a region; its data is kept either way',
+  request: {
+    params: z.object({
+      id: z.coerce
+        .number()
+        .int()
+        .positive()
+        .openapi({ param: { name: 'id', in: 'path' } }),
+      plugin: z.string().openapi({ param: { name: 'plugin', in: 'path' }, example: 'deficits' }),
+    }),
+    body: { required: true, content: { 'application/json': { schema: z.object({ enabled: z.boolean() }).strict() } } },
+  },
+  responses: {
+    200: {
+      description: 'The new state',
+      content: { 'application/json': { schema: z.object({ plugin: z.string(), enabled: z.boolean() }) } },
+    },
+    ...errorResponses(400, 404),
+  },
+})
+
+export function pluginRoutes({ db, catalog, pluginUiDirs }: AppDeps) {
+  async function regionOf(region: number | undefined): Promise<number | undefined> {
+    if (region === undefined) {
+      const first = await db
+        .selectFrom('org_unit')
+        .select('id')
+        .where('parent_id', 'is', null)
+        .orderBy('id')
+        .executeTakeFirst()
+      return first?.id
+    }
+    const unit = await getOrgUnit(db, region)
+    if (unit.parent_id !== null)
+      throw new ApiError(400, 'invalid_request', `org unit ${region} is not a region`, [
+        { path: 'region', message: 'not a region' },
+      ])
+    return regionIdOf(unit)
+  }
+
+  return new OpenAPIHono()
+    .openapi(enabled, async (c) => {
+      const regionId = await regionOf(c.req.valid('query').region)
+      const ids = regionId === undefined ? [] : await enabledPluginIds(db, catalog, regionId)
+      return c.json(
+        ids.map((id) => {
+          const m = catalog.plugins.get(id)!
+          const hasUi = Boolean(m.ui && pluginUiDirs.has(id))
+          return {
+            id,
+            version: m.version,
+            title: m.title,
+            description: m.description ?? null,
+            order: m.order,
+            indicators: m.indicators.length,
+            dataElements: m.dataElements.length,
+            remoteEntry: hasUi ? `/plugins/${id}/remoteEntry.js` : null,
+            exposes: hasUi ? (m.ui?.exposes ?? []) : [],
+          }
+        }),
+        200,
+      )
+    })
+    .openapi(installed, async (c) => {
+      const regionId = await regionOf(c.req.valid('query').region)
+      const rows = await db.selectFrom('plugin').selectAll().orderBy('id').execute()
+      const on = regionId === undefined ? undefined : new Set(await enabledPluginIds(db, catalog, regionId))
+      return c.json(
+        rows.map((p) => ({
+          id: p.id,
+          version: p.version,
+          title: p.title as { ru: string; en?: string },
+          status: p.status as 'active' | 'incompatible' | 'invalid',
+          error: p.error,
+          enabled: on ? on.has(p.id) : null,
+        })),
+        200,
+      )
+    })
+    .openapi(toggle, async (c) => {
+      const { id, plugin } = c.req.valid('param')
+      const { enabled: on } = c.req.valid('json')
+      const regionId = await regionOf(id)
+      if (!catalog.plugins.has(plugin))
+        throw new ApiError(404, 'not_found', `plugin "${plugin}" is not installed or not active`, [
+          { path: 'plugin', message: 'not installed' },
+        ])
+      await db.transaction().execute(async (trx) => {
+        const before = await trx
+          .selectFrom('region_plugin')
+          .select('enabled')
+          .where('region_id', '=', regionId!)
+          .where('plugin_id', '=', plugin)
+          .executeTakeFirst()
+        await trx
+          .insertInto('region_plugin')
+          .values({ region_id: regionId!, plugin_id: plugin, enabled: on })
+          .onConflict((oc) =>
+            oc.columns(['region_id', 'plugin_id']).doUpdateSet({ enabled: on, updated_at: new Date() }),
+          )
+          .execute()
+        await trx
+          .insertInto('audit_log')
+          .values({
+            actor: 'anonymous',
+            action: on ? 'enable' : 'disable',
+            entity: 'region_plugin',
+            entity_key: `${regionId}|${plugin}`,
+            org_unit_id: regionId!,
+            old_value: JSON.stringify(before?.enabled ?? true),
+            new_value: JSON.stringify(on),
+          })
+          .execute()
+      })
+      return c.json({ plugin, enabled: on }, 200)
+    })
+}

@@ -1,0 +1,41 @@
+import { z } from '@hono/zod-openapi'
+
+/** Shared request/response schemas of the HTTP API (registered as OpenAPI components). */
+
+export const localizedSchema = z.object({ ru: z.string(), en: z.string().optional() }).openapi('LocalizedText')
+
+export const orgUnitSchema = z
+  .object({
+    id: z.number().int().openapi({ example: 5 }),
+    name: z.string().openapi({ example: 'Берёзовский муниципальный округ' }),
+    shortName: z.string().nullable(),
+    level: z.number().int().openapi({ description: '1 region, 2 municipality, 3 organisation' }),
+    kind: z.string().openapi({ example: 'municipality' }),
+    path: z.string().openapi({ example: '/1/5/' }),
+    parentId: z.number().int().nullable(),
+    childCount: z.number().int(),
+  })
+  .openapi('OrgUnit')
+
+export const periodSchema = z
+  .object({
+    code: z.string().openapi({ example: '2024-25' }),
+    title: z.string().openapi({ example: '2024/25 учебный год' }),
+    startsOn: z.string(),
+    endsOn: z.string(),
+  })
+  .openapi('Period')
+
+/** A query parameter that may be repeated (`?indicator=a&indicator=b`). */
+export const repeated = (description: string) =>
+  z
+    .preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().min(1)))
+    .openapi({ description, param: { style: 'form', explode: true } })
+
+export const idParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
+})

@@ -1,0 +1,251 @@
+import { sql, type Database, type Kysely } from '@profmon/db'
+import type { Catalog } from '../catalog/catalog.ts'
+import { ApiError, type ErrorDetail } from '../errors.ts'
+import { regionIdOf } from '../org/org-units.ts'
+import { enabledPluginIds } from '../plugins/enabled.ts'
+import { checkValue } from './validate-value.ts'
+
+/** One value to write. `value: null` removes it (back to "no data"). */
+export interface ValueInput {
+  orgUnit: number
+  period: string
+  element: string
+  option?: string | null | undefined
+  value: number | boolean | string | null
+  /** The version the writer saw; when given, a different current version is a conflict. 0 = "expected absent". */
+  version?: number | undefined
+}
+
+export interface WrittenValue {
+  orgUnit: number
+  period: string
+  element: string
+  option: string | null
+  value: number | boolean | string | null
+  version: number
+}
+
+interface Resolved {
+  input: ValueInput
+  index: number
+  orgUnitId: number
+  periodId: number
+  elementId: number
+  optionId: number
+  value: number | null
+  text: string | null
+}
+
+/**
+ * Writes a batch of values in one transaction, all or nothing. Every item is checked first
+ * (element, option, type, bounds, entry level, enabled direction, duplicates in the batch),
+ * then current versions are locked and compared; any conflict aborts the whole batch with 409
+ * and the current values. Each change is appended to the audit log.
+ */
+export async function writeValues(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  inputs: ValueInput[],
+  actor: string,
+): Promise<WrittenValue[]> {
+  const resolved = await resolveInputs(db, catalog, inputs)
+  return db.transaction().execute(async (trx) => {
+    const keys = resolved.map((r) => sql`(${r.orgUnitId}, ${r.periodId}, ${r.elementId}, ${r.optionId})`)
+    const current = resolved.length
+      ? (
+          await sql<{
+            org_unit_id: number
+            period_id: number
+            element_id: number
+            option_id: number
+            value: number | null
+            text_value: string | null
+            version: number
+          }>`
+            select org_unit_id, period_id, element_id, option_id, value, text_value, version from data_value
+            where (org_unit_id, period_id, element_id, option_id) in (${sql.join(keys)})
+            for update
+          `.execute(trx)
+        ).rows
+      : []
+    const byKey = new Map(current.map((c) => [`${c.org_unit_id}:${c.period_id}:${c.element_id}:${c.option_id}`, c]))
+    const conflicts: ErrorDetail[] = []
+    for (const r of resolved) {
+      if (r.input.version === undefined) continue
+      const cur = byKey.get(keyOf(r))
+      const currentVersion = cur?.version ?? 0
+      if (currentVersion !== r.input.version)
+        conflicts.push({
+          path: `values[${r.index}]`,
+          message: `"${r.input.element}" was changed by someone else (version ${currentVersion}, you had ${r.input.version})`,
+          current: {
+            value: cur ? publicValue(catalog, r.elementId, cur.value, cur.text_value) : null,
+            version: currentVersion,
+          },
+        })
+    }
+    if (conflicts.length) throw new ApiError(409, 'conflict', conflicts.map((c) => c.message).join('; '), conflicts)
+
+    const now = new Date()
+    const versions = new Map<string, number>()
+    const audit: {
+      actor: string
+      action: string
+      entity: string
+      entity_key: string
+      org_unit_id: number
+      old_value: string | null
+      new_value: string | null
+    }[] = []
+    const upserts = resolved.filter((r) => r.value !== null || r.text !== null)
+    const deletes = resolved.filter((r) => r.value === null && r.text === null)
+    if (upserts.length) {
+      const written = await trx
+        .insertInto('data_value')
+        .values(
+          upserts.map((r) => ({
+            org_unit_id: r.orgUnitId,
+            period_id: r.periodId,
+            element_id: r.elementId,
+            option_id: r.optionId,
+            value: r.value,
+            text_value: r.text,
+            updated_at: now,
+            updated_by: actor,
+          })),
+        )
+        .onConflict((oc) =>
+          oc.columns(['org_unit_id', 'period_id', 'element_id', 'option_id']).doUpdateSet((eb) => ({
+            value: eb.ref('excluded.value'),
+            text_value: eb.ref('excluded.text_value'),
+            version: sql<number>`data_value.version + 1`,
+            updated_at: eb.ref('excluded.updated_at'),
+            updated_by: eb.ref('excluded.updated_by'),
+          })),
+        )
+        .returning(['org_unit_id', 'period_id', 'element_id', 'option_id', 'version'])
+        .execute()
+      for (const w of written) versions.set(`${w.org_unit_id}:${w.period_id}:${w.element_id}:${w.option_id}`, w.version)
+    }
+    if (deletes.length) {
+      await trx
+        .deleteFrom('data_value')
+        .where(
+          sql<boolean>`(org_unit_id, period_id, element_id, option_id) in (${sql.join(deletes.map((r) => sql`(${r.orgUnitId}, ${r.periodId}, ${r.elementId}, ${r.optionId})`))})`,
+        )
+        .execute()
+    }
+    for (const r of resolved) {
+      const cur = byKey.get(keyOf(r))
+      const oldValue = cur ? publicValue(catalog, r.elementId, cur.value, cur.text_value) : null
+      const newValue = publicValue(catalog, r.elementId, r.value, r.text)
+      if (cur && oldValue === newValue) continue
+      if (!cur && newValue === null) continue
+      audit.push({
+        actor,
+        action: newValue === null ? 'delete' : cur ? 'update' : 'create',
+        entity: 'data_value',
+        entity_key: `${r.input.element}|${r.input.option ?? ''}|${r.orgUnitId}|${r.input.period}`,
+        org_unit_id: r.orgUnitId,
+        old_value: oldValue === null ? null : JSON.stringify(oldValue),
+        new_value: newValue === null ? null : JSON.stringify(newValue),
+      })
+    }
+    if (audit.length) await trx.insertInto('audit_log').values(audit).execute()
+    return resolved.map((r) => result(catalog, r, versions.get(keyOf(r)) ?? 0))
+  })
+}
+
+const keyOf = (r: Resolved) => `${r.orgUnitId}:${r.periodId}:${r.elementId}:${r.optionId}`
+
+function publicValue(
+  catalog: Catalog,
+  elementId: number,
+  value: number | null,
+  text: string | null,
+): number | boolean | string | null {
+  const type = catalog.elementsById.get(elementId)?.definition.valueType
+  if (type === 'text' || type === 'document') return text
+  if (value === null) return null
+  return type === 'boolean' ? value !== 0 : value
+}
+
+function result(catalog: Catalog, r: Resolved, version: number): WrittenValue {
+  return {
+    orgUnit: r.orgUnitId,
+    period: r.input.period,
+    element: r.input.element,
+    option: r.input.option ?? null,
+    value: publicValue(catalog, r.elementId, r.value, r.text),
+    version,
+  }
+}
+
+async function resolveInputs(db: Kysely<Database>, catalog: Catalog, inputs: ValueInput[]): Promise<Resolved[]> {
+  const units = await db
+    .selectFrom('org_unit')
+    .select(['id', 'level', 'path'])
+    .where('id', 'in', inputs.length ? [...new Set(inputs.map((i) => i.orgUnit))] : [-1])
+    .execute()
+  const unitById = new Map(units.map((u) => [u.id, u]))
+  const periods = await db
+    .selectFrom('period')
+    .select(['id', 'code'])
+    .where('code', 'in', inputs.length ? [...new Set(inputs.map((i) => i.period))] : [''])
+    .execute()
+  const periodByCode = new Map(periods.map((p) => [p.code, p.id]))
+  const enabledByRegion = new Map<number, Set<string>>()
+  for (const regionId of new Set(units.map(regionIdOf)))
+    enabledByRegion.set(regionId, new Set(await enabledPluginIds(db, catalog, regionId)))
+
+  const details: ErrorDetail[] = []
+  const seen = new Map<string, number>()
+  const resolved: Resolved[] = []
+  inputs.forEach((input, index) => {
+    const at = (field?: string) => (field ? `values[${index}].${field}` : `values[${index}]`)
+    const fail = (field: string | undefined, message: string) => details.push({ path: at(field), message })
+    const el = catalog.elements.get(input.element)
+    const unit = unitById.get(input.orgUnit)
+    const periodId = periodByCode.get(input.period)
+    if (!el) fail('element', `unknown data element "${input.element}"`)
+    if (!unit) fail('orgUnit', `org unit ${input.orgUnit} does not exist`)
+    if (periodId === undefined) fail('period', `unknown period "${input.period}"`)
+    if (!el || !unit || periodId === undefined) return
+    if (!enabledByRegion.get(regionIdOf(unit))?.has(el.pluginId))
+      return fail('element', `the direction "${el.pluginId}" is not enabled for this region`)
+    let optionId = 0
+    const option = input.option ?? null
+    if (option !== null) {
+      const dim = el.definition.dimension
+      const id = dim ? catalog.optionId(dim, option) : undefined
+      if (!dim) return fail('option', `"${input.element}" has no breakdown`)
+      if (id === undefined) return fail('option', `"${option}" is not an option of ${dim}`)
+      optionId = id
+    }
+    const checked = checkValue(el, input.value, unit.level)
+    if (!checked.ok) return fail(checked.field, checked.message)
+    const key = `${unit.id}:${periodId}:${el.id}:${optionId}`
+    const first = seen.get(key)
+    if (first !== undefined)
+      return fail(undefined, `duplicates values[${first}] (same org unit, period, element and option)`)
+    seen.set(key, index)
+    resolved.push({
+      input,
+      index,
+      orgUnitId: unit.id,
+      periodId,
+      elementId: el.id,
+      optionId,
+      value: checked.value,
+      text: checked.text,
+    })
+  })
+  if (details.length)
+    throw new ApiError(
+      400,
+      'invalid_request',
+      `${details.length} invalid value(s): ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`,
+      details,
+    )
+  return resolved
+}
