@@ -20,7 +20,11 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   }
   const name = `profmon_test_${Date.now()}_${randomBytes(4).toString('hex')}`
   const admin = new pg.Client({ connectionString: url })
-  await admin.connect()
+  try {
+    await admin.connect()
+  } catch (e) {
+    throw new Error(`TEST_DATABASE_URL is set, but PostgreSQL does not answer there: ${String(e)}`, { cause: e })
+  }
   await admin.query(`create database ${name}`)
   await admin.end()
   const target = new URL(url)
