@@ -1,0 +1,114 @@
+import { ORG_LEVEL_DEPTH, type DemoHint, type OrgLevel } from '@profmon/contract'
+import type { Database, Kysely } from '@profmon/db'
+import { hashString } from './random.ts'
+
+/** Value types the generator writes: text and documents are left to people. */
+export const GENERATED_VALUE_TYPES = ['integer', 'number', 'boolean'] as const
+export type GeneratedValueType = (typeof GENERATED_VALUE_TYPES)[number]
+
+/** A data element as the generator needs it, read from the synced `data_element` rows. */
+export interface ElementSpec {
+  id: number
+  code: string
+  pluginId: string
+  valueType: GeneratedValueType
+  aggregation: string
+  /** Depth of the entry level: 1 region, 2 municipality, 3 organisation. */
+  depth: number
+  min: number | undefined
+  max: number | undefined
+  dimension: string | null
+  /** `dimension_option.id`s of the dimension in display order; empty without a dimension. */
+  optionIds: number[]
+  demo: DemoHint
+  /** The element this one is a part of (`demo.of`), when it is generated too and not circular. */
+  of: ElementSpec | undefined
+  /** Stable random key of the code: values do not depend on database ids. */
+  key: number
+}
+
+interface Definition {
+  entryLevel?: OrgLevel
+  min?: number
+  max?: number
+  dimension?: string
+  demo?: DemoHint
+}
+
+function parseDefinition(raw: unknown): Definition {
+  const value = typeof raw === 'string' ? (JSON.parse(raw) as unknown) : raw
+  return value && typeof value === 'object' ? (value as Definition) : {}
+}
+
+/**
+ * Orders elements so that every element comes after the one it is a part of, and links `of`.
+ * An `of` that is unknown, not generated or part of a cycle is dropped: the element is then
+ * drawn on its own.
+ */
+export function linkByOf(specs: ElementSpec[]): ElementSpec[] {
+  const byCode = new Map(specs.map((s) => [s.code, s]))
+  const ordered: ElementSpec[] = []
+  const state = new Map<string, 'visiting' | 'done'>()
+  const visit = (s: ElementSpec) => {
+    if (state.get(s.code) === 'done') return
+    state.set(s.code, 'visiting')
+    const target = s.demo.of === undefined ? undefined : byCode.get(s.demo.of)
+    if (target && state.get(target.code) !== 'visiting') {
+      visit(target)
+      s.of = target
+    } else s.of = undefined
+    state.set(s.code, 'done')
+    ordered.push(s)
+  }
+  for (const s of specs) visit(s)
+  return ordered
+}
+
+/**
+ * Reads every numeric and boolean data element of every active plugin with its dimension's
+ * options, ordered so that each comes after the element it is a part of.
+ */
+export async function readElementSpecs(db: Kysely<Database>): Promise<ElementSpec[]> {
+  const rows = await db
+    .selectFrom('data_element as e')
+    .innerJoin('plugin as p', 'p.id', 'e.plugin_id')
+    .select(['e.id', 'e.code', 'e.plugin_id', 'e.value_type', 'e.aggregation', 'e.dimension_code', 'e.definition'])
+    .where('p.status', '=', 'active')
+    .where('e.value_type', 'in', [...GENERATED_VALUE_TYPES])
+    .orderBy('e.id')
+    .execute()
+  const dimensions = [...new Set(rows.map((r) => r.dimension_code).filter((d): d is string => d !== null))]
+  const options = dimensions.length
+    ? await db
+        .selectFrom('dimension_option')
+        .select(['id', 'dimension_code'])
+        .where('dimension_code', 'in', dimensions)
+        .orderBy('dimension_code')
+        .orderBy('sort')
+        .orderBy('id')
+        .execute()
+    : []
+  const optionIds = new Map<string, number[]>()
+  for (const o of options) optionIds.set(o.dimension_code, [...(optionIds.get(o.dimension_code) ?? []), o.id])
+  const specs = rows.map((r): ElementSpec => {
+    const definition = parseDefinition(r.definition)
+    const dimension = r.dimension_code ?? null
+    return {
+      id: r.id,
+      code: r.code,
+      pluginId: r.plugin_id!,
+      valueType: r.value_type as GeneratedValueType,
+      aggregation: r.aggregation,
+      depth: ORG_LEVEL_DEPTH[definition.entryLevel ?? 'organization'] ?? 3,
+      min: definition.min,
+      max: definition.max,
+      // A dimension without options cannot be broken down: the element is written as a total only.
+      dimension: dimension && optionIds.get(dimension)?.length ? dimension : null,
+      optionIds: dimension ? (optionIds.get(dimension) ?? []) : [],
+      demo: definition.demo ?? {},
+      of: undefined,
+      key: hashString(r.code),
+    }
+  })
+  return linkByOf(specs)
+}
