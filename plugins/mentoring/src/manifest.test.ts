@@ -1,0 +1,271 @@
+import { describe, expect, it } from 'vitest'
+import {
+  compileIndicator,
+  dimensionsOf,
+  evaluateFormula,
+  evaluateIndicator,
+  formulaRefs,
+  lookupFromValues,
+  ORG_LEVEL_DEPTH,
+  parseFormula,
+  scopeOf,
+  validateManifest,
+  type EvaluateContext,
+  type ManifestError,
+  type OrgLevel,
+  type RawValue,
+  type RuleOperator,
+} from '@profmon/contract'
+import manifest from './manifest.ts'
+
+function errorOf(input: unknown): ManifestError {
+  const r = validateManifest(input)
+  if (r.ok) throw new Error('manifest passed')
+  return r.error
+}
+
+// Fixture: region R; municipality M1 with schools S1 and S2, municipality M2 with school S3.
+const TREE = {
+  R: ['R', 'M1', 'S1', 'S2', 'M2', 'S3'],
+  M1: ['M1', 'S1', 'S2'],
+  M2: ['M2', 'S3'],
+  S1: ['S1'],
+  S2: ['S2'],
+  S3: ['S3'],
+} as const
+type Unit = keyof typeof TREE
+const LEVEL: Record<Unit, OrgLevel> = {
+  R: 'region',
+  M1: 'municipality',
+  M2: 'municipality',
+  S1: 'organization',
+  S2: 'organization',
+  S3: 'organization',
+}
+
+const entered = (orgUnit: Unit, entries: Record<string, number>): RawValue[] =>
+  Object.entries(entries).map(([code, value]) => ({ orgUnit, element: `mentoring.${code}`, option: null, value }))
+
+const VALUES: RawValue[] = [
+  ...entered('S1', {
+    teachers_total: 40,
+    young_teachers: 8,
+    young_covered: 6,
+    has_programme: 1,
+    individual_programmes: 3,
+    mentoring_participants: 12,
+    methodist_supported: 4,
+    young_contest_participants: 1,
+  }),
+  // S2 did not report its young teachers: no young_teachers / young_covered at all.
+  ...entered('S2', {
+    teachers_total: 60,
+    has_programme: 0,
+    individual_programmes: 0,
+    mentoring_participants: 6,
+    methodist_supported: 2,
+    young_contest_participants: 0,
+  }),
+  ...entered('S3', {
+    teachers_total: 50,
+    young_teachers: 10,
+    young_covered: 4,
+    has_programme: 0,
+    individual_programmes: 0,
+    mentoring_participants: 4,
+    methodist_supported: 10,
+    young_contest_participants: 2,
+  }),
+  ...entered('M1', { support_projects: 2 }),
+  ...entered('M2', { support_projects: 1 }),
+]
+
+const scope = scopeOf(manifest)
+const elementDimension = (code: string) => manifest.dataElements.find((e) => e.code === code)?.dimension
+
+function evaluate(code: string, unit: Unit) {
+  const indicator = manifest.indicators.find((i) => i.code === code)
+  if (!indicator) throw new Error(`no indicator ${code}`)
+  const units: readonly string[] = TREE[unit]
+  const lookup = lookupFromValues(
+    manifest.dataElements,
+    VALUES.filter((v) => units.includes(v.orgUnit)),
+  )
+  return evaluateIndicator(compileIndicator(indicator, scope), lookup)
+}
+
+const HOLDS: Record<RuleOperator, (a: number, b: number) => boolean> = {
+  '<': (a, b) => a < b,
+  '<=': (a, b) => a <= b,
+  '==': (a, b) => a === b,
+  '!=': (a, b) => a !== b,
+  '>=': (a, b) => a >= b,
+  '>': (a, b) => a > b,
+}
+
+/** Rules (with the option, for per-option rules) that one org unit's own raw values break. */
+function violations(values: RawValue[]): string[] {
+  const lookup = lookupFromValues(manifest.dataElements, values)
+  return manifest.validationRules.flatMap((rule) => {
+    const left = parseFormula(rule.left)
+    const right = parseFormula(rule.right)
+    const dimension = rule.perOption
+      ? [...formulaRefs(left), ...formulaRefs(right)].map((r) => elementDimension(r.code)).find(Boolean)
+      : undefined
+    const options = dimension
+      ? dimensionsOf(manifest)
+          .get(dimension)!
+          .options.map((o) => o.code)
+      : []
+    return [null, ...options]
+      .filter((option) => {
+        const ctx: EvaluateContext = option ? { breakdown: { dimension: dimension!, option }, elementDimension } : {}
+        const l = evaluateFormula(left, lookup, ctx)
+        const r = evaluateFormula(right, lookup, ctx)
+        return l !== null && r !== null && !HOLDS[rule.operator](l, r)
+      })
+      .map((option) => (option ? `${rule.code}[${option}]` : rule.code))
+  })
+}
+
+// Hand-computed values, each indicator at each of its levels. Shares roll up as Σnum / Σden.
+const EXPECTED: [code: string, unit: Unit, value: number | null][] = [
+  // support projects, entered by municipalities
+  ['mentoring.support_projects_count', 'M1', 2],
+  ['mentoring.support_projects_count', 'M2', 1],
+  ['mentoring.support_projects_count', 'R', 3], // 2+1
+  // young teachers reached / young teachers; S2 did not report
+  ['mentoring.young_covered_share', 'S1', 75], // 6/8
+  ['mentoring.young_covered_share', 'S2', null], // nothing reported → no data, not 0 %
+  ['mentoring.young_covered_share', 'S3', 40], // 4/10
+  ['mentoring.young_covered_share', 'M1', 75], // 6/8: S2 skipped
+  ['mentoring.young_covered_share', 'M2', 40], // 4/10
+  ['mentoring.young_covered_share', 'R', 55.5556], // (6+4)/(8+10) = 10/18
+  // mentoring programme: a subtree has one when at least one organisation has
+  ['mentoring.programmes_presence', 'S1', 1],
+  ['mentoring.programmes_presence', 'S2', 0],
+  ['mentoring.programmes_presence', 'S3', 0],
+  ['mentoring.programmes_presence', 'M1', 1], // S1 yes, S2 no → 1 organisation has one
+  ['mentoring.programmes_presence', 'M2', 0],
+  ['mentoring.programmes_presence', 'R', 1],
+  // individual mentoring programmes
+  ['mentoring.individual_programmes_count', 'S1', 3],
+  ['mentoring.individual_programmes_count', 'S2', 0],
+  ['mentoring.individual_programmes_count', 'S3', 0],
+  ['mentoring.individual_programmes_count', 'M1', 3], // 3+0
+  ['mentoring.individual_programmes_count', 'M2', 0],
+  ['mentoring.individual_programmes_count', 'R', 3],
+  // mentoring participants / teachers
+  ['mentoring.participants_share', 'S1', 30], // 12/40
+  ['mentoring.participants_share', 'S2', 10], // 6/60
+  ['mentoring.participants_share', 'S3', 8], // 4/50
+  ['mentoring.participants_share', 'M1', 18], // (12+6)/(40+60)
+  ['mentoring.participants_share', 'M2', 8], // 4/50
+  ['mentoring.participants_share', 'R', 14.6667], // (12+6+4)/(40+60+50) = 22/150
+  // supported by teacher-methodologists / teachers
+  ['mentoring.methodist_supported_share', 'S1', 10], // 4/40
+  ['mentoring.methodist_supported_share', 'S2', 3.3333], // 2/60
+  ['mentoring.methodist_supported_share', 'S3', 20], // 10/50
+  ['mentoring.methodist_supported_share', 'M1', 6], // (4+2)/100
+  ['mentoring.methodist_supported_share', 'M2', 20], // 10/50
+  ['mentoring.methodist_supported_share', 'R', 10.6667], // (4+2+10)/150 = 16/150
+  // young specialists in the projects contest
+  ['mentoring.young_contest_count', 'S1', 1],
+  ['mentoring.young_contest_count', 'S2', 0],
+  ['mentoring.young_contest_count', 'S3', 2],
+  ['mentoring.young_contest_count', 'M1', 1], // 1+0
+  ['mentoring.young_contest_count', 'M2', 2],
+  ['mentoring.young_contest_count', 'R', 3],
+]
+
+describe('mentoring manifest', () => {
+  it('passes the contract', () => {
+    expect(validateManifest(manifest).ok).toBe(true)
+  })
+
+  it('has every indicator of the catalog for the direction', () => {
+    expect(manifest.indicators.map((i) => i.code)).toEqual([
+      'mentoring.support_projects_count',
+      'mentoring.young_covered_share',
+      'mentoring.programmes_presence',
+      'mentoring.individual_programmes_count',
+      'mentoring.participants_share',
+      'mentoring.methodist_supported_share',
+      'mentoring.young_contest_count',
+    ])
+  })
+
+  it('puts indicators and recommendations only at levels where their data exists', () => {
+    const depth = new Map(manifest.dataElements.map((e) => [e.code, ORG_LEVEL_DEPTH[e.entryLevel]]))
+    for (const indicator of manifest.indicators) {
+      const entryDepth = Math.min(...compileIndicator(indicator, scope).refs.map((r) => depth.get(r.code)!))
+      for (const level of indicator.levels)
+        expect(ORG_LEVEL_DEPTH[level], `${indicator.code} at ${level}`).toBeLessThanOrEqual(entryDepth)
+    }
+    for (const rule of manifest.recommendations) {
+      const indicator = manifest.indicators.find((i) => i.code === rule.indicator)!
+      expect(indicator.levels, rule.code).toEqual(expect.arrayContaining(rule.levels))
+    }
+  })
+
+  describe('hand-computed fixture', () => {
+    it('checks every indicator at each of its levels', () => {
+      const checked = new Set(EXPECTED.map(([code, unit]) => `${code}@${LEVEL[unit]}`))
+      const needed = manifest.indicators.flatMap((i) => i.levels.map((level) => `${i.code}@${level}`))
+      expect([...checked].sort()).toEqual(needed.sort())
+    })
+
+    it.each(EXPECTED)('%s at %s is %s', (code, unit, expected) => {
+      const { value } = evaluate(code, unit)
+      if (expected === null) expect(value).toBeNull()
+      else expect(value).toEqual(expect.closeTo(expected, 3))
+    })
+
+    it('skips a school that did not report instead of counting it as zero', () => {
+      expect(evaluate('mentoring.young_covered_share', 'S2').value).toBeNull()
+      expect(evaluate('mentoring.young_covered_share', 'M1')).toMatchObject({ numerator: 6, denominator: 8 })
+    })
+
+    it('scores the participation share by bands: ≥ 30 → 2, 10…30 → 1, < 10 → 0', () => {
+      expect(evaluate('mentoring.participants_share', 'S1').score).toBe(2) // 30 %, bound included
+      expect(evaluate('mentoring.participants_share', 'S2').score).toBe(1) // 10 %
+      expect(evaluate('mentoring.participants_share', 'S3').score).toBe(0) // 8 %
+    })
+
+    it('keeps the fixture within the validation rules and catches a broken school', () => {
+      for (const unit of Object.keys(TREE) as Unit[])
+        expect(violations(VALUES.filter((v) => v.orgUnit === unit))).toEqual([])
+      const broken = entered('S1', {
+        teachers_total: 10,
+        young_teachers: 12,
+        young_covered: 13,
+        has_programme: 0,
+        individual_programmes: 2,
+      })
+      expect(violations(broken)).toEqual([
+        'mentoring.young_le_teachers',
+        'mentoring.covered_le_young',
+        'mentoring.individual_needs_programme',
+      ])
+    })
+  })
+
+  it('refuses a formula with an unknown code, naming plugin, indicator, field and position', () => {
+    const broken = structuredClone(manifest)
+    broken.indicators[1]!.numerator = '#{mentoring.young_coverd}'
+    expect(errorOf(broken).message).toBe(
+      'plugin "mentoring": indicators[1] "mentoring.young_covered_share".numerator: unknown data element "mentoring.young_coverd" (at position 1)',
+    )
+  })
+
+  it('refuses a presence indicator with a breakdown', () => {
+    const broken = structuredClone(manifest)
+    broken.indicators[2]!.dimension = 'staff_cluster'
+    expect(errorOf(broken).issues).toEqual([
+      {
+        path: 'indicators[2] "mentoring.programmes_presence".dimension',
+        message: 'a presence indicator has no breakdown',
+      },
+    ])
+  })
+})

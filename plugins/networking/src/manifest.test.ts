@@ -1,0 +1,240 @@
+import { describe, expect, it } from 'vitest'
+import {
+  compileIndicator,
+  dimensionsOf,
+  evaluateFormula,
+  evaluateIndicator,
+  formulaRefs,
+  lookupFromValues,
+  ORG_LEVEL_DEPTH,
+  parseFormula,
+  scopeOf,
+  statusOf,
+  targetFor,
+  validateManifest,
+  type EvaluateContext,
+  type ManifestError,
+  type OrgLevel,
+  type RawValue,
+  type RuleOperator,
+} from '@profmon/contract'
+import manifest from './manifest.ts'
+
+function errorOf(input: unknown): ManifestError {
+  const r = validateManifest(input)
+  if (r.ok) throw new Error('manifest passed')
+  return r.error
+}
+
+// Fixture: region R; municipality M1 with schools S1 and S2, municipality M2 with school S3.
+const TREE = {
+  R: ['R', 'M1', 'S1', 'S2', 'M2', 'S3'],
+  M1: ['M1', 'S1', 'S2'],
+  M2: ['M2', 'S3'],
+  S1: ['S1'],
+  S2: ['S2'],
+  S3: ['S3'],
+} as const
+type Unit = keyof typeof TREE
+const LEVEL: Record<Unit, OrgLevel> = {
+  R: 'region',
+  M1: 'municipality',
+  M2: 'municipality',
+  S1: 'organization',
+  S2: 'organization',
+  S3: 'organization',
+}
+
+const entered = (orgUnit: Unit, entries: Record<string, number>): RawValue[] =>
+  Object.entries(entries).map(([code, value]) => ({ orgUnit, element: `networking.${code}`, option: null, value }))
+
+const VALUES: RawValue[] = [
+  ...entered('S1', { teachers_total: 40, community_members: 10, dpo_involved: 2, has_agreement: 0 }),
+  // S2 did not report at all.
+  ...entered('S3', { teachers_total: 50, community_members: 20, dpo_involved: 1, has_agreement: 1 }),
+  ...entered('M1', { project_teams: 3, network_pairs: 5, network_forms: 1, support_programme: 0 }),
+  // M2 did not report its network pairs.
+  ...entered('M2', { project_teams: 1, network_forms: 0, support_programme: 0 }),
+]
+
+const scope = scopeOf(manifest)
+const elementDimension = (code: string) => manifest.dataElements.find((e) => e.code === code)?.dimension
+
+function evaluate(code: string, unit: Unit) {
+  const indicator = manifest.indicators.find((i) => i.code === code)
+  if (!indicator) throw new Error(`no indicator ${code}`)
+  const units: readonly string[] = TREE[unit]
+  const lookup = lookupFromValues(
+    manifest.dataElements,
+    VALUES.filter((v) => units.includes(v.orgUnit)),
+  )
+  return evaluateIndicator(compileIndicator(indicator, scope), lookup)
+}
+
+function status(code: string, unit: Unit, period: string) {
+  const indicator = manifest.indicators.find((i) => i.code === code)!
+  const target = targetFor(indicator.targets, period)
+  return statusOf({
+    value: evaluate(code, unit).value,
+    target: target?.value,
+    tolerance: target?.tolerance,
+    polarity: indicator.polarity,
+  })
+}
+
+const HOLDS: Record<RuleOperator, (a: number, b: number) => boolean> = {
+  '<': (a, b) => a < b,
+  '<=': (a, b) => a <= b,
+  '==': (a, b) => a === b,
+  '!=': (a, b) => a !== b,
+  '>=': (a, b) => a >= b,
+  '>': (a, b) => a > b,
+}
+
+/** Rules (with the option, for per-option rules) that one org unit's own raw values break. */
+function violations(values: RawValue[]): string[] {
+  const lookup = lookupFromValues(manifest.dataElements, values)
+  return manifest.validationRules.flatMap((rule) => {
+    const left = parseFormula(rule.left)
+    const right = parseFormula(rule.right)
+    const dimension = rule.perOption
+      ? [...formulaRefs(left), ...formulaRefs(right)].map((r) => elementDimension(r.code)).find(Boolean)
+      : undefined
+    const options = dimension
+      ? dimensionsOf(manifest)
+          .get(dimension)!
+          .options.map((o) => o.code)
+      : []
+    return [null, ...options]
+      .filter((option) => {
+        const ctx: EvaluateContext = option ? { breakdown: { dimension: dimension!, option }, elementDimension } : {}
+        const l = evaluateFormula(left, lookup, ctx)
+        const r = evaluateFormula(right, lookup, ctx)
+        return l !== null && r !== null && !HOLDS[rule.operator](l, r)
+      })
+      .map((option) => (option ? `${rule.code}[${option}]` : rule.code))
+  })
+}
+
+// Hand-computed values, each indicator at each of its levels. Shares roll up as Σnum / Σden.
+const EXPECTED: [code: string, unit: Unit, value: number | null][] = [
+  // teachers in network communities / teachers; S2 did not report
+  ['networking.community_share', 'S1', 25], // 10/40
+  ['networking.community_share', 'S2', null], // nothing reported → no data, not 0 %
+  ['networking.community_share', 'S3', 40], // 20/50
+  ['networking.community_share', 'M1', 25], // 10/40: S2 skipped
+  ['networking.community_share', 'M2', 40], // 20/50
+  ['networking.community_share', 'R', 33.3333], // (10+20)/(40+50) = 30/90
+  // project teams + network pairs, entered by municipalities
+  ['networking.teams_pairs_count', 'M1', 8], // 3+5
+  ['networking.teams_pairs_count', 'M2', 1], // 1 team, pairs not reported: sum() skips them
+  ['networking.teams_pairs_count', 'R', 9], // teams 3+1, pairs 5
+  // network forms, entered by municipalities
+  ['networking.network_forms_presence', 'M1', 1],
+  ['networking.network_forms_presence', 'M2', 0],
+  ['networking.network_forms_presence', 'R', 1], // any(1, 0)
+  // support programme, entered by municipalities
+  ['networking.support_programme_presence', 'M1', 0],
+  ['networking.support_programme_presence', 'M2', 0],
+  ['networking.support_programme_presence', 'R', 0], // any(0, 0)
+  // teachers teaching PD programmes / teachers
+  ['networking.dpo_involved_share', 'S1', 5], // 2/40
+  ['networking.dpo_involved_share', 'S2', null],
+  ['networking.dpo_involved_share', 'S3', 2], // 1/50
+  ['networking.dpo_involved_share', 'M1', 5], // 2/40
+  ['networking.dpo_involved_share', 'M2', 2], // 1/50
+  ['networking.dpo_involved_share', 'R', 3.3333], // (2+1)/90
+  // network agreements of organisations
+  ['networking.agreements_presence', 'S1', 0],
+  ['networking.agreements_presence', 'S2', null],
+  ['networking.agreements_presence', 'S3', 1],
+  ['networking.agreements_presence', 'M1', 0], // S1 said no; S2 silent is not a yes
+  ['networking.agreements_presence', 'M2', 1],
+  ['networking.agreements_presence', 'R', 1],
+]
+
+describe('networking manifest', () => {
+  it('passes the contract', () => {
+    expect(validateManifest(manifest).ok).toBe(true)
+  })
+
+  it('has every indicator of the catalog for the direction', () => {
+    expect(manifest.indicators.map((i) => i.code)).toEqual([
+      'networking.community_share',
+      'networking.teams_pairs_count',
+      'networking.network_forms_presence',
+      'networking.support_programme_presence',
+      'networking.dpo_involved_share',
+      'networking.agreements_presence',
+    ])
+  })
+
+  it('puts indicators and recommendations only at levels where their data exists', () => {
+    const depth = new Map(manifest.dataElements.map((e) => [e.code, ORG_LEVEL_DEPTH[e.entryLevel]]))
+    for (const indicator of manifest.indicators) {
+      const entryDepth = Math.min(...compileIndicator(indicator, scope).refs.map((r) => depth.get(r.code)!))
+      for (const level of indicator.levels)
+        expect(ORG_LEVEL_DEPTH[level], `${indicator.code} at ${level}`).toBeLessThanOrEqual(entryDepth)
+    }
+    for (const rule of manifest.recommendations) {
+      const indicator = manifest.indicators.find((i) => i.code === rule.indicator)!
+      expect(indicator.levels, rule.code).toEqual(expect.arrayContaining(rule.levels))
+    }
+  })
+
+  describe('hand-computed fixture', () => {
+    it('checks every indicator at each of its levels', () => {
+      const checked = new Set(EXPECTED.map(([code, unit]) => `${code}@${LEVEL[unit]}`))
+      const needed = manifest.indicators.flatMap((i) => i.levels.map((level) => `${i.code}@${level}`))
+      expect([...checked].sort()).toEqual(needed.sort())
+    })
+
+    it.each(EXPECTED)('%s at %s is %s', (code, unit, expected) => {
+      const { value } = evaluate(code, unit)
+      if (expected === null) expect(value).toBeNull()
+      else expect(value).toEqual(expect.closeTo(expected, 3))
+    })
+
+    it('skips a school that did not report instead of counting it as zero', () => {
+      expect(evaluate('networking.community_share', 'S2').value).toBeNull()
+      expect(evaluate('networking.community_share', 'M1')).toMatchObject({ numerator: 10, denominator: 40 })
+    })
+
+    it('scores the community share by bands: ≥ 30 → 2, 10…30 → 1, < 10 → 0', () => {
+      expect(evaluate('networking.community_share', 'R').score).toBe(2) // 33.3 %
+      expect(evaluate('networking.community_share', 'S1').score).toBe(1) // 25 %
+    })
+
+    it('marks a missing presence as not met and an unreported one as no data', () => {
+      expect(status('networking.support_programme_presence', 'R', '2025-26')).toBe('not_met')
+      expect(status('networking.network_forms_presence', 'R', '2025-26')).toBe('met')
+      expect(status('networking.agreements_presence', 'S2', '2025-26')).toBe('no_data')
+    })
+
+    it('keeps the fixture within the validation rules and catches a broken school', () => {
+      for (const unit of Object.keys(TREE) as Unit[])
+        expect(violations(VALUES.filter((v) => v.orgUnit === unit))).toEqual([])
+      const broken = entered('S1', { teachers_total: 10, community_members: 11, dpo_involved: 10 })
+      expect(violations(broken)).toEqual(['networking.community_members_le_total'])
+    })
+  })
+
+  it('refuses a formula with an unknown code, naming plugin, indicator, field and position', () => {
+    const broken = structuredClone(manifest)
+    broken.indicators[1]!.formula = 'sum(#{networking.project_teams}, #{networking.network_pair})'
+    expect(errorOf(broken).message).toBe(
+      'plugin "networking": indicators[1] "networking.teams_pairs_count".formula: unknown data element "networking.network_pair" (at position 34)',
+    )
+  })
+
+  it('refuses a presence target other than yes or no', () => {
+    const broken = structuredClone(manifest)
+    broken.indicators[2]!.targets[0]!.value = 2
+    expect(errorOf(broken).issues).toEqual([
+      {
+        path: 'indicators[2] "networking.network_forms_presence".targets[0].value',
+        message: 'a presence target is 1 (yes) or 0 (no)',
+      },
+    ])
+  })
+})
