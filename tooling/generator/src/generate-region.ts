@@ -50,6 +50,9 @@ export async function generateRegion(handle: DatabaseHandle, options: GenerateOp
     }
     const loadMs = Math.round(performance.now() - started)
     await client.query('commit')
+    // Fresh statistics after a bulk load: without them the planner guesses a few hundred rows
+    // and picks nested loops (PGlite has no autovacuum to do this later).
+    await client.query('analyze org_unit, data_value')
     return {
       regionId,
       municipalities: plan.length,

@@ -12,13 +12,12 @@ import type { Catalog, CatalogIndicator } from '../catalog/catalog.ts'
 import { ApiError } from '../errors.ts'
 import { pathIds, regionIdOf } from '../org/org-units.ts'
 import { enabledPluginIds } from '../plugins/enabled.ts'
-import { aggregateSubtrees } from './aggregate-query.ts'
+import { aggregateSubtrees, type ElementRule } from './aggregate-query.ts'
 
 /** One analytics row: an indicator for an org unit, period and option (null = total). */
 export interface AnalyticsRow {
   indicator: string
   orgUnit: number
-  orgUnitName: string
   period: string
   option: string | null
   numerator: number | null
@@ -48,10 +47,15 @@ export async function computeAnalytics(
   catalog: Catalog,
   req: AnalyticsRequest,
 ): Promise<AnalyticsRow[]> {
-  const enabled = new Set(await enabledPluginIds(db, catalog, regionIdOf(req.unit)))
-  const indicators = selectIndicators(catalog, enabled, req.indicators)
-
-  const periods = await db.selectFrom('period').select(['id', 'code']).where('code', 'in', req.periods).execute()
+  // Two rounds of independent queries (run side by side on PostgreSQL's pool), then one pass in TS.
+  const [enabledIds, periods, units] = await Promise.all([
+    enabledPluginIds(db, catalog, regionIdOf(req.unit)),
+    db.selectFrom('period').select(['id', 'code']).where('code', 'in', req.periods).execute(),
+    req.level === 'self'
+      ? [req.unit]
+      : db.selectFrom('org_unit').selectAll().where('parent_id', '=', req.unit.id).orderBy('name').execute(),
+  ])
+  const indicators = selectIndicators(catalog, new Set(enabledIds), req.indicators)
   const unknownPeriods = req.periods.filter((p) => !periods.some((x) => x.code === p))
   if (unknownPeriods.length)
     throw new ApiError(
@@ -62,42 +66,49 @@ export async function computeAnalytics(
     )
   periods.sort((a, b) => req.periods.indexOf(a.code) - req.periods.indexOf(b.code))
 
-  const units =
-    req.level === 'self'
-      ? [req.unit]
-      : await db.selectFrom('org_unit').selectAll().where('parent_id', '=', req.unit.id).orderBy('name').execute()
-
-  const elementIds = new Set<number>()
-  for (const ind of indicators)
+  const elements = new Map<number, ElementRule>()
+  for (const ind of indicators) {
+    const counted = new Set(ind.compiled.countedRefs.map((r) => r.code))
     for (const ref of ind.compiled.refs) {
       const el = catalog.elements.get(ref.code)
-      if (el) elementIds.add(el.id)
+      if (!el) continue
+      const known = elements.get(el.id)
+      elements.set(el.id, {
+        id: el.id,
+        valueType: el.definition.valueType,
+        aggregation: el.definition.aggregation,
+        counted: (known?.counted ?? false) || counted.has(ref.code),
+      })
     }
-  const rows = await aggregateSubtrees(db, {
-    unitIds: units.map((u) => u.id),
-    periodIds: periods.map((p) => p.id),
-    elementIds: [...elementIds],
-  })
+  }
+  const [rows, targets] = await Promise.all([
+    aggregateSubtrees(db, {
+      unit: req.unit,
+      level: req.level,
+      periodIds: periods.map((p) => p.id),
+      elements: [...elements.values()],
+    }),
+    loadTargets(db, units, periods, indicators),
+  ])
 
-  // Group aggregates per (unit, period) and translate ids to codes once.
-  const groups = new Map<string, ElementAggregate[]>()
+  // Group aggregates per unit and period, and translate ids to codes once.
+  const groups = new Map<number, Map<number, ElementAggregate[]>>()
   for (const r of rows) {
     const el = catalog.elementsById.get(r.elementId)
     if (!el) continue
     const option = r.optionId === 0 ? null : (catalog.optionsById.get(r.optionId)?.code ?? null)
     if (r.optionId !== 0 && option === null) continue
-    const key = `${r.unitId}:${r.periodId}`
-    const list = groups.get(key) ?? []
+    let byPeriod = groups.get(r.unitId)
+    if (!byPeriod) groups.set(r.unitId, (byPeriod = new Map()))
+    let list = byPeriod.get(r.periodId)
+    if (!list) byPeriod.set(r.periodId, (list = []))
     list.push({ element: el.definition.code, option, partial: r.partial })
-    groups.set(key, list)
   }
 
-  const targets = await loadTargets(db, units, periods, indicators)
-  const elementDefs = [...catalog.elements.values()].map((e) => e.definition)
   const out: AnalyticsRow[] = []
   for (const unit of units) {
     for (const period of periods) {
-      const lookup = createAggregateLookup(elementDefs, groups.get(`${unit.id}:${period.id}`) ?? [])
+      const lookup = createAggregateLookup(catalog.aggregationRules, groups.get(unit.id)?.get(period.id) ?? [])
       for (const ind of indicators) {
         const def = ind.compiled.indicator
         if (!req.indicators.length && !def.levels.some((l) => ORG_LEVEL_DEPTH[l] === unit.level)) continue
@@ -107,7 +118,6 @@ export async function computeAnalytics(
           out.push({
             indicator: def.code,
             orgUnit: unit.id,
-            orgUnitName: unit.name,
             period: period.code,
             option,
             numerator: round(r.numerator),
@@ -184,9 +194,11 @@ async function loadTargets(
       indicators.map((i) => i.compiled.indicator.code),
     )
     .execute()
+  if (!rows.length) return () => undefined
   const byKey = new Map(rows.map((r) => [`${r.indicator_code}:${r.period_id}:${r.org_unit_id}`, r]))
+  const deepestFirst = new Map(units.map((u) => [u.id, pathIds(u.path).reverse()]))
   return (indicator, unit, period) => {
-    for (const id of pathIds(unit.path).reverse()) {
+    for (const id of deepestFirst.get(unit.id) ?? []) {
       const t = byKey.get(`${indicator}:${period.id}:${id}`)
       if (t) return { value: t.value, ...(t.tolerance !== null ? { tolerance: t.tolerance } : {}) }
     }

@@ -1,5 +1,6 @@
 import {
   compileIndicator,
+  type Aggregation,
   ORG_LEVEL_DEPTH,
   type CompiledIndicator,
   type DataElement,
@@ -46,6 +47,8 @@ export class Catalog {
   readonly indicators: ReadonlyMap<string, CatalogIndicator>
   readonly dimensions: ReadonlyMap<string, CatalogDimension>
   readonly optionsById: ReadonlyMap<number, CatalogOption & { dimension: string }>
+  /** Aggregation rule of each element by code, for roll-up lookups. */
+  readonly aggregationRules: ReadonlyMap<string, Aggregation>
 
   private constructor(
     plugins: PluginManifest[],
@@ -66,6 +69,7 @@ export class Catalog {
     )
     this.elements = new Map(elements.map((e) => [e.definition.code, e]))
     this.elementsById = new Map(elements.map((e) => [e.id, e]))
+    this.aggregationRules = new Map(elements.map((e) => [e.definition.code, e.definition.aggregation]))
     const scope = this.scope()
     this.indicators = new Map(
       plugins.flatMap((p) =>

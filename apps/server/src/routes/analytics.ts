@@ -9,7 +9,6 @@ export const analyticsRowSchema = z
   .object({
     indicator: z.string().openapi({ example: 'deficits.diagnosed_share' }),
     orgUnit: z.number().int(),
-    orgUnitName: z.string(),
     period: z.string().openapi({ example: '2024-25' }),
     option: z.string().nullable().openapi({ description: 'Breakdown option; null for the total' }),
     numerator: z.number().nullable(),

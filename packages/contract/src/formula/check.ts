@@ -24,6 +24,26 @@ export function formulaRefs(node: FormulaNode): RefNode[] {
 }
 
 /**
+ * References whose count of reporting org units the formula needs (inside `orgCount(…)`).
+ *
+ * @example
+ * countedRefs(parseFormula('#{a.x} / orgCount(#{a.x})')).map((r) => r.code) // ['a.x']
+ */
+export function countedRefs(node: FormulaNode): RefNode[] {
+  switch (node.type) {
+    case 'ref':
+    case 'number':
+      return []
+    case 'unary':
+      return countedRefs(node.arg)
+    case 'binary':
+      return [...countedRefs(node.left), ...countedRefs(node.right)]
+    case 'call':
+      return node.fn === 'orgCount' ? node.args.flatMap(formulaRefs) : node.args.flatMap(countedRefs)
+  }
+}
+
+/**
  * Checks a parsed formula against the data elements in scope: every code must be known and
  * every option must belong to the element's dimension. Throws {@link FormulaError} naming the
  * first unknown code and its position.

@@ -1,4 +1,4 @@
-import { formulaRefs, type FormulaScope, checkFormula } from '../formula/check.ts'
+import { countedRefs, formulaRefs, type FormulaScope, checkFormula } from '../formula/check.ts'
 import type { FormulaNode, RefNode } from '../formula/ast.ts'
 import { evaluateFormula, type EvaluateContext, type ValueLookup } from '../formula/evaluate.ts'
 import { FormulaError } from '../formula/formula-error.ts'
@@ -14,6 +14,8 @@ export interface CompiledIndicator {
   formula?: FormulaNode
   /** Every data element reference of every formula. */
   refs: RefNode[]
+  /** References whose number of reporting org units is used (`orgCount`). */
+  countedRefs: RefNode[]
 }
 
 /** Formula fields of an indicator, in the order they are checked. */
@@ -44,7 +46,7 @@ export class IndicatorFormulaError extends Error {
  * c.refs.map((r) => r.code) // ['a.num', 'a.den']
  */
 export function compileIndicator(indicator: Indicator, scope?: FormulaScope): CompiledIndicator {
-  const compiled: CompiledIndicator = { indicator, refs: [] }
+  const compiled: CompiledIndicator = { indicator, refs: [], countedRefs: [] }
   for (const field of FORMULA_FIELDS) {
     const text = indicator[field]
     if (!text) continue
@@ -53,6 +55,7 @@ export function compileIndicator(indicator: Indicator, scope?: FormulaScope): Co
       if (scope) checkFormula(node, scope)
       compiled[field] = node
       compiled.refs.push(...formulaRefs(node))
+      compiled.countedRefs.push(...countedRefs(node))
     } catch (e) {
       if (e instanceof FormulaError) throw new IndicatorFormulaError(indicator.code, field, e)
       throw e

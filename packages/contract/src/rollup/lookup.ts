@@ -1,6 +1,6 @@
 import type { ValueLookup } from '../formula/evaluate.ts'
-import type { DataElement } from '../schema/data-element.ts'
-import { partialOf, valueOf, mergePartials, EMPTY_AGGREGATE, type PartialAggregate } from './aggregate.ts'
+import type { Aggregation, DataElement } from '../schema/data-element.ts'
+import { partialOf, valueOf, mergePartials, type PartialAggregate } from './aggregate.ts'
 
 /** The summary of one data element (and option, `null` = total) over a subtree. */
 export interface ElementAggregate {
@@ -29,14 +29,17 @@ const key = (element: string, option: string | null) => (option === null ? eleme
  * lookup('d.num', null) // 4
  */
 export function createAggregateLookup(
-  elements: readonly Pick<DataElement, 'code' | 'aggregation'>[],
+  elements: readonly Pick<DataElement, 'code' | 'aggregation'>[] | ReadonlyMap<string, Aggregation>,
   aggregates: Iterable<ElementAggregate>,
 ): ValueLookup {
-  const rules = new Map(elements.map((e) => [e.code, e.aggregation]))
+  // Callers that build many lookups (one per org unit and period) pass the rules map once.
+  const rules =
+    elements instanceof Map ? elements : new Map((elements as DataElement[]).map((e) => [e.code, e.aggregation]))
   const byKey = new Map<string, PartialAggregate>()
   for (const a of aggregates) {
     const k = key(a.element, a.option)
-    byKey.set(k, mergePartials(byKey.get(k) ?? EMPTY_AGGREGATE, a.partial))
+    const known = byKey.get(k)
+    byKey.set(k, known ? mergePartials(known, a.partial) : a.partial)
   }
   return (code, option, stat = 'value') => {
     const rule = rules.get(code)
