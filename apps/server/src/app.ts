@@ -11,6 +11,7 @@ import { healthRoutes } from './routes/health.ts'
 import { orgUnitRoutes } from './routes/org-units.ts'
 import { periodRoutes } from './routes/periods.ts'
 import { pluginRoutes } from './routes/plugins.ts'
+import { staticRoutes } from './routes/static.ts'
 
 /** The OpenAPI document's header; the paths come from the routes' zod schemas. */
 export const OPENAPI_INFO = {
@@ -56,5 +57,6 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     app.route('/', routes)
   app.route('/', docsRoutes())
   app.doc31('/api/openapi.json', OPENAPI_INFO)
+  app.route('/', staticRoutes(deps))
   return app
 }

@@ -67,12 +67,9 @@ async function loadPlugin(dir: string, log: Logger): Promise<DiscoveredPlugin | 
     return refused(dir, result.error, pkg)
   }
   const uiDir = resolve(dir, pkg.profmon.ui ?? 'dist')
-  return {
-    ok: true,
-    dir,
-    manifest: result.manifest,
-    uiDir: existsSync(join(uiDir, 'remoteEntry.js')) ? uiDir : undefined,
-  }
+  if (result.manifest.ui && !existsSync(join(uiDir, 'remoteEntry.js')))
+    log.warn({ plugin: result.manifest.id, uiDir }, 'plugin UI is not built (run pnpm build): its view will show an error')
+  return { ok: true, dir, manifest: result.manifest, uiDir: result.manifest.ui ? uiDir : undefined }
 }
 
 function refused(dir: string, error: ManifestError, pkg: PackageJson): DiscoveredPlugin {

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import { remoteNameOf } from '@profmon/contract'
 import type { AppDeps } from '../context.ts'
 import { ApiError, errorResponses } from '../errors.ts'
 import { getOrgUnit, regionIdOf } from '../org/org-units.ts'
@@ -15,6 +16,7 @@ const pluginSchema = z
     indicators: z.number().int(),
     dataElements: z.number().int(),
     remoteEntry: z.string().nullable().openapi({ example: '/plugins/deficits/remoteEntry.js' }),
+    remoteName: z.string().nullable().openapi({ example: 'profmon_deficits', description: 'Module Federation container name' }),
     exposes: z.array(z.string()).openapi({ example: ['./View'] }),
   })
   .openapi('Plugin')
@@ -91,7 +93,7 @@ const toggle = createRoute({
   },
 })
 
-export function pluginRoutes({ db, catalog, pluginUiDirs }: AppDeps) {
+export function pluginRoutes({ db, catalog }: AppDeps) {
   async function regionOf(region: number | undefined): Promise<number | undefined> {
     if (region === undefined) {
       const first = await db
@@ -117,7 +119,9 @@ export function pluginRoutes({ db, catalog, pluginUiDirs }: AppDeps) {
       return c.json(
         ids.map((id) => {
           const m = catalog.plugins.get(id)!
-          const hasUi = Boolean(m.ui && pluginUiDirs.has(id))
+          // Listed whenever the manifest declares a UI: a missing build then shows as that
+          // plugin's error card in the shell, not as a silently absent view.
+          const hasUi = Boolean(m.ui)
           return {
             id,
             version: m.version,
@@ -127,6 +131,7 @@ export function pluginRoutes({ db, catalog, pluginUiDirs }: AppDeps) {
             indicators: m.indicators.length,
             dataElements: m.dataElements.length,
             remoteEntry: hasUi ? `/plugins/${id}/remoteEntry.js` : null,
+            remoteName: hasUi ? remoteNameOf(id) : null,
             exposes: hasUi ? (m.ui?.exposes ?? []) : [],
           }
         }),

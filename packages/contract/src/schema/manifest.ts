@@ -19,6 +19,17 @@ export function codePrefix(pluginId: string): string {
 }
 
 /**
+ * The Module Federation container name of a plugin's UI, shared by its build preset and the
+ * shell that loads it.
+ *
+ * @example
+ * remoteNameOf('digital-environment') // 'profmon_digital_environment'
+ */
+export function remoteNameOf(pluginId: string): string {
+  return `profmon_${pluginId.replaceAll('-', '_')}`
+}
+
+/**
  * A plugin manifest: one monitoring direction. No I/O — the server reads it, validates it with
  * {@link definePlugin}'s rules and syncs its definitions into the database.
  */

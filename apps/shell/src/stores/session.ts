@@ -1,0 +1,48 @@
+import { api, ApiRequestError } from '@profmon/ui'
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+
+export interface RoleAssignment {
+  role: 'platform_admin' | 'region_admin' | 'municipal_coordinator' | 'school_operator' | 'analyst'
+  orgUnit: { id: number; name: string; level: number; path: string }
+}
+
+export interface Me {
+  id: number
+  login: string
+  name: string
+  roles: RoleAssignment[]
+  regionId: number | null
+}
+
+/** The signed-in user (`GET /api/auth/me`); `null` until known or when signed out. */
+export const useSessionStore = defineStore('profmon.session', () => {
+  const me = ref<Me | null>(null)
+  const checked = ref(false)
+
+  async function load(): Promise<Me | null> {
+    try {
+      me.value = await api<Me>('GET', '/api/auth/me')
+    } catch (e) {
+      if (!(e instanceof ApiRequestError) || e.status !== 401) throw e
+      me.value = null
+    }
+    checked.value = true
+    return me.value
+  }
+
+  async function login(login: string, password: string): Promise<void> {
+    me.value = await api<Me>('POST', '/api/auth/login', { login, password })
+    checked.value = true
+  }
+
+  async function logout(): Promise<void> {
+    await api('POST', '/api/auth/logout').catch(() => undefined)
+    me.value = null
+  }
+
+  const has = (...roles: RoleAssignment['role'][]) => me.value?.roles.some((r) => roles.includes(r.role)) ?? false
+  const canManagePlugins = computed(() => has('platform_admin', 'region_admin'))
+  const homeUnitId = computed(() => me.value?.roles[0]?.orgUnit.id ?? null)
+  return { me, checked, load, login, logout, has, canManagePlugins, homeUnitId }
+})

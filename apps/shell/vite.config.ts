@@ -1,0 +1,4 @@
+import { defineHostConfig } from '@profmon/vite-remote'
+import { defineConfig } from 'vite'
+
+export default defineConfig(defineHostConfig())

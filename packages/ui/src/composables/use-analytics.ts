@@ -1,0 +1,65 @@
+import { ref, toValue, watch, type MaybeRefOrGetter } from 'vue'
+import { api, query } from '../api.ts'
+import { useOrgUnitStore } from '../stores/org-unit.ts'
+import { usePeriodStore } from '../stores/period.ts'
+import type { AnalyticsRow } from '../types.ts'
+
+/**
+ * Analytics rows for the current org unit and period (and the previous period, for change),
+ * reloaded whenever the unit, period or arguments change.
+ *
+ * @example
+ * const { rows, previous, loading } = useAnalytics({ indicators: ['deficits.diagnosed_share'], level: 'children' })
+ */
+export function useAnalytics(
+  options: {
+    indicators?: MaybeRefOrGetter<string[]>
+    level?: MaybeRefOrGetter<'self' | 'children'>
+    withPrevious?: boolean
+    /** While false nothing is requested (e.g. until the indicator list is known). */
+    enabled?: MaybeRefOrGetter<boolean>
+  } = {},
+) {
+  const units = useOrgUnitStore()
+  const periods = usePeriodStore()
+  const rows = ref<AnalyticsRow[]>([])
+  const previous = ref<AnalyticsRow[]>([])
+  const loading = ref(false)
+  const error = ref<Error | null>(null)
+  let seq = 0
+
+  async function reload(): Promise<void> {
+    const unit = units.id
+    const period = periods.code
+    if (unit === null || period === null || toValue(options.enabled) === false) return
+    const mine = ++seq
+    loading.value = true
+    error.value = null
+    const prev = options.withPrevious ? periods.previous?.code : undefined
+    try {
+      const res = await api<{ rows: AnalyticsRow[] }>(
+        'GET',
+        `/api/analytics?${query({
+          orgUnit: unit,
+          period: prev ? [period, prev] : [period],
+          level: toValue(options.level) ?? 'self',
+          indicator: toValue(options.indicators) ?? [],
+        })}`,
+      )
+      if (mine !== seq) return
+      rows.value = res.rows.filter((r) => r.period === period)
+      previous.value = prev ? res.rows.filter((r) => r.period === prev) : []
+    } catch (e) {
+      if (mine === seq) error.value = e as Error
+    } finally {
+      if (mine === seq) loading.value = false
+    }
+  }
+
+  watch(
+    () => [units.id, periods.code, toValue(options.indicators)?.join(','), toValue(options.level), toValue(options.enabled)],
+    () => void reload(),
+    { immediate: true },
+  )
+  return { rows, previous, loading, error, reload }
+}

@@ -1,0 +1,40 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { api } from '../api.ts'
+import type { OrgUnit } from '../types.ts'
+
+/**
+ * The org unit the user is looking at, with its ancestors (breadcrumbs). Shared by the shell
+ * and every plugin view: a plugin reads `unit` and reacts when it changes.
+ */
+export const useOrgUnitStore = defineStore('profmon.orgUnit', () => {
+  const unit = ref<OrgUnit | null>(null)
+  const ancestors = ref<OrgUnit[]>([])
+  const roots = ref<OrgUnit[]>([])
+  const loading = ref(false)
+
+  async function loadRoots(): Promise<OrgUnit[]> {
+    roots.value = await api<OrgUnit[]>('GET', '/api/org-units')
+    return roots.value
+  }
+
+  async function select(id: number): Promise<void> {
+    if (unit.value?.id === id) return
+    loading.value = true
+    try {
+      const found = await api<OrgUnit & { ancestors: OrgUnit[] }>('GET', `/api/org-units/${id}`)
+      const { ancestors: up, ...self } = found
+      unit.value = self
+      ancestors.value = up
+    } finally {
+      loading.value = false
+    }
+  }
+
+  function children(id: number): Promise<OrgUnit[]> {
+    return api<OrgUnit[]>('GET', `/api/org-units/${id}/children`)
+  }
+
+  const id = computed(() => unit.value?.id ?? null)
+  return { unit, ancestors, roots, loading, id, loadRoots, select, children }
+})

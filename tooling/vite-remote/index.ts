@@ -1,0 +1,68 @@
+import { federation } from '@module-federation/vite'
+import vue from '@vitejs/plugin-vue'
+import type { PluginOption, UserConfig } from 'vite'
+
+/**
+ * Singletons shared by the shell (host) and every plugin UI (remote): one copy of each in the
+ * page, provided by the shell. The component kit (naive-ui) and charts are not shared as whole
+ * packages — that would ship all of them on first paint — plugins reach them through
+ * `@profmon/ui`, which re-exports the components they may use.
+ */
+export const sharedModules = {
+  vue: { singleton: true, requiredVersion: '^3.5.0' },
+  pinia: { singleton: true, requiredVersion: '^4.0.0' },
+  'vue-router': { singleton: true, requiredVersion: '^5.0.0' },
+  'vue-i18n': { singleton: true, requiredVersion: '^11.0.0' },
+  '@profmon/ui': { singleton: true, requiredVersion: '^1.0.0' },
+  '@profmon/contract': { singleton: true, requiredVersion: '^1.0.0' },
+}
+
+/** The Module Federation container name of a plugin (same rule as the contract's `remoteNameOf`). */
+export function remoteName(pluginId: string): string {
+  return `profmon_${pluginId.replaceAll('-', '_')}`
+}
+
+/**
+ * Vite config of a plugin's federated UI: built to `dist/` with `remoteEntry.js`, served by the
+ * server under `/plugins/<id>/`, sharing the shell's singletons and its federation runtime.
+ *
+ * @example
+ * // plugins/deficits/vite.config.ts
+ * export default defineRemoteConfig({ id: 'deficits', exposes: { './View': './src/ui/View.vue' } })
+ */
+export function defineRemoteConfig(options: { id: string; exposes: Record<string, string> }): UserConfig {
+  return {
+    base: `/plugins/${options.id}/`,
+    plugins: [
+      vue(),
+      federation({
+        name: remoteName(options.id),
+        filename: 'remoteEntry.js',
+        exposes: options.exposes,
+        shared: sharedModules,
+        dts: false,
+        // The shell publishes one federation runtime; remotes do not ship their own copy.
+        experiments: { externalRuntime: true },
+      }) as PluginOption,
+    ],
+    build: { target: 'esnext', outDir: 'dist', emptyOutDir: true, reportCompressedSize: false },
+  }
+}
+
+/** Vite config of the shell: the federation host, with no remote known at build time. */
+export function defineHostConfig(): UserConfig {
+  return {
+    plugins: [
+      vue(),
+      federation({
+        name: 'profmon_shell',
+        remotes: {},
+        shared: sharedModules,
+        dts: false,
+        experiments: { provideExternalRuntime: true },
+      }) as PluginOption,
+    ],
+    build: { target: 'esnext', outDir: 'dist', emptyOutDir: true, reportCompressedSize: false },
+    server: { proxy: { '/api': 'http://127.0.0.1:3000', '/plugins': 'http://127.0.0.1:3000' } },
+  }
+}
