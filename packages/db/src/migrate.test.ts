@@ -17,6 +17,8 @@ describe(`migrations on ${testEngine}`, () => {
     `.execute(handle.db)
     expect(tables.rows.map((r) => r.table_name)).toEqual(
       expect.arrayContaining([
+        'api_token',
+        'app_user',
         'audit_log',
         'campaign',
         'data_element',
@@ -28,7 +30,10 @@ describe(`migrations on ${testEngine}`, () => {
         'period',
         'plugin',
         'region_plugin',
+        'login_attempt',
+        'role_assignment',
         'target',
+        'user_session',
       ]),
     )
   })
@@ -79,5 +84,21 @@ describe(`migrations on ${testEngine}`, () => {
       .orderBy('level')
       .execute()
     expect(subtree.map((r) => r.name)).toEqual(['Край', 'Район'])
+  })
+
+  it('binds every role but a platform admin to an org unit, once per user, role and unit', async () => {
+    const user = await handle.db
+      .insertInto('app_user')
+      .values({ login: 'someone', name: 'Someone', password_hash: 'x' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const assign = (role: 'platform_admin' | 'analyst', orgUnit: number | null) =>
+      handle.db.insertInto('role_assignment').values({ user_id: user.id, role, org_unit_id: orgUnit }).execute()
+    await assign('platform_admin', null)
+    await expect(assign('platform_admin', null)).rejects.toThrow('role_assignment_key')
+    await expect(assign('analyst', null)).rejects.toThrow('role_assignment_unit')
+    await expect(
+      handle.db.insertInto('app_user').values({ login: 'Someone', name: 'x', password_hash: 'x' }).execute(),
+    ).rejects.toThrow('check constraint')
   })
 })

@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely'
 import { Migrator, type Migration, type MigrationResultSet } from 'kysely/migration'
 import * as foundation from './migrations/0001-foundation.ts'
+import * as accessControl from './migrations/0002-access-control.ts'
 import type { Database } from './schema.ts'
 
 /** Migrations as code, in order. Names are stable: they are recorded in the database. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
+  '0002-access-control': accessControl,
 }
 
 /**

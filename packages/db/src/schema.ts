@@ -136,6 +136,60 @@ export interface AuditLogTable {
   new_value: unknown
 }
 
+/** The roles of access control; each is held on an org unit's subtree (a platform admin's on none or any). */
+export type Role = 'platform_admin' | 'region_admin' | 'municipal_coordinator' | 'school_operator' | 'analyst'
+
+/** People who sign in. `login` is lower-case; the password is an argon2id hash, never the password. */
+export interface AppUserTable {
+  id: Generated<number>
+  login: string
+  name: string
+  password_hash: string
+  /** An inactive user cannot sign in, and their sessions and tokens stop working. */
+  active: Generated<boolean>
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+/** A role held on an org unit's subtree. `org_unit_id` is null only for a platform admin bound to no region. */
+export interface RoleAssignmentTable {
+  id: Generated<number>
+  user_id: number
+  role: Role
+  org_unit_id: number | null
+  created_at: Timestamp
+}
+
+/** A signed-in browser. `id` is the sha-256 of the cookie's token; expiry is computed from the two times. */
+export interface UserSessionTable {
+  id: string
+  user_id: number
+  created_at: Timestamp
+  last_seen_at: Timestamp
+  address: string | null
+  user_agent: string | null
+}
+
+/** Every login attempt, kept in the database so that all replicas count the same failures. */
+export interface LoginAttemptTable {
+  id: Generated<number>
+  at: Timestamp
+  login: string
+  address: string
+  success: boolean
+}
+
+/** A personal API token (`Authorization: Bearer …`): only its sha-256 is stored. */
+export interface ApiTokenTable {
+  id: Generated<number>
+  user_id: number
+  name: string
+  token_hash: string
+  created_at: Timestamp
+  last_used_at: Date | null
+  revoked_at: Date | null
+}
+
 /** The whole database as kysely sees it: the single source of the database's shape. */
 export interface Database {
   org_unit: OrgUnitTable
@@ -150,6 +204,11 @@ export interface Database {
   data_value: DataValueTable
   target: TargetTable
   audit_log: AuditLogTable
+  app_user: AppUserTable
+  role_assignment: RoleAssignmentTable
+  user_session: UserSessionTable
+  login_attempt: LoginAttemptTable
+  api_token: ApiTokenTable
 }
 
 export type OrgUnit = Selectable<OrgUnitTable>
@@ -158,3 +217,4 @@ export type Period = Selectable<PeriodTable>
 export type DataValue = Selectable<DataValueTable>
 export type NewDataValue = Insertable<DataValueTable>
 export type AuditEntry = Insertable<AuditLogTable>
+export type AppUser = Selectable<AppUserTable>
