@@ -39,7 +39,14 @@ export function defineRemoteConfig(options: { id: string; exposes: Record<string
         name: remoteName(options.id),
         filename: 'remoteEntry.js',
         exposes: options.exposes,
-        shared: sharedModules,
+        // Host-only: a plugin view runs only inside the shell, which provides every singleton,
+        // so the remote ships no fallback copies of them.
+        shared: Object.fromEntries(
+          Object.entries(sharedModules).map(([name, s]) => [
+            name,
+            { ...s, import: false as const, suppressMissingImportWarning: true },
+          ]),
+        ),
         dts: false,
         // The shell publishes one federation runtime; remotes do not ship their own copy.
         experiments: { externalRuntime: true },

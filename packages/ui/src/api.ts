@@ -37,8 +37,14 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   const data = text ? (JSON.parse(text) as unknown) : null
   if (!res.ok) {
     if (res.status === 401 && !path.startsWith('/api/auth/')) unauthorized?.()
-    const err = (data as { error?: { code?: string; message?: string; details?: ApiRequestError['details'] } } | null)?.error
-    throw new ApiRequestError(res.status, err?.code ?? 'http_error', err?.message ?? `${res.status} ${res.statusText}`, err?.details ?? [])
+    const err = (data as { error?: { code?: string; message?: string; details?: ApiRequestError['details'] } } | null)
+      ?.error
+    throw new ApiRequestError(
+      res.status,
+      err?.code ?? 'http_error',
+      err?.message ?? `${res.status} ${res.statusText}`,
+      err?.details ?? [],
+    )
   }
   return data as T
 }

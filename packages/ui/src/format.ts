@@ -16,7 +16,9 @@ export function formatValue(
   if (value === null || value === undefined) return words.noData
   if (indicator?.kind === 'presence') return value ? words.yes : words.no
   const decimals = indicator?.kind === 'count' ? 0 : (indicator?.decimals ?? 1)
-  const text = new Intl.NumberFormat(locale, { maximumFractionDigits: decimals, minimumFractionDigits: 0 }).format(value)
+  const text = new Intl.NumberFormat(locale, { maximumFractionDigits: decimals, minimumFractionDigits: 0 }).format(
+    value,
+  )
   return indicator?.kind === 'share' ? `${text} %` : text
 }
 

@@ -24,6 +24,7 @@ export interface EnabledPlugin {
   id: string
   version: string
   title: LocalizedText
+  shortTitle: LocalizedText | null
   description: LocalizedText | null
   order: number
   indicators: number

@@ -20,6 +20,7 @@ export default definePlugin({
   contract: CONTRACT_MAJOR,
   order: 10,
   title: { ru: 'Выявление профессиональных дефицитов', en: 'Professional deficits' },
+  shortTitle: { ru: 'Профессиональные дефициты', en: 'Professional deficits' },
   description: {
     ru: 'Диагностика профессиональных дефицитов педагогов, индивидуальные образовательные маршруты и адресное повышение квалификации',
     en: "Diagnostics of teachers' professional deficits, individual learning routes and targeted professional development",

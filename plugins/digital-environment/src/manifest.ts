@@ -24,6 +24,7 @@ export default definePlugin({
     ru: 'Развитие цифровой образовательной среды дополнительного профессионального образования',
     en: 'Digital environment of continuing professional education',
   },
+  shortTitle: { ru: 'Цифровая среда ДПО', en: 'Digital environment' },
   description: {
     ru: 'Обучение педагогов по ДПП в дистанционной форме, программы ДПО с электронным обучением и использование региональных цифровых образовательных сред',
     en: 'Distance learning in professional development programmes, e-learning programmes and the use of regional digital environments',

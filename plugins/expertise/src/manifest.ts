@@ -14,6 +14,7 @@ export default definePlugin({
   contract: CONTRACT_MAJOR,
   order: 40,
   title: { ru: 'Вовлечение педагогов в экспертную деятельность', en: 'Teachers in expert work' },
+  shortTitle: { ru: 'Экспертная деятельность', en: 'Expert activity' },
   description: {
     ru: 'Подготовка экспертов региональных предметных комиссий ГИА, участие педагогов в экспертной деятельности и конкурсах профессионального мастерства',
     en: 'Training of experts for the regional state examination boards, teachers in expert work and in professional contests',

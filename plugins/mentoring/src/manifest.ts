@@ -31,6 +31,7 @@ export default definePlugin({
     ru: 'Поддержка молодых педагогов и реализация программ наставничества',
     en: 'Support of young teachers and mentoring',
   },
+  shortTitle: { ru: 'Наставничество', en: 'Mentoring' },
   description: {
     ru: 'Проекты поддержки молодых педагогов, программы наставничества, сопровождение педагогами-методистами и участие молодых специалистов в конкурсах',
     en: 'Projects supporting young teachers, mentoring programmes, support by teacher-methodologists and young specialists in contests',

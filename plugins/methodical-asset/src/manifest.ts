@@ -23,6 +23,7 @@ export default definePlugin({
   contract: CONTRACT_MAJOR,
   order: 50,
   title: { ru: 'Формирование методического актива', en: 'Methodical asset' },
+  shortTitle: { ru: 'Методический актив', en: 'Methodical asset' },
   description: {
     ru: 'Методический актив, педагоги, привлекаемые к работе в ЦНППМ, авторы программ ПК, РУМО/МУМО и предметные методические объединения, тьюторы и супервизоры',
     en: 'The methodical asset, teachers working with the regional centre, authors of PD programmes, methodical associations, tutors and supervisors',

@@ -26,6 +26,7 @@ export default definePlugin({
     ru: 'Реализация сетевого взаимодействия педагогов (методических объединений, профессиональных сообществ педагогов)',
     en: 'Network cooperation of teachers (methodical associations, professional communities)',
   },
+  shortTitle: { ru: 'Сетевое взаимодействие', en: 'Networking' },
   description: {
     ru: 'Сетевые сообщества, проектные команды и сетевые пары, сетевые формы взаимодействия, поддержка методических объединений и привлечение педагогов к реализации программ ДПО',
     en: 'Network communities, project teams and pairs, forms of network cooperation, support of methodical associations and teachers teaching PD programmes',

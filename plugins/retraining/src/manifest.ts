@@ -35,6 +35,7 @@ export default definePlugin({
     ru: 'Профессиональная переподготовка по программам педагогической направленности',
     en: 'Professional retraining in pedagogical programmes',
   },
+  shortTitle: { ru: 'Переподготовка', en: 'Retraining' },
   description: {
     ru: 'Профессиональная переподготовка специалистов по образовательным программам педагогической направленности, учёт организаций ДПО и удовлетворённость педагогов качеством ДПО',
     en: 'Retraining of specialists in pedagogical programmes, the providers of continuing professional education and teachers’ satisfaction with it',

@@ -25,6 +25,7 @@ export default definePlugin({
     ru: 'Выявление кадровых потребностей в образовательных организациях',
     en: 'Staffing needs of educational organisations',
   },
+  shortTitle: { ru: 'Кадровые потребности', en: 'Staffing needs' },
   description: {
     ru: 'Возрастной состав педагогов, вакансии и потребность в педагогах по предметам, аттестация, резерв управленческих кадров и привлечение выпускников педагогических вузов',
     en: 'Age balance of teachers, vacancies and needs by subject, attestation, the management reserve and graduates of teacher training universities',

@@ -11,12 +11,16 @@ const pluginSchema = z
     id: z.string().openapi({ example: 'deficits' }),
     version: z.string(),
     title: localizedSchema,
+    shortTitle: localizedSchema.nullable(),
     description: localizedSchema.nullable(),
     order: z.number().int(),
     indicators: z.number().int(),
     dataElements: z.number().int(),
     remoteEntry: z.string().nullable().openapi({ example: '/plugins/deficits/remoteEntry.js' }),
-    remoteName: z.string().nullable().openapi({ example: 'profmon_deficits', description: 'Module Federation container name' }),
+    remoteName: z
+      .string()
+      .nullable()
+      .openapi({ example: 'profmon_deficits', description: 'Module Federation container name' }),
     exposes: z.array(z.string()).openapi({ example: ['./View'] }),
   })
   .openapi('Plugin')
@@ -126,6 +130,7 @@ export function pluginRoutes({ db, catalog }: AppDeps) {
             id,
             version: m.version,
             title: m.title,
+            shortTitle: m.shortTitle ?? null,
             description: m.description ?? null,
             order: m.order,
             indicators: m.indicators.length,

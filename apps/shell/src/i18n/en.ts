@@ -2,7 +2,13 @@ import type ru from './ru.ts'
 
 const en: typeof ru = {
   app: { title: 'Profmon', subtitle: "Monitoring of teachers' professional development" },
-  nav: { home: 'Overview', indicators: 'Indicators', directions: 'Directions', admin: 'Administration', plugins: 'Directions of the region' },
+  nav: {
+    home: 'Overview',
+    indicators: 'Indicators',
+    directions: 'Directions',
+    admin: 'Administration',
+    plugins: 'Directions of the region',
+  },
   picker: { orgUnit: 'Organisation', period: 'Period', search: 'Search by name' },
   session: { logout: 'Log out', language: 'Language' },
   roles: {
@@ -19,6 +25,7 @@ const en: typeof ru = {
     notMet: 'not met',
     noData: 'no data',
     indicators: '{n} indicators',
+    noTarget: 'without target: {n}',
     open: 'Open',
     empty: 'No direction is enabled for the region.',
   },
@@ -41,7 +48,13 @@ const en: typeof ru = {
     enabled: 'enabled',
     disabled: 'disabled',
   },
-  login: { title: 'Sign in', login: 'Login', password: 'Password', submit: 'Sign in', failed: 'Wrong login or password' },
+  login: {
+    title: 'Sign in',
+    login: 'Login',
+    password: 'Password',
+    submit: 'Sign in',
+    failed: 'Wrong login or password',
+  },
   notFound: { title: 'Page not found', back: 'Home' },
 }
 export default en

@@ -39,6 +39,8 @@ export const pluginManifestSchema = z.object({
   /** Major version of the contract this plugin was written for. */
   contract: z.number().int().positive(),
   title: localizedTextSchema,
+  /** A few words for navigation and cards ("Дефициты"); the title is used when absent. */
+  shortTitle: localizedTextSchema.optional(),
   description: localizedTextSchema.optional(),
   /** Sort position in navigation; lower first. */
   order: z.number().int().default(100),

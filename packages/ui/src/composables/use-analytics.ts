@@ -57,7 +57,13 @@ export function useAnalytics(
   }
 
   watch(
-    () => [units.id, periods.code, toValue(options.indicators)?.join(','), toValue(options.level), toValue(options.enabled)],
+    () => [
+      units.id,
+      periods.code,
+      toValue(options.indicators)?.join(','),
+      toValue(options.level),
+      toValue(options.enabled),
+    ],
     () => void reload(),
     { immediate: true },
   )

@@ -2,7 +2,13 @@
 export const uiMessages = {
   ru: {
     ui: {
-      status: { met: 'соответствует', partly_met: 'частично', not_met: 'не соответствует', no_data: 'нет данных', none: 'без цели' },
+      status: {
+        met: 'соответствует',
+        partly_met: 'частично',
+        not_met: 'не соответствует',
+        no_data: 'нет данных',
+        none: 'без цели',
+      },
       yes: 'да',
       no: 'нет',
       noData: 'нет данных',

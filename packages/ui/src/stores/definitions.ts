@@ -12,12 +12,13 @@ export const useDefinitionsStore = defineStore('profmon.definitions', () => {
 
   function load(force = false): Promise<void> {
     if (!pending || force)
-      pending = api<{ plugins: PluginDefinitions[]; dimensions: DimensionDefinition[] }>('GET', '/api/definitions').then(
-        (d) => {
-          plugins.value = d.plugins
-          dimensions.value = d.dimensions
-        },
-      )
+      pending = api<{ plugins: PluginDefinitions[]; dimensions: DimensionDefinition[] }>(
+        'GET',
+        '/api/definitions',
+      ).then((d) => {
+        plugins.value = d.plugins
+        dimensions.value = d.dimensions
+      })
     return pending
   }
 

@@ -10,7 +10,8 @@ export const usePeriodStore = defineStore('profmon.period', () => {
 
   async function load(): Promise<Period[]> {
     periods.value = await api<Period[]>('GET', '/api/periods')
-    if (!code.value || !periods.value.some((p) => p.code === code.value)) code.value = periods.value.at(-1)?.code ?? null
+    if (!code.value || !periods.value.some((p) => p.code === code.value))
+      code.value = periods.value.at(-1)?.code ?? null
     return periods.value
   }
 
