@@ -6,7 +6,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('app_user')
     .addColumn('id', 'serial', (c) => c.primaryKey())
     // Stored lower-case: logins compare case-insensitively.
-    .addColumn('login', 'text', (c) => c.notNull().unique().check(sql`login = lower(login)`))
+    .addColumn('login', 'text', (c) =>
+      c
+        .notNull()
+        .unique()
+        .check(sql`login = lower(login)`),
+    )
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('password_hash', 'text', (c) => c.notNull())
     .addColumn('active', 'boolean', (c) => c.notNull().defaultTo(true))
