@@ -1,0 +1,31 @@
+export const messages = {
+  ru: {
+    trend: 'Динамика по годам, %',
+    trendHint: 'Все отчётные периоды; разрыв линии — нет данных за год. Пунктир — цель по цифровой профсреде.',
+    byChild: 'По подведомственным единицам, {period}, %',
+    overYears: '{from} → {to}: {delta}',
+    pp: 'п.п.',
+    target: 'Цель',
+    targetOf: 'Цель: {name}',
+    noData: 'нет данных',
+    noDataFor: 'Нет данных: {list}',
+    noChildren: 'У выбранной организации нет подведомственных единиц.',
+    regionOnly: '«{name}» считается только по региону в целом.',
+    loadFailed: 'Не удалось загрузить данные: {message}',
+  },
+  en: {
+    trend: 'Year-over-year trend, %',
+    trendHint:
+      'Every reporting period; a gap in a line means no data for that year. Dashed: the digital environment target.',
+    byChild: 'By subordinate unit, {period}, %',
+    overYears: '{from} → {to}: {delta}',
+    pp: 'p.p.',
+    target: 'Target',
+    targetOf: 'Target: {name}',
+    noData: 'no data',
+    noDataFor: 'No data: {list}',
+    noChildren: 'The chosen organisation has no subordinate units.',
+    regionOnly: '“{name}” is measured for the region as a whole only.',
+    loadFailed: 'Could not load the data: {message}',
+  },
+}

@@ -1,0 +1,6 @@
+import { defineRemoteConfig } from '@profmon/vite-remote'
+import { defineConfig } from 'vite'
+
+export default defineConfig(
+  defineRemoteConfig({ id: 'digital-environment', exposes: { './View': './src/ui/View.vue' } }),
+)
