@@ -16,16 +16,25 @@ export interface ErrorDetail {
  * throw new ApiError(404, 'not_found', 'org unit 42 does not exist')
  */
 export class ApiError extends Error {
-  readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 500
+  readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500
   readonly code: string
   readonly details: ErrorDetail[]
+  /** Response headers that go with the error, e.g. `Retry-After` of a 429. */
+  readonly headers: Record<string, string>
 
-  constructor(status: ApiError['status'], code: string, message: string, details: ErrorDetail[] = []) {
+  constructor(
+    status: ApiError['status'],
+    code: string,
+    message: string,
+    details: ErrorDetail[] = [],
+    headers: Record<string, string> = {},
+  ) {
     super(message)
     this.name = 'ApiError'
     this.status = status
     this.code = code
     this.details = details
+    this.headers = headers
   }
 
   toJSON() {
@@ -73,8 +82,15 @@ export const errorSchema = z
   .openapi('Error')
 
 /** Response entries for the usual error statuses of a route. */
-export function errorResponses(...statuses: (400 | 403 | 404 | 409)[]) {
-  const descriptions = { 400: 'Invalid input', 403: 'Outside your org tree', 404: 'Not found', 409: 'Version conflict' }
+export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 429)[]) {
+  const descriptions = {
+    400: 'Invalid input',
+    401: 'Not signed in, or the session or token expired',
+    403: 'Outside your org tree, or not allowed to your roles',
+    404: 'Not found',
+    409: 'Conflict',
+    429: 'Too many failed attempts; see Retry-After',
+  }
   return Object.fromEntries(
     statuses.map((s) => [
       s,
