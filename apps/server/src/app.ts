@@ -1,9 +1,15 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { CONTRACT_VERSION } from '@profmon/contract'
+import { SESSION_COOKIE } from './access/sessions.ts'
 import type { AppDeps } from './context.ts'
 import { ApiError, fromZodError } from './errors.ts'
+import { authenticate } from './middleware/auth/index.ts'
+import { csrf } from './middleware/csrf/index.ts'
 import { requestLog } from './middleware/request-log.ts'
+import { secureHeaders } from './middleware/secure-headers/index.ts'
 import { analyticsRoutes } from './routes/analytics.ts'
+import { auditRoutes } from './routes/audit.ts'
+import { authRoutes } from './routes/auth.ts'
 import { dataValueRoutes } from './routes/data-values.ts'
 import { definitionRoutes } from './routes/definitions.ts'
 import { docsRoutes } from './routes/docs.ts'
@@ -12,6 +18,9 @@ import { orgUnitRoutes } from './routes/org-units.ts'
 import { periodRoutes } from './routes/periods.ts'
 import { pluginRoutes } from './routes/plugins.ts'
 import { staticRoutes } from './routes/static.ts'
+import { targetRoutes } from './routes/targets.ts'
+import { tokenRoutes } from './routes/tokens.ts'
+import { userRoutes } from './routes/users.ts'
 
 /** The OpenAPI document's header; the paths come from the routes' zod schemas. */
 export const OPENAPI_INFO = {
@@ -20,8 +29,10 @@ export const OPENAPI_INFO = {
     title: 'profmon API',
     version: CONTRACT_VERSION,
     description:
-      "Monitoring of teachers' professional development: org tree, periods, plugins, data values, analytics.",
+      "Monitoring of teachers' professional development: org tree, periods, plugins, data values, analytics. " +
+      'Sign in with POST /api/auth/login (session cookie) or send a personal token as Authorization: Bearer.',
   },
+  security: [{ session: [] as string[] }, { token: [] as string[] }] as Record<string, string[]>[],
 }
 
 /**
@@ -36,8 +47,12 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     },
   })
   app.use('*', requestLog(deps.log))
+  app.use('*', secureHeaders())
+  // CSRF first: a forged request is refused before anything looks at its cookie.
+  app.use('/api/*', csrf())
+  app.use('/api/*', authenticate(deps.db))
   app.onError((err, c) => {
-    if (err instanceof ApiError) return c.json(err.toJSON(), err.status)
+    if (err instanceof ApiError) return c.json(err.toJSON(), err.status, err.headers)
     if (err instanceof SyntaxError && c.req.header('content-type')?.includes('json'))
       return c.json(new ApiError(400, 'invalid_json', `the body is not valid JSON: ${err.message}`).toJSON(), 400)
     deps.log.error({ err, path: c.req.path }, 'unhandled error')
@@ -45,17 +60,27 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   })
   app.notFound((c) => c.json(new ApiError(404, 'not_found', `no route ${c.req.method} ${c.req.path}`).toJSON(), 404))
 
+  for (const routes of [healthRoutes(deps), periodRoutes(deps), definitionRoutes(deps)]) app.route('/', routes)
+  // Routes that read c.var.user and c.var.scope, set by authenticate() above.
   for (const routes of [
-    healthRoutes(deps),
+    authRoutes(deps),
+    tokenRoutes(deps),
+    userRoutes(deps),
     orgUnitRoutes(deps),
-    periodRoutes(deps),
     pluginRoutes(deps),
-    definitionRoutes(deps),
     dataValueRoutes(deps),
     analyticsRoutes(deps),
+    targetRoutes(deps),
+    auditRoutes(deps),
   ])
     app.route('/', routes)
   app.route('/', docsRoutes())
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: SESSION_COOKIE,
+  })
+  app.openAPIRegistry.registerComponent('securitySchemes', 'token', { type: 'http', scheme: 'bearer' })
   app.doc31('/api/openapi.json', OPENAPI_INFO)
   app.route('/', staticRoutes(deps))
   return app

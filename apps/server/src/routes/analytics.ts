@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { computeAnalytics } from '../analytics/analytics.ts'
 import type { AppDeps } from '../context.ts'
 import { errorResponses } from '../errors.ts'
+import type { AuthEnv } from '../middleware/auth/index.ts'
 import { getOrgUnit } from '../org/org-units.ts'
 import { repeated } from './schemas.ts'
 
@@ -41,14 +42,16 @@ const route = createRoute({
       description: 'Rows per indicator, org unit, period and option',
       content: { 'application/json': { schema: z.object({ rows: z.array(analyticsRowSchema) }) } },
     },
-    ...errorResponses(400, 404),
+    ...errorResponses(400, 401, 403, 404),
   },
 })
 
 export function analyticsRoutes({ db, catalog }: AppDeps) {
-  return new OpenAPIHono().openapi(route, async (c) => {
+  return new OpenAPIHono<AuthEnv>().openapi(route, async (c) => {
     const q = c.req.valid('query')
     const unit = await getOrgUnit(db, q.orgUnit)
+    // A foreign unit is a 403, never an empty 200: the caller must not mistake it for "no data".
+    c.var.scope.assertCanRead(unit)
     const periods = q.period.length
       ? q.period
       : (await db.selectFrom('period').select('code').orderBy('starts_on', 'desc').limit(1).execute()).map(

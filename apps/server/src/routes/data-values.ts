@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { AppDeps } from '../context.ts'
 import { ApiError, errorResponses } from '../errors.ts'
+import type { AuthEnv } from '../middleware/auth/index.ts'
 import { getOrgUnit } from '../org/org-units.ts'
 import { writeValues } from '../values/write-values.ts'
 
@@ -50,7 +51,7 @@ const read = createRoute({
       description: 'Values',
       content: { 'application/json': { schema: z.object({ values: z.array(valueSchema) }) } },
     },
-    ...errorResponses(400, 404),
+    ...errorResponses(400, 401, 403, 404),
   },
 })
 
@@ -59,6 +60,9 @@ const write = createRoute({
   path: '/api/data-values',
   tags: ['data values'],
   summary: 'Write a batch of values: one transaction, all or nothing',
+  description:
+    'A school operator writes into their school, a coordinator into their municipality, a region admin into the ' +
+    "region; an analyst never. One value outside the caller's reach refuses the whole batch with 403.",
   request: {
     body: {
       required: true,
@@ -88,15 +92,15 @@ const write = createRoute({
         },
       },
     },
-    ...errorResponses(400, 404, 409),
+    ...errorResponses(400, 401, 403, 404, 409),
   },
 })
 
 export function dataValueRoutes({ db, catalog }: AppDeps) {
-  return new OpenAPIHono()
+  return new OpenAPIHono<AuthEnv>()
     .openapi(read, async (c) => {
       const q = c.req.valid('query')
-      await getOrgUnit(db, q.orgUnit)
+      c.var.scope.assertCanRead(await getOrgUnit(db, q.orgUnit))
       const period = await db.selectFrom('period').select('id').where('code', '=', q.period).executeTakeFirst()
       if (!period)
         throw new ApiError(400, 'invalid_request', `unknown period "${q.period}"`, [
@@ -141,7 +145,15 @@ export function dataValueRoutes({ db, catalog }: AppDeps) {
     })
     .openapi(write, async (c) => {
       const { values } = c.req.valid('json')
-      const written = await writeValues(db, catalog, values, 'anonymous')
+      const ids = [...new Set(values.map((v) => v.orgUnit))]
+      const units = await db.selectFrom('org_unit').select(['id', 'path']).where('id', 'in', ids).execute()
+      const byId = new Map(units.map((u) => [u.id, u]))
+      // Checked before anything is validated or locked; unknown units are left to the 400 below.
+      c.var.scope.assertCanWriteEach(
+        values.map((v, i) => ({ unit: byId.get(v.orgUnit), field: `values[${i}].orgUnit` })),
+        'data',
+      )
+      const written = await writeValues(db, catalog, values, c.var.user.login)
       return c.json({ written: written.length, values: written }, 200)
     })
 }

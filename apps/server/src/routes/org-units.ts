@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { AppDeps } from '../context.ts'
 import { errorResponses } from '../errors.ts'
+import type { AuthEnv } from '../middleware/auth/index.ts'
 import { getOrgUnit, listOrgUnits, pathIds } from '../org/org-units.ts'
 import { idParam, orgUnitSchema } from './schemas.ts'
 
@@ -12,8 +13,9 @@ const roots = createRoute({
   method: 'get',
   path: '/api/org-units',
   tags: ['org units'],
-  summary: 'The root org units the caller may see',
-  responses: json(z.array(orgUnitSchema), 'Root org units'),
+  summary:
+    'The root org units the caller may see: a coordinator gets their municipality, a platform admin every region',
+  responses: { ...json(z.array(orgUnitSchema), 'Root org units'), ...errorResponses(401) },
 })
 
 const children = createRoute({
@@ -22,36 +24,45 @@ const children = createRoute({
   tags: ['org units'],
   summary: 'Children of an org unit, by name',
   request: { params: idParam },
-  responses: { ...json(z.array(orgUnitSchema), 'Children'), ...errorResponses(400, 404) },
+  responses: { ...json(z.array(orgUnitSchema), 'Children'), ...errorResponses(400, 401, 403, 404) },
 })
 
 const one = createRoute({
   method: 'get',
   path: '/api/org-units/{id}',
   tags: ['org units'],
-  summary: 'An org unit with its ancestors (breadcrumbs), root first',
+  summary: 'An org unit with the ancestors the caller may see (breadcrumbs), root first',
   request: { params: idParam },
   responses: {
     ...json(orgUnitSchema.extend({ ancestors: z.array(orgUnitSchema) }), 'The org unit'),
-    ...errorResponses(400, 404),
+    ...errorResponses(400, 401, 403, 404),
   },
 })
 
 export function orgUnitRoutes({ db }: AppDeps) {
-  return new OpenAPIHono()
-    .openapi(roots, async (c) => c.json(await listOrgUnits(db, { roots: true }), 200))
+  return new OpenAPIHono<AuthEnv>()
+    .openapi(roots, async (c) => {
+      const paths = c.var.scope.readablePaths()
+      const ids = paths?.map((p) => pathIds(p).at(-1)!)
+      return c.json(await listOrgUnits(db, ids ? { ids } : { roots: true }), 200)
+    })
     .openapi(children, async (c) => {
       const { id } = c.req.valid('param')
-      await getOrgUnit(db, id)
+      c.var.scope.assertCanRead(await getOrgUnit(db, id))
       return c.json(await listOrgUnits(db, { parentId: id }), 200)
     })
     .openapi(one, async (c) => {
       const { id } = c.req.valid('param')
       const unit = await getOrgUnit(db, id)
+      c.var.scope.assertCanRead(unit)
       const ids = pathIds(unit.path)
       const all = await listOrgUnits(db, { ids })
       const self = all.find((u) => u.id === id)!
-      const ancestors = ids.slice(0, -1).map((a) => all.find((u) => u.id === a)!)
+      // Breadcrumbs stop at the caller's visible root: a coordinator's start at their municipality.
+      const ancestors = ids
+        .slice(0, -1)
+        .map((a) => all.find((u) => u.id === a)!)
+        .filter((a) => c.var.scope.canRead(a))
       return c.json({ ...self, ancestors }, 200)
     })
 }

@@ -1,7 +1,9 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { remoteNameOf } from '@profmon/contract'
+import type { Scope } from '../access/scope.ts'
 import type { AppDeps } from '../context.ts'
 import { ApiError, errorResponses } from '../errors.ts'
+import type { AuthEnv } from '../middleware/auth/index.ts'
 import { getOrgUnit, regionIdOf } from '../org/org-units.ts'
 import { enabledPluginIds } from '../plugins/enabled.ts'
 import { localizedSchema } from './schemas.ts'
@@ -42,7 +44,7 @@ const regionQuery = z.object({
     .int()
     .positive()
     .optional()
-    .openapi({ description: 'Region (root org unit) id; default the first region' }),
+    .openapi({ description: "Region (root org unit) id; default the caller's region (a platform admin's: the first)" }),
 })
 
 const enabled = createRoute({
@@ -56,7 +58,7 @@ const enabled = createRoute({
       description: 'Enabled plugins in navigation order',
       content: { 'application/json': { schema: z.array(pluginSchema) } },
     },
-    ...errorResponses(400, 404),
+    ...errorResponses(400, 401, 403, 404),
   },
 })
 
@@ -64,11 +66,13 @@ const installed = createRoute({
   method: 'get',
   path: '/api/plugins/installed',
   tags: ['plugins'],
-  summary: 'Every installed plugin with its status (refused ones with the reason) and whether the region enables it',
+  summary:
+    'Every installed plugin with its status (refused ones with the reason) and whether the region enables it; ' +
+    'only the platform admin sees refused plugins',
   request: { query: regionQuery },
   responses: {
     200: { description: 'Installed plugins', content: { 'application/json': { schema: z.array(installedSchema) } } },
-    ...errorResponses(400, 404),
+    ...errorResponses(400, 401, 403, 404),
   },
 })
 
@@ -76,7 +80,8 @@ const toggle = createRoute({
   method: 'put',
   path: '/api/regions/{id}/plugins/{plugin}',
   tags: ['plugins'],
-  summary: 'Enable or disable a plugin for a region; its data is kept either way',
+  summary:
+    'Enable or disable a plugin for a region (its region admin or a platform admin); its data is kept either way',
   request: {
     params: z.object({
       id: z.coerce
@@ -93,13 +98,15 @@ const toggle = createRoute({
       description: 'The new state',
       content: { 'application/json': { schema: z.object({ plugin: z.string(), enabled: z.boolean() }) } },
     },
-    ...errorResponses(400, 404),
+    ...errorResponses(400, 401, 403, 404),
   },
 })
 
 export function pluginRoutes({ db, catalog }: AppDeps) {
-  async function regionOf(region: number | undefined): Promise<number | undefined> {
+  async function regionOf(scope: Scope, region: number | undefined): Promise<number | undefined> {
     if (region === undefined) {
+      const home = scope.homeRegionId()
+      if (home !== undefined) return home
       const first = await db
         .selectFrom('org_unit')
         .select('id')
@@ -113,12 +120,13 @@ export function pluginRoutes({ db, catalog }: AppDeps) {
       throw new ApiError(400, 'invalid_request', `org unit ${region} is not a region`, [
         { path: 'region', message: 'not a region' },
       ])
+    scope.assertCanSeeRegion(unit.id)
     return regionIdOf(unit)
   }
 
-  return new OpenAPIHono()
+  return new OpenAPIHono<AuthEnv>()
     .openapi(enabled, async (c) => {
-      const regionId = await regionOf(c.req.valid('query').region)
+      const regionId = await regionOf(c.var.scope, c.req.valid('query').region)
       const ids = regionId === undefined ? [] : await enabledPluginIds(db, catalog, regionId)
       return c.json(
         ids.map((id) => {
@@ -144,8 +152,11 @@ export function pluginRoutes({ db, catalog }: AppDeps) {
       )
     })
     .openapi(installed, async (c) => {
-      const regionId = await regionOf(c.req.valid('query').region)
-      const rows = await db.selectFrom('plugin').selectAll().orderBy('id').execute()
+      const regionId = await regionOf(c.var.scope, c.req.valid('query').region)
+      let query = db.selectFrom('plugin').selectAll().orderBy('id')
+      // Refused plugins and their errors are the platform's business, not a region's.
+      if (!c.var.scope.isPlatformAdmin) query = query.where('status', '=', 'active')
+      const rows = await query.execute()
       const on = regionId === undefined ? undefined : new Set(await enabledPluginIds(db, catalog, regionId))
       return c.json(
         rows.map((p) => ({
@@ -162,7 +173,8 @@ export function pluginRoutes({ db, catalog }: AppDeps) {
     .openapi(toggle, async (c) => {
       const { id, plugin } = c.req.valid('param')
       const { enabled: on } = c.req.valid('json')
-      const regionId = await regionOf(id)
+      const regionId = await regionOf(c.var.scope, id)
+      c.var.scope.assertCanWrite(await getOrgUnit(db, regionId!), 'plugins', 'id')
       if (!catalog.plugins.has(plugin))
         throw new ApiError(404, 'not_found', `plugin "${plugin}" is not installed or not active`, [
           { path: 'plugin', message: 'not installed' },
@@ -184,7 +196,7 @@ export function pluginRoutes({ db, catalog }: AppDeps) {
         await trx
           .insertInto('audit_log')
           .values({
-            actor: 'anonymous',
+            actor: c.var.user.login,
             action: on ? 'enable' : 'disable',
             entity: 'region_plugin',
             entity_key: `${regionId}|${plugin}`,

@@ -39,3 +39,25 @@ export const idParam = z.object({
     .positive()
     .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
 })
+
+export const roleSchema = z
+  .enum(['platform_admin', 'region_admin', 'municipal_coordinator', 'school_operator', 'analyst'])
+  .openapi('Role')
+
+/** A role held on an org unit's subtree; `orgUnit` null only for a platform admin bound to no region. */
+export const heldRoleSchema = z
+  .object({
+    role: roleSchema,
+    orgUnit: z.object({ id: z.number().int(), name: z.string(), level: z.number().int(), path: z.string() }).nullable(),
+  })
+  .openapi('RoleAssignment')
+
+export const meSchema = z
+  .object({
+    id: z.number().int(),
+    login: z.string().openapi({ example: 'mun1' }),
+    name: z.string(),
+    roles: z.array(heldRoleSchema),
+    regionId: z.number().int().nullable().openapi({ description: "Region of the first role's org unit" }),
+  })
+  .openapi('Me')
