@@ -1,0 +1,36 @@
+export const messages = {
+  ru: {
+    checklist: 'Наличие сетевых форм, программ и договоров, {period}',
+    unit: 'Организация',
+    total: 'Итого',
+    yes: 'да',
+    no: 'нет',
+    noData: 'нет данных',
+    notApplicable: 'не применяется на этом уровне',
+    count: '{yes} из {all}',
+    evidenceTitle: 'Подтверждающие документы',
+    blankHint: 'Пустая клетка — показатель на этом уровне не собирается.',
+    evidenceHint:
+      '«Да» засчитывается, когда у единицы есть документы из списка; их наличие проверяет методист при сверке данных.',
+    share: 'Сетевые сообщества и программы ДПО по подведомственным единицам, {period}, %',
+    teamsPairs: 'Проектных команд и сетевых пар: {n}',
+    loadFailed: 'Не удалось загрузить данные: {message}',
+  },
+  en: {
+    checklist: 'Network forms, programmes and agreements in place, {period}',
+    unit: 'Organisation',
+    total: 'Total',
+    yes: 'yes',
+    no: 'no',
+    noData: 'no data',
+    notApplicable: 'not measured at this level',
+    count: '{yes} of {all}',
+    evidenceTitle: 'Confirming documents',
+    blankHint: 'A blank cell: the indicator is not collected at that level.',
+    evidenceHint:
+      '“Yes” counts when the unit has the listed documents; a methodologist checks them when verifying the data.',
+    share: 'Network communities and continuing education by subordinate unit, {period}, %',
+    teamsPairs: 'Project teams and network pairs: {n}',
+    loadFailed: 'Could not load the data: {message}',
+  },
+}

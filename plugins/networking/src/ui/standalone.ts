@@ -1,0 +1,2 @@
+// Intentionally empty: the federated view is mounted by the shell, never on its own.
+export {}
