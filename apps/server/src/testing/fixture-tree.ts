@@ -61,3 +61,17 @@ export async function createFixtureTree(db: Kysely<Database>): Promise<FixtureTr
     schoolB1: schoolB1.id,
   }
 }
+
+export interface SecondRegion {
+  region2: number
+  munC: number
+  schoolC1: number
+}
+
+/** A neighbouring region: municipality C with one school — foreign to everyone bound in the first. */
+export async function createSecondRegion(db: Kysely<Database>): Promise<SecondRegion> {
+  const region = await unit(db, 'Соседняя область', 1, 'region')
+  const munC = await unit(db, 'Васильевский район', 2, 'municipality', region)
+  const schoolC1 = await unit(db, 'Школа № 20', 3, 'school', munC)
+  return { region2: region.id, munC: munC.id, schoolC1: schoolC1.id }
+}

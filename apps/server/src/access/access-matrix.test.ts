@@ -1,0 +1,477 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { sql } from '@profmon/db'
+import { testEngine } from '@profmon/db/testing'
+import { OPENAPI_INFO } from '../app.ts'
+import { createFixtureTree, createSecondRegion } from '../testing/fixture-tree.ts'
+import { createTestApp, TEST_PASSWORD, type TestApp } from '../testing/test-app.ts'
+import { createApiToken } from './api-tokens.ts'
+import type { Role } from './roles.ts'
+import { createSession, SESSION_COOKIE } from './sessions.ts'
+
+/**
+ * Every route of the OpenAPI document × every role (and no session) × a target org unit in the
+ * caller's own subtree, in a sibling subtree and the parent of their unit. The expectations are
+ * written out per route below; a route missing from the table fails the test with its name.
+ */
+
+type Who = Role | 'anonymous'
+type Relation = 'own' | 'sibling' | 'parent'
+/**
+ * How a route picks its target: `unit` — the caller's unit, a sibling unit of the same level, the
+ * parent; `school` — a school inside the own / a sibling subtree, or the parent; `region` — the
+ * caller's region or the other region; `none` — the route is about the caller, not a unit.
+ */
+type Mode = 'unit' | 'school' | 'region' | 'none'
+type UnitName = 'R1' | 'munA' | 'munB' | 'A1' | 'A2' | 'A3' | 'B1' | 'R2' | 'munC' | 'C1'
+
+const RELATIONS: Relation[] = ['own', 'sibling', 'parent']
+const ROLES: Role[] = ['platform_admin', 'region_admin', 'municipal_coordinator', 'school_operator', 'analyst']
+const P = '2025-26'
+
+/** The caller of each role and where the role is held (region 1: munA with A1–A3, munB with B1; region 2: munC with C1). */
+const CALLERS: Record<Role, { login: string; unit: UnitName | null }> = {
+  platform_admin: { login: 'platform', unit: null },
+  region_admin: { login: 'region1', unit: 'R1' },
+  municipal_coordinator: { login: 'coord-a', unit: 'munA' },
+  school_operator: { login: 'oper-a1', unit: 'A1' },
+  analyst: { login: 'analyst-a', unit: 'munA' },
+}
+
+type Targets = Record<Exclude<Mode, 'none'>, [UnitName | null, UnitName | null, UnitName | null]>
+// own, sibling, parent; null = no such unit (a region has no parent).
+const TARGETS: Record<Who, Targets> = {
+  platform_admin: { unit: ['R1', 'R2', null], school: ['A1', 'C1', null], region: ['R1', 'R2', null] },
+  region_admin: { unit: ['R1', 'R2', null], school: ['A1', 'C1', null], region: ['R1', 'R2', null] },
+  municipal_coordinator: { unit: ['munA', 'munB', 'R1'], school: ['A1', 'B1', 'R1'], region: ['R1', 'R2', null] },
+  school_operator: { unit: ['A1', 'A2', 'munA'], school: ['A1', 'A2', 'munA'], region: ['R1', 'R2', null] },
+  analyst: { unit: ['munA', 'munB', 'R1'], school: ['A1', 'B1', 'R1'], region: ['R1', 'R2', null] },
+  anonymous: { unit: ['A1', 'A2', 'munA'], school: ['A1', 'A2', 'munA'], region: ['R1', 'R2', null] },
+}
+
+interface Unit {
+  id: number
+  path: string
+  level: number
+}
+
+interface Ctx {
+  unit: (name: UnitName) => Unit
+  /** The user holding the level's role on a unit (`u-<id>`), a target of the users API. */
+  userAt: (unit: Unit) => number
+  login: (who: Who) => string
+  /** A live token of the caller, to be revoked. */
+  tokenOf: (who: Who) => Promise<number>
+  seq: () => number
+}
+
+interface RouteCase {
+  mode: Mode
+  /** Status of an allowed call. */
+  ok: 200 | 201 | 204
+  /** Open without a session (anonymous calls are then expected to succeed). */
+  public?: true
+  /**
+   * Per role: one character per relation (own, sibling, parent) — `1` allowed, `0` refused with
+   * 403, `-` no such target; one character for mode `none`.
+   */
+  expect: Record<Role, string>
+  request(target: Unit | undefined, who: Who, ctx: Ctx): Promise<{ path: string; body?: unknown }>
+}
+
+const READ = {
+  platform_admin: '11-',
+  region_admin: '10-',
+  municipal_coordinator: '100',
+  school_operator: '100',
+  analyst: '100',
+}
+const EVERYONE = {
+  platform_admin: '1',
+  region_admin: '1',
+  municipal_coordinator: '1',
+  school_operator: '1',
+  analyst: '1',
+}
+const IN_OWN_REGION = {
+  platform_admin: '11-',
+  region_admin: '10-',
+  municipal_coordinator: '10-',
+  school_operator: '10-',
+  analyst: '10-',
+}
+/** Users: a region admin manages the region, a coordinator the school operators of the municipality. */
+const MANAGE_USERS = {
+  platform_admin: '11-',
+  region_admin: '10-',
+  municipal_coordinator: '100',
+  school_operator: '000',
+  analyst: '000',
+}
+const roleFor = (level: number): Role =>
+  level === 1 ? 'region_admin' : level === 2 ? 'municipal_coordinator' : 'school_operator'
+
+const ROUTES: Record<string, RouteCase> = {
+  'GET /api/health': {
+    mode: 'none',
+    ok: 200,
+    public: true,
+    expect: EVERYONE,
+    request: async () => ({ path: '/api/health' }),
+  },
+  'POST /api/auth/login': {
+    mode: 'none',
+    ok: 200,
+    public: true,
+    expect: EVERYONE,
+    request: async (_u, who, ctx) => ({
+      path: '/api/auth/login',
+      body: { login: ctx.login(who === 'anonymous' ? 'school_operator' : who), password: TEST_PASSWORD },
+    }),
+  },
+  'POST /api/auth/logout': {
+    mode: 'none',
+    ok: 204,
+    expect: EVERYONE,
+    request: async () => ({ path: '/api/auth/logout' }),
+  },
+  'GET /api/auth/me': { mode: 'none', ok: 200, expect: EVERYONE, request: async () => ({ path: '/api/auth/me' }) },
+  'POST /api/auth/password': {
+    mode: 'none',
+    ok: 204,
+    expect: EVERYONE,
+    request: async () => ({
+      path: '/api/auth/password',
+      body: { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD },
+    }),
+  },
+  'GET /api/org-units': { mode: 'none', ok: 200, expect: EVERYONE, request: async () => ({ path: '/api/org-units' }) },
+  'GET /api/org-units/{id}': {
+    mode: 'unit',
+    ok: 200,
+    expect: READ,
+    request: async (u) => ({ path: `/api/org-units/${u!.id}` }),
+  },
+  'GET /api/org-units/{id}/children': {
+    mode: 'unit',
+    ok: 200,
+    expect: READ,
+    request: async (u) => ({ path: `/api/org-units/${u!.id}/children` }),
+  },
+  'GET /api/periods': { mode: 'none', ok: 200, expect: EVERYONE, request: async () => ({ path: '/api/periods' }) },
+  'GET /api/definitions': {
+    mode: 'none',
+    ok: 200,
+    expect: EVERYONE,
+    request: async () => ({ path: '/api/definitions' }),
+  },
+  'GET /api/plugins': {
+    mode: 'region',
+    ok: 200,
+    expect: IN_OWN_REGION,
+    request: async (u) => ({ path: `/api/plugins?region=${u!.id}` }),
+  },
+  'GET /api/plugins/installed': {
+    mode: 'region',
+    ok: 200,
+    expect: IN_OWN_REGION,
+    request: async (u) => ({ path: `/api/plugins/installed?region=${u!.id}` }),
+  },
+  'PUT /api/regions/{id}/plugins/{plugin}': {
+    mode: 'region',
+    ok: 200,
+    expect: {
+      platform_admin: '11-',
+      region_admin: '10-',
+      municipal_coordinator: '00-',
+      school_operator: '00-',
+      analyst: '00-',
+    },
+    request: async (u) => ({ path: `/api/regions/${u!.id}/plugins/deficits`, body: { enabled: true } }),
+  },
+  'GET /api/data-values': {
+    mode: 'unit',
+    ok: 200,
+    expect: READ,
+    request: async (u) => ({ path: `/api/data-values?orgUnit=${u!.id}&period=${P}` }),
+  },
+  'POST /api/data-values': {
+    mode: 'school',
+    ok: 200,
+    // Analysts never write; everyone else only inside their own subtree.
+    expect: {
+      platform_admin: '11-',
+      region_admin: '10-',
+      municipal_coordinator: '100',
+      school_operator: '100',
+      analyst: '000',
+    },
+    request: async (u, _who, ctx) => ({
+      path: '/api/data-values',
+      body: {
+        values: [
+          u!.level === 2
+            ? { orgUnit: u!.id, period: P, element: 'deficits.analysis_done', value: true }
+            : { orgUnit: u!.id, period: P, element: 'deficits.teachers_total', value: 10 + ctx.seq() },
+        ],
+      },
+    }),
+  },
+  'GET /api/analytics': {
+    mode: 'unit',
+    ok: 200,
+    expect: READ,
+    request: async (u) => ({ path: `/api/analytics?orgUnit=${u!.id}&period=${P}&level=children` }),
+  },
+  'GET /api/targets': {
+    mode: 'unit',
+    ok: 200,
+    expect: READ,
+    request: async (u) => ({ path: `/api/targets?orgUnit=${u!.id}` }),
+  },
+  'PUT /api/targets': {
+    mode: 'unit',
+    ok: 200,
+    expect: {
+      platform_admin: '11-',
+      region_admin: '10-',
+      municipal_coordinator: '000',
+      school_operator: '000',
+      analyst: '000',
+    },
+    request: async (u, _who, ctx) => ({
+      path: '/api/targets',
+      body: { indicator: 'deficits.diagnosed_share', period: P, orgUnit: u!.id, value: 20 + ctx.seq() },
+    }),
+  },
+  'GET /api/audit': {
+    mode: 'unit',
+    ok: 200,
+    expect: READ,
+    request: async (u) => ({ path: `/api/audit?orgUnit=${u!.id}` }),
+  },
+  'GET /api/tokens': { mode: 'none', ok: 200, expect: EVERYONE, request: async () => ({ path: '/api/tokens' }) },
+  'POST /api/tokens': {
+    mode: 'none',
+    ok: 201,
+    expect: EVERYONE,
+    request: async () => ({ path: '/api/tokens', body: { name: 'matrix' } }),
+  },
+  'DELETE /api/tokens/{id}': {
+    mode: 'none',
+    ok: 204,
+    expect: EVERYONE,
+    request: async (_u, who, ctx) => ({ path: `/api/tokens/${await ctx.tokenOf(who)}` }),
+  },
+  'GET /api/users': {
+    mode: 'unit',
+    ok: 200,
+    expect: MANAGE_USERS,
+    request: async (u) => ({ path: `/api/users?orgUnit=${u!.id}` }),
+  },
+  'POST /api/users': {
+    mode: 'school',
+    ok: 201,
+    expect: MANAGE_USERS,
+    request: async (u, _who, ctx) => ({
+      path: '/api/users',
+      body: {
+        login: `new-${ctx.seq()}`,
+        name: 'Новый пользователь',
+        roles: [{ role: roleFor(u!.level), orgUnit: u!.id }],
+      },
+    }),
+  },
+  'GET /api/users/{id}': {
+    mode: 'school',
+    ok: 200,
+    expect: MANAGE_USERS,
+    request: async (u, _who, ctx) => ({ path: `/api/users/${ctx.userAt(u!)}` }),
+  },
+  'PATCH /api/users/{id}': {
+    mode: 'school',
+    ok: 200,
+    expect: MANAGE_USERS,
+    request: async (u, _who, ctx) => ({ path: `/api/users/${ctx.userAt(u!)}`, body: { name: `Имя ${ctx.seq()}` } }),
+  },
+  'PUT /api/users/{id}/roles': {
+    mode: 'school',
+    ok: 200,
+    expect: MANAGE_USERS,
+    request: async (u, _who, ctx) => ({
+      path: `/api/users/${ctx.userAt(u!)}/roles`,
+      body: { roles: [{ role: roleFor(u!.level), orgUnit: u!.id }] },
+    }),
+  },
+}
+
+/** Every org unit mentioned in a response: `orgUnit` fields and objects shaped like org units. */
+function unitsIn(body: unknown, found: Set<number> = new Set()): Set<number> {
+  if (Array.isArray(body)) for (const item of body) unitsIn(item, found)
+  else if (body && typeof body === 'object') {
+    const o = body as Record<string, unknown>
+    if (typeof o.id === 'number' && typeof o.path === 'string' && /^(\/\d+)+\/$/.test(o.path)) found.add(o.id)
+    for (const [key, value] of Object.entries(o)) {
+      if (key === 'orgUnit' && typeof value === 'number') found.add(value)
+      else unitsIn(value, found)
+    }
+  }
+  return found
+}
+
+describe(`access matrix on ${testEngine}`, () => {
+  let t: TestApp
+  const units = new Map<UnitName, Unit>()
+  const unitsById = new Map<number, Unit>()
+  const usersAt = new Map<number, number>()
+
+  beforeAll(async () => {
+    t = await createTestApp()
+    const tree = await createFixtureTree(t.deps.db)
+    const other = await createSecondRegion(t.deps.db)
+    const ids: Record<UnitName, number> = {
+      R1: tree.region,
+      munA: tree.munA,
+      munB: tree.munB,
+      A1: tree.schoolA1,
+      A2: tree.schoolA2,
+      A3: tree.schoolA3,
+      B1: tree.schoolB1,
+      R2: other.region2,
+      munC: other.munC,
+      C1: other.schoolC1,
+    }
+    const rows = await t.deps.db.selectFrom('org_unit').select(['id', 'path', 'level']).execute()
+    for (const r of rows) unitsById.set(r.id, r)
+    for (const [name, id] of Object.entries(ids)) units.set(name as UnitName, unitsById.get(id)!)
+    for (const { login, unit } of Object.values(CALLERS))
+      await t.createUser(login, [
+        { role: ROLES.find((r) => CALLERS[r].login === login)!, orgUnit: unit ? ids[unit] : null },
+      ])
+    for (const u of rows)
+      usersAt.set(u.id, await t.createUser(`u-${u.id}`, [{ role: roleFor(u.level), orgUnit: u.id }]))
+  }, 60_000)
+  afterAll(() => t.close())
+
+  it('has an expectation for every route of the OpenAPI document, and no stale ones', () => {
+    const doc = t.app.getOpenAPI31Document(OPENAPI_INFO)
+    const routes = Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
+      Object.keys(item ?? {})
+        .filter((m) => ['get', 'put', 'post', 'delete', 'patch'].includes(m))
+        .map((m) => `${m.toUpperCase()} ${path}`),
+    )
+    expect(
+      routes.filter((r) => !(r in ROUTES)),
+      'routes without an access expectation',
+    ).toEqual([])
+    expect(
+      Object.keys(ROUTES).filter((r) => !routes.includes(r)),
+      'expectations of routes that are gone',
+    ).toEqual([])
+  })
+
+  it('allows and refuses exactly as the table says, leaks no foreign unit and writes nothing when refusing', async () => {
+    const db = t.deps.db
+    let n = 0
+    const ctx: Ctx = {
+      unit: (name) => units.get(name)!,
+      userAt: (unit) => usersAt.get(unit.id)!,
+      login: (who) => CALLERS[who as Role].login,
+      async tokenOf(who) {
+        const login = CALLERS[who === 'anonymous' ? 'school_operator' : who].login
+        const user = await db.selectFrom('app_user').select('id').where('login', '=', login).executeTakeFirstOrThrow()
+        return (await createApiToken(db, user.id, 'to revoke')).id
+      },
+      seq: () => ++n,
+    }
+    const fingerprint = async () =>
+      (
+        await sql<Record<string, unknown>>`
+          select (select count(*) from audit_log) as audit,
+                 (select count(*) from data_value) as data_values,
+                 (select coalesce(sum(version), 0) from data_value) as versions,
+                 (select count(*) from target) as targets,
+                 (select coalesce(sum(value), 0) from target) as target_sum,
+                 (select count(*) from region_plugin) as region_plugins,
+                 (select count(*) from app_user) as users,
+                 (select string_agg(name || password_hash, ',' order by id) from app_user) as profiles,
+                 (select count(*) from role_assignment) as roles,
+                 (select count(*) from api_token where revoked_at is null) as tokens
+        `.execute(db)
+      ).rows[0]
+    const readable = (who: Who, unitId: number) => {
+      if (who === 'platform_admin') return true
+      const home = CALLERS[who as Role].unit
+      return home !== null && unitsById.get(unitId)!.path.startsWith(units.get(home)!.path)
+    }
+
+    const failures: string[] = []
+    const counts = { cases: 0, allowed: 0, refused: 0, unauthenticated: 0 }
+    for (const [name, route] of Object.entries(ROUTES)) {
+      const method = name.split(' ')[0]!
+      for (const who of [...ROLES, 'anonymous'] as Who[]) {
+        const relations: (Relation | 'n/a')[] = route.mode === 'none' ? ['n/a'] : RELATIONS
+        for (const [i, relation] of relations.entries()) {
+          const targetName = route.mode === 'none' ? undefined : TARGETS[who][route.mode][i]
+          const expected =
+            who === 'anonymous' ? (targetName === null ? '-' : route.public ? '1' : 'u') : route.expect[who][i]
+          if (targetName === null) {
+            if (expected !== '-')
+              failures.push(`${name} as ${who} (${relation}): the table expects a target that does not exist`)
+            continue
+          }
+          if (expected === '-' || expected === undefined) {
+            failures.push(`${name} as ${who} (${relation}): no expectation for an existing target`)
+            continue
+          }
+          const target = targetName === undefined ? undefined : units.get(targetName)!
+          const { path, body } = await route.request(target, who, ctx)
+          const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' }
+          if (who !== 'anonymous') {
+            const login = CALLERS[who].login
+            const user = await db
+              .selectFrom('app_user')
+              .select('id')
+              .where('login', '=', login)
+              .executeTakeFirstOrThrow()
+            // A fresh session per case: logout and password change end sessions.
+            headers.cookie = `${SESSION_COOKIE}=${(await createSession(db, user.id, { address: null, userAgent: null })).token}`
+          }
+          const before = await fingerprint()
+          const res = await t.app.request(path, {
+            method,
+            headers,
+            ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+          })
+          const text = await res.text()
+          const json = text ? (JSON.parse(text) as unknown) : null
+          const label = `${name} as ${who} on ${relation}${targetName ? ` (${targetName})` : ''}: ${path}`
+          counts.cases++
+          if (expected === '1') {
+            counts.allowed++
+            if (res.status !== route.ok) failures.push(`${label}: expected ${route.ok}, got ${res.status} ${text}`)
+            const foreign = who === 'anonymous' ? [] : [...unitsIn(json)].filter((id) => !readable(who, id))
+            if (foreign.length) failures.push(`${label}: leaks foreign org units ${foreign.join(', ')}`)
+          } else {
+            const status = expected === 'u' ? 401 : 403
+            const code = expected === 'u' ? 'unauthenticated' : 'forbidden'
+            counts[expected === 'u' ? 'unauthenticated' : 'refused']++
+            const got = (json as { error?: { code?: string } } | null)?.error?.code
+            if (res.status !== status || got !== code)
+              failures.push(`${label}: LEAK? expected ${status} ${code}, got ${res.status} ${text.slice(0, 200)}`)
+            const after = await fingerprint()
+            if (JSON.stringify(after) !== JSON.stringify(before))
+              failures.push(
+                `${label}: refused, yet something was written: ${JSON.stringify(before)} → ${JSON.stringify(after)}`,
+              )
+          }
+        }
+      }
+    }
+    console.log(
+      `access matrix on ${testEngine}: ${counts.cases} cases (${Object.keys(ROUTES).length} routes × 5 roles + anonymous × own/sibling/parent): ` +
+        `${counts.allowed} allowed, ${counts.refused} refused with 403, ${counts.unauthenticated} refused with 401`,
+    )
+    expect(failures).toEqual([])
+    expect(counts.cases).toBeGreaterThan(250)
+  })
+})
