@@ -1,6 +1,6 @@
 import { sql, type DatabaseHandle } from '@profmon/db'
 import { generateRegion } from '@profmon/generator'
-import { boot, createApp, createLogger } from '@profmon/server'
+import { boot, createApiToken, createApp, createLogger } from '@profmon/server'
 import { REPO_ROOT } from '@profmon/server/config'
 import { join } from 'node:path'
 import { compare } from './measure.ts'
@@ -24,6 +24,13 @@ export async function benchAnalytics(handle: DatabaseHandle, size: BenchSize): P
       `${deps.catalog.indicators.size} indicators) in ${Math.round(generated.loadMs)} ms`,
   )
   const app = createApp(deps)
+  // The endpoint is measured as a client uses it: signed in (here with the first admin's API token).
+  const admin = await handle.db
+    .selectFrom('app_user')
+    .select('id')
+    .where('login', '=', 'admin')
+    .executeTakeFirstOrThrow()
+  const { token } = await createApiToken(handle.db, admin.id, 'bench')
   const period = await handle.db
     .selectFrom('period')
     .select(['id', 'code'])
@@ -32,7 +39,7 @@ export async function benchAnalytics(handle: DatabaseHandle, size: BenchSize): P
   const url = `/api/analytics?orgUnit=${generated.regionId}&period=${period.code}&level=children`
   let body = ''
   const ours = async () => {
-    const res = await app.request(url)
+    const res = await app.request(url, { headers: { authorization: `Bearer ${token}` } })
     body = await res.text()
     if (res.status !== 200) throw new Error(`analytics answered ${res.status}: ${body}`)
   }
