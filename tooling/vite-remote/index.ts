@@ -4,9 +4,11 @@ import type { PluginOption, UserConfig } from 'vite'
 
 /**
  * Singletons shared by the shell (host) and every plugin UI (remote): one copy of each in the
- * page, provided by the shell. The component kit (naive-ui) and charts are not shared as whole
- * packages — that would ship all of them on first paint — plugins reach them through
- * `@profmon/ui`, which re-exports the components they may use.
+ * page, provided by the shell. The host loads every share it uses at start-up, so only what the
+ * first paint needs anyway is shared: a component kit or `@profmon/contract` (pure functions and
+ * schemas) would be downloaded by every user before any plugin asks for it. Plugins draw with
+ * `@profmon/ui` (tables, badges, charts — ECharts loads lazily, once) and bundle the few contract
+ * functions they call.
  */
 export const sharedModules = {
   vue: { singleton: true, requiredVersion: '^3.5.0' },
@@ -14,7 +16,6 @@ export const sharedModules = {
   'vue-router': { singleton: true, requiredVersion: '^5.0.0' },
   'vue-i18n': { singleton: true, requiredVersion: '^11.0.0' },
   '@profmon/ui': { singleton: true, requiredVersion: '^1.0.0' },
-  '@profmon/contract': { singleton: true, requiredVersion: '^1.0.0' },
 }
 
 /** The Module Federation container name of a plugin (same rule as the contract's `remoteNameOf`). */

@@ -50,7 +50,11 @@ try {
   await first.goto('/', { waitUntil: 'networkidle' })
   const shellFiles = [...new Set(loaded)].filter((p) => !p.startsWith('/plugins/'))
   let shellBytes = 0
-  for (const f of shellFiles) shellBytes += await gz(localFile(f))
+  for (const f of shellFiles) {
+    const bytes = await gz(localFile(f))
+    shellBytes += bytes
+    if (process.env.SIZE_DETAILS) console.log(`  ${kb(bytes).padStart(9)}  ${f}`)
+  }
   console.log(`size/shell first paint: ${kb(shellBytes)} gzip in ${shellFiles.length} files (goal ≤ 150 KB)`)
 
   // Each remote's own JS: what opening its view downloads from /plugins/<id>/.

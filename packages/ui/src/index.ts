@@ -12,18 +12,4 @@ export { default as IndicatorValue } from './components/IndicatorValue.vue'
 export { default as IndicatorTable } from './components/IndicatorTable.vue'
 export { default as ChartBox } from './components/ChartBox.vue'
 export { default as ErrorCard } from './components/ErrorCard.vue'
-// The kit for plugin views: one naive-ui instance (the shell's), so its theme and locale apply.
-export {
-  NAlert,
-  NButton,
-  NCard,
-  NDataTable,
-  NEmpty,
-  NGrid,
-  NGridItem,
-  NSelect,
-  NSpin,
-  NStatistic,
-  NTag,
-  NTooltip,
-} from 'naive-ui'
+export { default as Spinner } from './components/Spinner.vue'

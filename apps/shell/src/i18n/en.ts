@@ -9,7 +9,7 @@ const en: typeof ru = {
     admin: 'Administration',
     plugins: 'Directions of the region',
   },
-  picker: { orgUnit: 'Organisation', period: 'Period', search: 'Search by name' },
+  picker: { orgUnit: 'Organisation', period: 'Period', search: 'Search by name', nothing: 'Nothing found' },
   session: { logout: 'Log out', language: 'Language' },
   roles: {
     platform_admin: 'platform admin',

@@ -7,7 +7,7 @@ export default {
     admin: 'Администрирование',
     plugins: 'Направления региона',
   },
-  picker: { orgUnit: 'Организация', period: 'Период', search: 'Поиск по названию' },
+  picker: { orgUnit: 'Организация', period: 'Период', search: 'Поиск по названию', nothing: 'Ничего не найдено' },
   session: { logout: 'Выйти', language: 'Язык' },
   roles: {
     platform_admin: 'администратор платформы',
