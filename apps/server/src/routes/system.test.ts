@@ -42,6 +42,19 @@ describe(`system routes on ${testEngine}`, () => {
     expect((await t.call('GET', '/api/org-units/424242/children')).status).toBe(404)
   })
 
+  it('searches the visible tree by name, case-insensitively, with the path of each hit', async () => {
+    const res = await t.call<{ name: string; pathNames: string[] }[]>(
+      'GET',
+      `/api/org-units/search?q=${encodeURIComponent('школа № 1')}`,
+    )
+    expect(res.body.map((u) => [u.name, u.pathNames])).toEqual([
+      ['Школа № 1', ['Тестовый край', 'Алексеевский район']],
+      ['Школа № 10', ['Тестовый край', 'Борисовский район']],
+    ])
+    const short = await t.call('GET', '/api/org-units/search?q=a')
+    expect(short.status).toBe(400)
+  })
+
   it('lists periods oldest first', async () => {
     const res = await t.call<{ code: string; title: string }[]>('GET', '/api/periods')
     expect(res.body.map((p) => p.code)).toEqual(['2023-24', '2024-25', '2025-26'])
