@@ -23,7 +23,7 @@ describe(`demo users on ${testEngine}`, () => {
   let t: TestApp
   beforeAll(async () => {
     t = await createTestApp({ demo: true })
-  }, 120_000)
+  })
   afterAll(() => t.close())
 
   it('creates one user per role in the demo region, all with the password "demo"', async () => {

@@ -50,7 +50,7 @@ describe(`tried as a new user would, on ${testEngine}`, () => {
     })
     expect(login.status).toBe(200)
     cookie = login.headers.get('set-cookie')!.split(';')[0]!
-  }, 60_000)
+  })
   afterAll(() => t.close())
 
   it('works in her own school', async () => {
