@@ -34,7 +34,7 @@ const definitions = createRoute({
         },
       },
     },
-    ...errorResponses(400),
+    ...errorResponses(400, 401),
   },
 })
 

@@ -8,6 +8,7 @@ const route = createRoute({
   path: '/api/health',
   tags: ['system'],
   summary: 'Liveness and database check',
+  security: [],
   responses: {
     200: {
       description: 'The service and its database answer',

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { AppDeps } from '../context.ts'
+import { errorResponses } from '../errors.ts'
 import { periodSchema } from './schemas.ts'
 
 const route = createRoute({
@@ -7,7 +8,10 @@ const route = createRoute({
   path: '/api/periods',
   tags: ['periods'],
   summary: 'Reporting periods, oldest first',
-  responses: { 200: { description: 'Periods', content: { 'application/json': { schema: z.array(periodSchema) } } } },
+  responses: {
+    200: { description: 'Periods', content: { 'application/json': { schema: z.array(periodSchema) } } },
+    ...errorResponses(401),
+  },
 })
 
 export function periodRoutes({ db }: AppDeps) {
