@@ -37,8 +37,24 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
       await handle.close()
       const cleanup = new pg.Client({ connectionString: url })
       await cleanup.connect()
-      await cleanup.query(`drop database if exists ${name} with (force)`)
-      await cleanup.end()
+      try {
+        // The pool's connections finish closing after end() resolves. Wait for them: forcing the
+        // drop would kill a backend whose FATAL then reaches a client nobody listens to any more.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await cleanup.query(`drop database if exists ${name}`)
+            break
+          } catch (e) {
+            if ((e as { code?: string }).code !== '55006' || attempt === 50) {
+              await cleanup.query(`drop database if exists ${name} with (force)`)
+              break
+            }
+            await new Promise((r) => setTimeout(r, 100))
+          }
+        }
+      } finally {
+        await cleanup.end()
+      }
     },
   }
 }
