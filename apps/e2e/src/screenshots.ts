@@ -1,0 +1,34 @@
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { chromium } from '@playwright/test'
+import { chromiumLaunch } from './browser.ts'
+import { REPO_ROOT, startServer } from './server.ts'
+
+/** `pnpm --filter @profmon/e2e run screenshots`: the README's pictures, from the demo region. */
+const out = join(REPO_ROOT, 'docs/screenshots')
+await mkdir(out, { recursive: true })
+const server = await startServer({ fixtures: false })
+const browser = await chromium.launch(chromiumLaunch)
+try {
+  const page = await browser.newPage({ baseURL: server.url, viewport: { width: 1440, height: 900 } })
+  await page.goto('/login')
+  await page.locator('#login').fill('region')
+  await page.locator('#password').fill('demo')
+  await page.getByRole('button', { name: 'Войти' }).click()
+  await page.getByTestId('nav').waitFor()
+  await page.waitForLoadState('networkidle')
+  await page.screenshot({ path: join(out, 'home.png') })
+  await page.locator('[data-testid=nav] [data-plugin=deficits]').click()
+  await page.locator('[data-plugin-slot=deficits] [data-testid=chart] svg').first().waitFor()
+  await page.waitForLoadState('networkidle')
+  await page.waitForTimeout(800)
+  await page.screenshot({ path: join(out, 'deficits.png') })
+  await page.getByRole('link', { name: 'Показатели' }).click()
+  await page.locator('[data-group=staffing]').waitFor()
+  await page.getByTestId('children-table').waitFor()
+  await page.waitForLoadState('networkidle')
+  await page.screenshot({ path: join(out, 'indicators.png') })
+} finally {
+  await browser.close()
+  await server.stop()
+}
