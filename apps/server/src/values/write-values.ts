@@ -50,7 +50,9 @@ export async function writeValues(
 ): Promise<WrittenValue[]> {
   const resolved = await resolveInputs(db, catalog, inputs)
   return db.transaction().execute(async (trx) => {
-    const keys = resolved.map((r) => sql`(${r.orgUnitId}, ${r.periodId}, ${r.elementId}, ${r.optionId})`)
+    // Keys, rows and audit entries travel as a few arrays (unnest), not as one bind parameter per
+    // field: a 100,000-value XLSX import would pass PostgreSQL's 65,535-parameter limit otherwise.
+    const col = <T>(pick: (r: Resolved) => T) => resolved.map(pick)
     const current = resolved.length
       ? (
           await sql<{
@@ -62,9 +64,12 @@ export async function writeValues(
             text_value: string | null
             version: number
           }>`
-            select org_unit_id, period_id, element_id, option_id, value, text_value, version from data_value
-            where (org_unit_id, period_id, element_id, option_id) in (${sql.join(keys)})
-            for update
+            select v.org_unit_id, v.period_id, v.element_id, v.option_id, v.value, v.text_value, v.version
+            from data_value v
+            join unnest(${col((r) => r.orgUnitId)}::int[], ${col((r) => r.periodId)}::int[],
+                        ${col((r) => r.elementId)}::int[], ${col((r) => r.optionId)}::int[]) as k(o, p, e, x)
+              on v.org_unit_id = k.o and v.period_id = k.p and v.element_id = k.e and v.option_id = k.x
+            for update of v
           `.execute(trx)
         ).rows
       : []
@@ -102,17 +107,22 @@ export async function writeValues(
     if (upserts.length) {
       const written = await trx
         .insertInto('data_value')
-        .values(
-          upserts.map((r) => ({
-            org_unit_id: r.orgUnitId,
-            period_id: r.periodId,
-            element_id: r.elementId,
-            option_id: r.optionId,
-            value: r.value,
-            text_value: r.text,
-            updated_at: now,
-            updated_by: actor,
-          })),
+        .columns([
+          'org_unit_id',
+          'period_id',
+          'element_id',
+          'option_id',
+          'value',
+          'text_value',
+          'updated_at',
+          'updated_by',
+        ])
+        .expression(
+          sql`select o, p, e, x, v, t, ${now}::timestamptz, ${actor}::text
+              from unnest(${upserts.map((r) => r.orgUnitId)}::int[], ${upserts.map((r) => r.periodId)}::int[],
+                          ${upserts.map((r) => r.elementId)}::int[], ${upserts.map((r) => r.optionId)}::int[],
+                          ${upserts.map((r) => r.value)}::float8[], ${upserts.map((r) => r.text)}::text[])
+                   as u(o, p, e, x, v, t)`,
         )
         .onConflict((oc) =>
           oc.columns(['org_unit_id', 'period_id', 'element_id', 'option_id']).doUpdateSet((eb) => ({
@@ -131,7 +141,9 @@ export async function writeValues(
       await trx
         .deleteFrom('data_value')
         .where(
-          sql<boolean>`(org_unit_id, period_id, element_id, option_id) in (${sql.join(deletes.map((r) => sql`(${r.orgUnitId}, ${r.periodId}, ${r.elementId}, ${r.optionId})`))})`,
+          sql<boolean>`(org_unit_id, period_id, element_id, option_id) in (
+            select * from unnest(${deletes.map((r) => r.orgUnitId)}::int[], ${deletes.map((r) => r.periodId)}::int[],
+                                 ${deletes.map((r) => r.elementId)}::int[], ${deletes.map((r) => r.optionId)}::int[]))`,
         )
         .execute()
     }
@@ -151,7 +163,17 @@ export async function writeValues(
         new_value: newValue === null ? null : JSON.stringify(newValue),
       })
     }
-    if (audit.length) await trx.insertInto('audit_log').values(audit).execute()
+    if (audit.length)
+      await trx
+        .insertInto('audit_log')
+        .columns(['actor', 'action', 'entity', 'entity_key', 'org_unit_id', 'old_value', 'new_value'])
+        .expression(
+          sql`select ${actor}::text, a, 'data_value', k, o, ov::jsonb, nv::jsonb
+              from unnest(${audit.map((x) => x.action)}::text[], ${audit.map((x) => x.entity_key)}::text[],
+                          ${audit.map((x) => x.org_unit_id)}::int[], ${audit.map((x) => x.old_value)}::text[],
+                          ${audit.map((x) => x.new_value)}::text[]) as u(a, k, o, ov, nv)`,
+        )
+        .execute()
     return resolved.map((r) => result(catalog, r, versions.get(keyOf(r)) ?? 0))
   })
 }
