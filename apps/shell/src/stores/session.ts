@@ -4,7 +4,8 @@ import { computed, ref } from 'vue'
 
 export interface RoleAssignment {
   role: 'platform_admin' | 'region_admin' | 'municipal_coordinator' | 'school_operator' | 'analyst'
-  orgUnit: { id: number; name: string; level: number; path: string }
+  /** Null only for a platform admin bound to no region. */
+  orgUnit: { id: number; name: string; level: number; path: string } | null
 }
 
 export interface Me {
@@ -43,6 +44,6 @@ export const useSessionStore = defineStore('profmon.session', () => {
 
   const has = (...roles: RoleAssignment['role'][]) => me.value?.roles.some((r) => roles.includes(r.role)) ?? false
   const canManagePlugins = computed(() => has('platform_admin', 'region_admin'))
-  const homeUnitId = computed(() => me.value?.roles[0]?.orgUnit.id ?? null)
+  const homeUnitId = computed(() => me.value?.roles.find((r) => r.orgUnit)?.orgUnit?.id ?? null)
   return { me, checked, load, login, logout, has, canManagePlugins, homeUnitId }
 })
