@@ -14,6 +14,7 @@ import { dataValueRoutes } from './routes/data-values.ts'
 import { definitionRoutes } from './routes/definitions.ts'
 import { docsRoutes } from './routes/docs.ts'
 import { healthRoutes } from './routes/health.ts'
+import { importRoutes } from './routes/imports.ts'
 import { orgUnitRoutes } from './routes/org-units.ts'
 import { periodRoutes } from './routes/periods.ts'
 import { pluginRoutes } from './routes/plugins.ts'
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     analyticsRoutes(deps),
     targetRoutes(deps),
     auditRoutes(deps),
+    importRoutes(deps),
   ])
     app.route('/', routes)
   app.route('/', docsRoutes())

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sql } from '@profmon/db'
 import { testEngine } from '@profmon/db/testing'
 import { OPENAPI_INFO } from '../app.ts'
+import { emptyDeficitsTemplate, uploadForm } from '../collection/xlsx/test-workbook.ts'
 import { createFixtureTree, createSecondRegion } from '../testing/fixture-tree.ts'
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../testing/test-app.ts'
 import { createApiToken } from './api-tokens.ts'
@@ -255,6 +256,22 @@ const ROUTES: Record<string, RouteCase> = {
     expect: READ,
     request: async (u) => ({ path: `/api/audit?orgUnit=${u!.id}` }),
   },
+  'GET /api/imports/template': {
+    mode: 'unit',
+    ok: 200,
+    expect: READ,
+    request: async (u) => ({ path: `/api/imports/template?orgUnit=${u!.id}&period=${P}&plugin=deficits` }),
+  },
+  // A template without rows: what a row of a foreign unit gets is an error list (imports.test.ts).
+  'POST /api/imports': {
+    mode: 'none',
+    ok: 200,
+    expect: { ...EVERYONE, analyst: '0' },
+    request: async () => ({
+      path: '/api/imports',
+      body: uploadForm(await emptyDeficitsTemplate(), 'empty.xlsx', { period: P, plugin: 'deficits' }),
+    }),
+  },
   'GET /api/tokens': { mode: 'none', ok: 200, expect: EVERYONE, request: async () => ({ path: '/api/tokens' }) },
   'POST /api/tokens': {
     mode: 'none',
@@ -430,7 +447,12 @@ describe(`access matrix on ${testEngine}`, () => {
           }
           const target = targetName === undefined ? undefined : units.get(targetName)!
           const { path, body } = await route.request(target, who, ctx)
-          const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' }
+          const headers: Record<string, string> =
+            body === undefined
+              ? {}
+              : body instanceof FormData
+                ? { 'sec-fetch-site': 'same-origin' }
+                : { 'content-type': 'application/json' }
           if (who !== 'anonymous') {
             const login = CALLERS[who].login
             const user = await db
@@ -445,10 +467,10 @@ describe(`access matrix on ${testEngine}`, () => {
           const res = await t.app.request(path, {
             method,
             headers,
-            ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+            ...(body === undefined ? {} : { body: body instanceof FormData ? body : JSON.stringify(body) }),
           })
           const text = await res.text()
-          const json = text ? (JSON.parse(text) as unknown) : null
+          const json = text && res.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as unknown) : null
           const label = `${name} as ${who} on ${relation}${targetName ? ` (${targetName})` : ''}: ${path}`
           counts.cases++
           if (expected === '1') {
