@@ -14,6 +14,8 @@ import { dataValueRoutes } from './routes/data-values.ts'
 import { definitionRoutes } from './routes/definitions.ts'
 import { docsRoutes } from './routes/docs.ts'
 import { healthRoutes } from './routes/health.ts'
+import { localDataElementRoutes } from './routes/local-data-elements.ts'
+import { localIndicatorRoutes } from './routes/local-indicators.ts'
 import { importRoutes } from './routes/imports.ts'
 import { orgUnitRoutes } from './routes/org-units.ts'
 import { periodRoutes } from './routes/periods.ts'
@@ -61,7 +63,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   })
   app.notFound((c) => c.json(new ApiError(404, 'not_found', `no route ${c.req.method} ${c.req.path}`).toJSON(), 404))
 
-  for (const routes of [healthRoutes(deps), periodRoutes(deps), definitionRoutes(deps)]) app.route('/', routes)
+  for (const routes of [healthRoutes(deps), periodRoutes(deps)]) app.route('/', routes)
   // Routes that read c.var.user and c.var.scope, set by authenticate() above.
   for (const routes of [
     authRoutes(deps),
@@ -73,6 +75,9 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     analyticsRoutes(deps),
     targetRoutes(deps),
     auditRoutes(deps),
+    definitionRoutes(deps),
+    localIndicatorRoutes(deps),
+    localDataElementRoutes(deps),
     importRoutes(deps),
   ])
     app.route('/', routes)

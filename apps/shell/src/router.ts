@@ -16,6 +16,8 @@ export const router = createRouter({
     { path: '/indicators', name: 'indicators', component: () => import('./views/IndicatorsView.vue') },
     { path: '/d/:plugin/:rest(.*)*', name: 'plugin', component: () => import('./views/PluginView.vue') },
     { path: '/admin/plugins', name: 'admin-plugins', component: () => import('./views/AdminPluginsView.vue') },
+    { path: '/audit', name: 'audit', component: () => import('./views/AuditView.vue') },
+    { path: '/account', name: 'account', component: () => import('./views/AccountView.vue') },
     { path: '/login', name: 'login', component: () => import('./views/LoginView.vue'), meta: { public: true } },
     { path: '/:missing(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue') },
   ],

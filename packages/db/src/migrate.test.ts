@@ -26,6 +26,7 @@ describe(`migrations on ${testEngine}`, () => {
         'dimension',
         'dimension_option',
         'indicator',
+        'local_indicator_revision',
         'org_unit',
         'period',
         'plugin',

@@ -2,12 +2,14 @@ import type { Kysely } from 'kysely'
 import { Migrator, type Migration, type MigrationResultSet } from 'kysely/migration'
 import * as foundation from './migrations/0001-foundation.ts'
 import * as accessControl from './migrations/0002-access-control.ts'
+import * as localIndicators from './migrations/0003-local-indicators.ts'
 import type { Database } from './schema.ts'
 
 /** Migrations as code, in order. Names are stable: they are recorded in the database. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-access-control': accessControl,
+  '0003-local-indicators': localIndicators,
 }
 
 /**

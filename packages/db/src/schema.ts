@@ -85,6 +85,8 @@ export interface DataElementTable {
   aggregation: string
   dimension_code: string | null
   definition: unknown
+  /** A local element no longer offered for formulas and entry; its values are kept. */
+  archived_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
 }
 
 /** Indicators of plugins (and local ones owned by an org unit). */
@@ -94,6 +96,24 @@ export interface IndicatorTable {
   plugin_id: string | null
   owner_org_unit_id: number | null
   definition: unknown
+  /** The direction (plugin id) a local indicator is grouped under; null = its own group. */
+  direction: ColumnType<string | null, string | null | undefined, string | null>
+  /** An archived local indicator is no longer evaluated; its data is kept. */
+  archived_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+}
+
+/**
+ * Revisions of a local indicator: editing appends one. A period's values are computed by the
+ * newest revision valid from that period or earlier (`valid_from_period_id` null = from the start).
+ */
+export interface LocalIndicatorRevisionTable {
+  id: Generated<number>
+  indicator_id: number
+  revision: number
+  definition: unknown
+  valid_from_period_id: number | null
+  author: string
+  created_at: Timestamp
 }
 
 /**
@@ -201,6 +221,7 @@ export interface Database {
   region_plugin: RegionPluginTable
   data_element: DataElementTable
   indicator: IndicatorTable
+  local_indicator_revision: LocalIndicatorRevisionTable
   data_value: DataValueTable
   target: TargetTable
   audit_log: AuditLogTable

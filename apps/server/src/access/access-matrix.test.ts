@@ -62,6 +62,8 @@ interface Ctx {
   /** A live token of the caller, to be revoked. */
   tokenOf: (who: Who) => Promise<number>
   seq: () => number
+  /** A local indicator and data element owned by the unit (by its municipality for a school), made by the platform admin. */
+  localAt: (unit: Unit) => Promise<{ indicator: string; element: string }>
 }
 
 interface RouteCase {
@@ -107,6 +109,15 @@ const MANAGE_USERS = {
   school_operator: '000',
   analyst: '000',
 }
+/** Local indicators and data elements: a coordinator defines them for the municipality, a region admin for the region. */
+const DEFINE_LOCAL = {
+  platform_admin: '11-',
+  region_admin: '10-',
+  municipal_coordinator: '100',
+  school_operator: '000',
+  analyst: '000',
+}
+const LOCAL_SHARE = { numerator: '#{deficits.diagnosed}', denominator: '#{deficits.teachers_total}' }
 const roleFor = (level: number): Role =>
   level === 1 ? 'region_admin' : level === 2 ? 'municipal_coordinator' : 'school_operator'
 
@@ -325,6 +336,76 @@ const ROUTES: Record<string, RouteCase> = {
       body: { roles: [{ role: roleFor(u!.level), orgUnit: u!.id }] },
     }),
   },
+  'GET /api/data-elements': {
+    mode: 'unit',
+    ok: 200,
+    expect: READ,
+    request: async (u) => ({ path: `/api/data-elements?orgUnit=${u!.id}` }),
+  },
+  'GET /api/local-indicators': {
+    mode: 'unit',
+    ok: 200,
+    expect: READ,
+    request: async (u) => ({ path: `/api/local-indicators?orgUnit=${u!.id}` }),
+  },
+  // Local indicators are defined by a coordinator in the municipality and a region admin in the region.
+  'POST /api/local-indicators': {
+    mode: 'unit',
+    ok: 201,
+    expect: DEFINE_LOCAL,
+    request: async (u, _who, ctx) => ({
+      path: '/api/local-indicators',
+      body: { orgUnit: u!.id, title: `Показатель ${ctx.seq()}`, kind: 'share', ...LOCAL_SHARE },
+    }),
+  },
+  'POST /api/local-indicators/preview': {
+    mode: 'unit',
+    ok: 200,
+    expect: READ,
+    request: async (u) => ({
+      path: '/api/local-indicators/preview',
+      body: { orgUnit: u!.id, period: P, kind: 'share', ...LOCAL_SHARE },
+    }),
+  },
+  'PUT /api/local-indicators/{code}': {
+    mode: 'unit',
+    ok: 200,
+    expect: DEFINE_LOCAL,
+    request: async (u, _who, ctx) => ({
+      path: `/api/local-indicators/${(await ctx.localAt(u!)).indicator}`,
+      body: { title: `Показатель ${ctx.seq()}`, kind: 'share', ...LOCAL_SHARE },
+    }),
+  },
+  'DELETE /api/local-indicators/{code}': {
+    mode: 'unit',
+    ok: 200,
+    expect: DEFINE_LOCAL,
+    request: async (u, _who, ctx) => ({ path: `/api/local-indicators/${(await ctx.localAt(u!)).indicator}` }),
+  },
+  'POST /api/local-data-elements': {
+    mode: 'unit',
+    ok: 201,
+    expect: DEFINE_LOCAL,
+    request: async (u, _who, ctx) => ({
+      path: '/api/local-data-elements',
+      body: { orgUnit: u!.id, title: `Элемент ${ctx.seq()}`, valueType: 'integer' },
+    }),
+  },
+  'PUT /api/local-data-elements/{code}': {
+    mode: 'unit',
+    ok: 200,
+    expect: DEFINE_LOCAL,
+    request: async (u, _who, ctx) => ({
+      path: `/api/local-data-elements/${(await ctx.localAt(u!)).element}`,
+      body: { max: 1000 + ctx.seq() },
+    }),
+  },
+  'DELETE /api/local-data-elements/{code}': {
+    mode: 'unit',
+    ok: 200,
+    expect: DEFINE_LOCAL,
+    request: async (u, _who, ctx) => ({ path: `/api/local-data-elements/${(await ctx.localAt(u!)).element}` }),
+  },
 }
 
 /** Every org unit mentioned in a response: `orgUnit` fields and objects shaped like org units. */
@@ -404,6 +485,31 @@ describe(`access matrix on ${testEngine}`, () => {
         return (await createApiToken(db, user.id, 'to revoke')).id
       },
       seq: () => ++n,
+      async localAt(unit) {
+        const owner = unit.level === 3 ? Number(unit.path.split('/').filter(Boolean).at(-2)) : unit.id
+        const admin = t.as(CALLERS.platform_admin.login)
+        const i = await admin.call<{ code: string }>('POST', '/api/local-indicators', {
+          orgUnit: owner,
+          title: `Показатель ${++n}`,
+          kind: 'count',
+          formula: '#{deficits.diagnosed}',
+        })
+        const e = await admin.call<{ code: string }>('POST', '/api/local-data-elements', {
+          orgUnit: owner,
+          title: `Элемент ${++n}`,
+          valueType: 'integer',
+        })
+        return { indicator: i.body.code, element: e.body.code }
+      },
+      async setState(unit, state) {
+        const period = await db.selectFrom('period').select('id').where('code', '=', P).executeTakeFirstOrThrow()
+        const row = { state, comment: null, updated_by: 'matrix', updated_at: new Date() }
+        await db
+          .insertInto('submission')
+          .values({ org_unit_id: unit.id, period_id: period.id, plugin_id: 'deficits', ...row })
+          .onConflict((oc) => oc.columns(['org_unit_id', 'period_id', 'plugin_id']).doUpdateSet(row))
+          .execute()
+      },
     }
     const fingerprint = async () =>
       (
@@ -412,6 +518,10 @@ describe(`access matrix on ${testEngine}`, () => {
                  (select count(*) from data_value) as data_values,
                  (select coalesce(sum(version), 0) from data_value) as versions,
                  (select count(*) from target) as targets,
+                 (select count(*) from local_indicator_revision) as local_revisions,
+                 (select count(*) from indicator where archived_at is not null) as archived_indicators,
+                 (select count(*) from data_element) as data_elements,
+                 (select string_agg(definition::text, ',' order by id) from data_element where owner_org_unit_id is not null) as local_elements,
                  (select coalesce(sum(value), 0) from target) as target_sum,
                  (select count(*) from region_plugin) as region_plugins,
                  (select count(*) from app_user) as users,

@@ -11,6 +11,7 @@ import type { Database, Kysely, OrgUnit } from '@profmon/db'
 import type { Catalog, CatalogIndicator } from '../catalog/catalog.ts'
 import { ApiError } from '../errors.ts'
 import { pathIds, regionIdOf } from '../org/org-units.ts'
+import { revisionFor } from '../catalog/local-definitions.ts'
 import { enabledPluginIds } from '../plugins/enabled.ts'
 import { aggregateSubtrees, type ElementRule } from './aggregate-query.ts'
 
@@ -26,6 +27,8 @@ export interface AnalyticsRow {
   target: number | null
   status: Status | null
   score: number | null
+  /** A local indicator's revision that computed this period. */
+  revision?: number
 }
 
 export interface AnalyticsRequest {
@@ -33,6 +36,8 @@ export interface AnalyticsRequest {
   level: 'self' | 'children'
   periods: string[]
   indicators: string[]
+  /** Evaluate only this (unsaved) indicator: the local-indicator editor's preview. */
+  draft?: CatalogIndicator
 }
 
 const round = (v: number | null) => (v === null ? null : Math.round(v * 1e6) / 1e6)
@@ -55,7 +60,7 @@ export async function computeAnalytics(
       ? [req.unit]
       : db.selectFrom('org_unit').selectAll().where('parent_id', '=', req.unit.id).orderBy('name').execute(),
   ])
-  const indicators = selectIndicators(catalog, new Set(enabledIds), req.indicators)
+  const indicators = req.draft ? [req.draft] : selectIndicators(catalog, new Set(enabledIds), req.indicators)
   const unknownPeriods = req.periods.filter((p) => !periods.some((x) => x.code === p))
   if (unknownPeriods.length)
     throw new ApiError(
@@ -68,8 +73,9 @@ export async function computeAnalytics(
 
   const elements = new Map<number, ElementRule>()
   for (const ind of indicators) {
-    const counted = new Set(ind.compiled.countedRefs.map((r) => r.code))
-    for (const ref of ind.compiled.refs) {
+    const all = ind.local ? ind.local.revisions.map((r) => r.compiled) : [ind.compiled]
+    const counted = new Set(all.flatMap((c) => c.countedRefs.map((r) => r.code)))
+    for (const ref of all.flatMap((c) => c.refs)) {
       const el = catalog.elements.get(ref.code)
       if (!el) continue
       const known = elements.get(el.id)
@@ -110,11 +116,13 @@ export async function computeAnalytics(
     for (const period of periods) {
       const lookup = createAggregateLookup(catalog.aggregationRules, groups.get(unit.id)?.get(period.id) ?? [])
       for (const ind of indicators) {
-        const def = ind.compiled.indicator
+        const revision = ind.local ? revisionFor(ind, period.code) : undefined
+        const compiled = revision?.compiled ?? ind.compiled
+        const def = compiled.indicator
         if (!req.indicators.length && !def.levels.some((l) => ORG_LEVEL_DEPTH[l] === unit.level)) continue
         const target = targets(def.code, unit, period) ?? targetFor(def.targets, period.code)
         const row = (option: string | null, ctx = {}) => {
-          const r = evaluateIndicator(ind.compiled, lookup, ctx)
+          const r = evaluateIndicator(compiled, lookup, ctx)
           out.push({
             indicator: def.code,
             orgUnit: unit.id,
@@ -131,6 +139,7 @@ export async function computeAnalytics(
               polarity: def.polarity,
             }),
             score: r.score,
+            ...(revision ? { revision: revision.revision } : {}),
           })
         }
         row(null)
@@ -147,11 +156,12 @@ export async function computeAnalytics(
 }
 
 function selectIndicators(catalog: Catalog, enabled: Set<string>, codes: string[]): CatalogIndicator[] {
-  if (!codes.length) return [...catalog.indicators.values()].filter((i) => enabled.has(i.pluginId))
+  // Local indicators are the owner's own: shown whether or not their direction is switched on.
+  if (!codes.length) return [...catalog.indicators.values()].filter((i) => i.local || enabled.has(i.pluginId))
   const details = codes.flatMap((code) => {
     const ind = catalog.indicators.get(code)
     if (!ind) return [{ path: 'indicator', message: `unknown indicator "${code}"` }]
-    if (!enabled.has(ind.pluginId))
+    if (!ind.local && !enabled.has(ind.pluginId))
       return [
         { path: 'indicator', message: `the direction "${ind.pluginId}" of "${code}" is not enabled for this region` },
       ]

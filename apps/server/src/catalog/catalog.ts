@@ -28,12 +28,28 @@ export interface CatalogElement {
   definition: DataElement
   /** Depth of the org level where it is entered (1 region … 3 organisation). */
   entryDepth: number
+  /** A local element's owner: it is collected in this subtree only. */
+  owner?: { id: number; path: string }
+}
+
+/** One revision of a local indicator, valid from a period on (`null`: from the first period). */
+export interface CatalogRevision {
+  revision: number
+  validFrom: string | null
+  compiled: CompiledIndicator
 }
 
 export interface CatalogIndicator {
+  /** The plugin, or for a local indicator its direction (`local` without one). */
   pluginId: string
+  /** The newest revision for a local indicator. */
   compiled: CompiledIndicator
+  /** A local indicator: its owner and revisions, oldest first. */
+  local?: { id: number; owner: { id: number; path: string }; revisions: CatalogRevision[] }
 }
+
+/** The plugin id under which local elements and indicators without a direction are listed. */
+export const LOCAL_GROUP = 'local'
 
 /**
  * Everything the API needs to know about definitions, read once from the database after the
@@ -97,6 +113,33 @@ export class Catalog {
     }))
     const sorted = [...plugins].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))
     return new Catalog(sorted, elementRows, dimensions)
+  }
+
+  /**
+   * This catalog plus local definitions visible to one request (read per request, so replicas
+   * agree). Without any, the catalog itself: the plugin-only path costs nothing extra.
+   */
+  withLocal(local: { elements: CatalogElement[]; indicators: CatalogIndicator[] }): Catalog {
+    if (!local.elements.length && !local.indicators.length) return this
+    const view = Object.create(this) as Catalog
+    const elements = new Map(this.elements)
+    const byId = new Map(this.elementsById)
+    const rules = new Map(this.aggregationRules)
+    for (const e of local.elements) {
+      elements.set(e.definition.code, e)
+      byId.set(e.id, e)
+      rules.set(e.definition.code, e.definition.aggregation)
+    }
+    const indicators = new Map(this.indicators)
+    for (const i of local.indicators) indicators.set(i.compiled.indicator.code, i)
+    Object.defineProperties(view, {
+      elements: { value: elements },
+      elementsById: { value: byId },
+      aggregationRules: { value: rules },
+      indicators: { value: indicators },
+      elementDimension: { value: (code: string) => elements.get(code)?.definition.dimension },
+    })
+    return view
   }
 
   /** Formula scope: every known element with its dimension's option codes. */

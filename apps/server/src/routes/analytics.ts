@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { computeAnalytics } from '../analytics/analytics.ts'
+import { catalogFor } from '../catalog/local-definitions.ts'
 import type { AppDeps } from '../context.ts'
 import { errorResponses } from '../errors.ts'
 import type { AuthEnv } from '../middleware/auth/index.ts'
@@ -18,6 +19,11 @@ export const analyticsRowSchema = z
     target: z.number().nullable(),
     status: z.enum(['met', 'partly_met', 'not_met', 'no_data']).nullable(),
     score: z.number().nullable(),
+    revision: z
+      .number()
+      .int()
+      .optional()
+      .openapi({ description: "A local indicator's revision that computed this period" }),
   })
   .openapi('AnalyticsRow')
 
@@ -52,12 +58,19 @@ export function analyticsRoutes({ db, catalog }: AppDeps) {
     const unit = await getOrgUnit(db, q.orgUnit)
     // A foreign unit is a 403, never an empty 200: the caller must not mistake it for "no data".
     c.var.scope.assertCanRead(unit)
-    const periods = q.period.length
-      ? q.period
-      : (await db.selectFrom('period').select('code').orderBy('starts_on', 'desc').limit(1).execute()).map(
-          (p) => p.code,
-        )
-    const rows = await computeAnalytics(db, catalog, { unit, level: q.level, periods, indicators: q.indicator })
+    const [view, periods] = await Promise.all([
+      catalogFor(db, catalog, [unit]),
+      q.period.length
+        ? q.period
+        : db
+            .selectFrom('period')
+            .select('code')
+            .orderBy('starts_on', 'desc')
+            .limit(1)
+            .execute()
+            .then((rows) => rows.map((p) => p.code)),
+    ])
+    const rows = await computeAnalytics(db, view, { unit, level: q.level, periods, indicators: q.indicator })
     return c.json({ rows }, 200)
   })
 }

@@ -1,4 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import { LOCAL_GROUP } from '../catalog/catalog.ts'
+import { catalogFor } from '../catalog/local-definitions.ts'
 import type { AppDeps } from '../context.ts'
 import { ApiError, errorResponses } from '../errors.ts'
 import type { AuthEnv } from '../middleware/auth/index.ts'
@@ -100,17 +102,19 @@ export function dataValueRoutes({ db, catalog }: AppDeps) {
   return new OpenAPIHono<AuthEnv>()
     .openapi(read, async (c) => {
       const q = c.req.valid('query')
-      c.var.scope.assertCanRead(await getOrgUnit(db, q.orgUnit))
+      const unit = await getOrgUnit(db, q.orgUnit)
+      c.var.scope.assertCanRead(unit)
+      const view = await catalogFor(db, catalog, [unit])
       const period = await db.selectFrom('period').select('id').where('code', '=', q.period).executeTakeFirst()
       if (!period)
         throw new ApiError(400, 'invalid_request', `unknown period "${q.period}"`, [
           { path: 'period', message: `unknown period "${q.period}"` },
         ])
-      if (q.plugin && !catalog.plugins.has(q.plugin))
+      if (q.plugin && q.plugin !== LOCAL_GROUP && !catalog.plugins.has(q.plugin))
         throw new ApiError(400, 'invalid_request', `unknown plugin "${q.plugin}"`, [
           { path: 'plugin', message: `unknown plugin "${q.plugin}"` },
         ])
-      const elementIds = [...catalog.elements.values()]
+      const elementIds = [...view.elements.values()]
         .filter((e) => !q.plugin || e.pluginId === q.plugin)
         .map((e) => e.id)
       const rows = await db
@@ -123,7 +127,7 @@ export function dataValueRoutes({ db, catalog }: AppDeps) {
         .orderBy('option_id')
         .execute()
       const values = rows.map((r) => {
-        const el = catalog.elementsById.get(r.element_id)!
+        const el = view.elementsById.get(r.element_id)!
         const type = el.definition.valueType
         return {
           orgUnit: r.org_unit_id,
@@ -153,7 +157,9 @@ export function dataValueRoutes({ db, catalog }: AppDeps) {
         values.map((v, i) => ({ unit: byId.get(v.orgUnit), field: `values[${i}].orgUnit` })),
         'data',
       )
-      const written = await writeValues(db, catalog, values, c.var.user.login)
+      // Local elements of the batch's units (owned by them or their ancestors) are writable too.
+      const view = await catalogFor(db, catalog, units)
+      const written = await writeValues(db, view, values, c.var.user.login)
       return c.json({ written: written.length, values: written }, 200)
     })
 }

@@ -1,13 +1,30 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import { LOCAL_GROUP } from '../catalog/catalog.ts'
+import { loadLocalElements, loadLocalIndicators, type OwnerFilter } from '../catalog/local-definitions.ts'
 import type { AppDeps } from '../context.ts'
 import { errorResponses } from '../errors.ts'
+import type { AuthEnv } from '../middleware/auth/index.ts'
+import { getOrgUnit, pathIds } from '../org/org-units.ts'
 
 const definitions = createRoute({
   method: 'get',
   path: '/api/definitions',
   tags: ['definitions'],
   summary: 'Definitions of the active plugins: dimensions, data elements and indicators (the contract as JSON)',
-  description: 'Generic views (indicator table, entry forms) render any direction from these, without plugin code.',
+  description:
+    'Generic views (indicator table, entry forms) render any direction from these, without plugin code. Local ' +
+    "indicators the caller sees (owned by the unit's ancestors, or inside the caller's subtrees) come under their " +
+    'direction, or under the `local` group; each carries `local: { owner, revision }`.',
+  request: {
+    query: z.object({
+      orgUnit: z.coerce
+        .number()
+        .int()
+        .positive()
+        .optional()
+        .openapi({ description: 'Only the local definitions visible at this unit' }),
+    }),
+  },
   responses: {
     200: {
       description: 'Definitions',
@@ -38,24 +55,57 @@ const definitions = createRoute({
   },
 })
 
-export function definitionRoutes({ catalog }: AppDeps) {
-  return new OpenAPIHono().openapi(definitions, (c) =>
-    c.json(
+const LOCAL_TITLE = { ru: 'Местные показатели', en: 'Local indicators' }
+
+export function definitionRoutes({ db, catalog }: AppDeps) {
+  return new OpenAPIHono<AuthEnv>().openapi(definitions, async (c) => {
+    const q = c.req.valid('query')
+    let filter: OwnerFilter
+    if (q.orgUnit !== undefined) {
+      const unit = await getOrgUnit(db, q.orgUnit)
+      c.var.scope.assertCanRead(unit)
+      filter = { ownerIds: pathIds(unit.path) }
+    } else {
+      // The caller's units, their ancestors, and every owner inside the caller's subtrees.
+      const paths = c.var.user.roles.flatMap((r) => (r.orgUnit ? [r.orgUnit.path] : []))
+      filter = { ownerIds: paths.flatMap(pathIds), subtrees: c.var.scope.readablePaths() }
+    }
+    const [elements, indicators] = await Promise.all([loadLocalElements(db, filter), loadLocalIndicators(db, filter)])
+    const localOf = (pluginId: string) =>
+      indicators
+        .filter((i) => (i.direction ?? LOCAL_GROUP) === pluginId)
+        .map((i) => {
+          const last = i.revisions[i.revisions.length - 1]!
+          return {
+            ...last.definition,
+            local: { owner: { id: i.owner.id, name: i.owner.name }, revision: last.revision },
+          }
+        })
+    const plugins = [...catalog.plugins.values()].map((p) => ({
+      id: p.id,
+      title: p.title,
+      dataElements: p.dataElements,
+      indicators: [...p.indicators, ...localOf(p.id)],
+      validationRules: p.validationRules,
+    }))
+    if (elements.length || indicators.length)
+      plugins.push({
+        id: LOCAL_GROUP,
+        title: LOCAL_TITLE,
+        dataElements: elements.map((e) => e.definition),
+        indicators: localOf(LOCAL_GROUP),
+        validationRules: [],
+      })
+    return c.json(
       {
         dimensions: [...catalog.dimensions.values()].map((d) => ({
           code: d.code,
           title: d.title,
           options: d.options.map((o) => ({ code: o.code, title: o.title })),
         })),
-        plugins: [...catalog.plugins.values()].map((p) => ({
-          id: p.id,
-          title: p.title,
-          dataElements: p.dataElements,
-          indicators: p.indicators,
-          validationRules: p.validationRules,
-        })),
+        plugins,
       },
       200,
-    ),
-  )
+    )
+  })
 }

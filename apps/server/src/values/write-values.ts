@@ -1,6 +1,7 @@
 import { sql, type Database, type Kysely } from '@profmon/db'
 import type { Catalog } from '../catalog/catalog.ts'
 import { ApiError, type ErrorDetail } from '../errors.ts'
+import { inSubtree } from '../access/scope.ts'
 import { regionIdOf } from '../org/org-units.ts'
 import { enabledPluginIds } from '../plugins/enabled.ts'
 import { checkValue } from './validate-value.ts'
@@ -233,7 +234,11 @@ async function resolveInputs(db: Kysely<Database>, catalog: Catalog, inputs: Val
     if (!unit) fail('orgUnit', `org unit ${input.orgUnit} does not exist`)
     if (periodId === undefined) fail('period', `unknown period "${input.period}"`)
     if (!el || !unit || periodId === undefined) return
-    if (!enabledByRegion.get(regionIdOf(unit))?.has(el.pluginId))
+    if (el.owner) {
+      // A local element is collected only in its owner's subtree.
+      if (!inSubtree(unit, el.owner))
+        return fail('element', `"${input.element}" is a local element of org unit ${el.owner.id}, not collected here`)
+    } else if (!enabledByRegion.get(regionIdOf(unit))?.has(el.pluginId))
       return fail('element', `the direction "${el.pluginId}" is not enabled for this region`)
     let optionId = 0
     const option = input.option ?? null
