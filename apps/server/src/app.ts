@@ -13,6 +13,7 @@ import { authRoutes } from './routes/auth.ts'
 import { dataValueRoutes } from './routes/data-values.ts'
 import { definitionRoutes } from './routes/definitions.ts'
 import { docsRoutes } from './routes/docs.ts'
+import { evidenceRoutes } from './routes/evidence.ts'
 import { healthRoutes } from './routes/health.ts'
 import { localDataElementRoutes } from './routes/local-data-elements.ts'
 import { localIndicatorRoutes } from './routes/local-indicators.ts'
@@ -79,6 +80,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     localIndicatorRoutes(deps),
     localDataElementRoutes(deps),
     importRoutes(deps),
+    evidenceRoutes(deps),
   ])
     app.route('/', routes)
   app.route('/', docsRoutes())

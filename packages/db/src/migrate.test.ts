@@ -25,6 +25,7 @@ describe(`migrations on ${testEngine}`, () => {
         'data_value',
         'dimension',
         'dimension_option',
+        'document',
         'indicator',
         'local_indicator_revision',
         'org_unit',

@@ -3,6 +3,7 @@ import { Migrator, type Migration, type MigrationResultSet } from 'kysely/migrat
 import * as foundation from './migrations/0001-foundation.ts'
 import * as accessControl from './migrations/0002-access-control.ts'
 import * as localIndicators from './migrations/0003-local-indicators.ts'
+import * as evidence from './migrations/0005-evidence.ts'
 import type { Database } from './schema.ts'
 
 /** Migrations as code, in order. Names are stable: they are recorded in the database. */
@@ -10,6 +11,7 @@ export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-access-control': accessControl,
   '0003-local-indicators': localIndicators,
+  '0005-evidence': evidence,
 }
 
 /**

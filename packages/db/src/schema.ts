@@ -210,6 +210,24 @@ export interface ApiTokenTable {
   revoked_at: Date | null
 }
 
+/**
+ * An evidence document of a presence indicator for an org unit and period (`document_code` is
+ * one of the indicator's `evidence` codes); the file itself is in `content`.
+ */
+export interface DocumentTable {
+  id: Generated<number>
+  org_unit_id: number
+  period_id: number
+  indicator_code: string
+  document_code: string
+  file_name: string
+  mime: string
+  size: number
+  content: Uint8Array
+  uploaded_by: string
+  uploaded_at: Timestamp
+}
+
 /** The whole database as kysely sees it: the single source of the database's shape. */
 export interface Database {
   org_unit: OrgUnitTable
@@ -230,6 +248,7 @@ export interface Database {
   user_session: UserSessionTable
   login_attempt: LoginAttemptTable
   api_token: ApiTokenTable
+  document: DocumentTable
 }
 
 export type OrgUnit = Selectable<OrgUnitTable>

@@ -3,6 +3,7 @@ import { sql } from '@profmon/db'
 import { testEngine } from '@profmon/db/testing'
 import { OPENAPI_INFO } from '../app.ts'
 import { emptyDeficitsTemplate, uploadForm } from '../collection/xlsx/test-workbook.ts'
+import { PNG_BYTES, insertDocument } from '../collection/evidence/test-documents.ts'
 import { createFixtureTree, createSecondRegion } from '../testing/fixture-tree.ts'
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../testing/test-app.ts'
 import { createApiToken } from './api-tokens.ts'
@@ -62,6 +63,8 @@ interface Ctx {
   /** A live token of the caller, to be revoked. */
   tokenOf: (who: Who) => Promise<number>
   seq: () => number
+  /** A deficits evidence document of period P in the unit, uploaded by the caller. */
+  documentAt: (unit: Unit, who: Who) => Promise<number>
   /** A local indicator and data element owned by the unit (by its municipality for a school), made by the platform admin. */
   localAt: (unit: Unit) => Promise<{ indicator: string; element: string }>
 }
@@ -283,6 +286,51 @@ const ROUTES: Record<string, RouteCase> = {
       body: uploadForm(await emptyDeficitsTemplate(), 'empty.xlsx', { period: P, plugin: 'deficits' }),
     }),
   },
+  'GET /api/evidence': {
+    mode: 'unit',
+    ok: 200,
+    expect: READ,
+    request: async (u) => ({ path: `/api/evidence?orgUnit=${u!.id}&period=${P}` }),
+  },
+  'POST /api/evidence': {
+    mode: 'unit',
+    ok: 201,
+    expect: {
+      platform_admin: '11-',
+      region_admin: '10-',
+      municipal_coordinator: '100',
+      school_operator: '100',
+      analyst: '000',
+    },
+    request: async (u) => ({
+      path: '/api/evidence',
+      body: uploadForm(PNG_BYTES, 'report.png', {
+        orgUnit: u!.id,
+        period: P,
+        indicator: 'deficits.analysis_presence',
+        document: 'deficits.analysis_report',
+      }),
+    }),
+  },
+  'GET /api/evidence/{id}/content': {
+    mode: 'unit',
+    ok: 200,
+    expect: READ,
+    request: async (u, who, ctx) => ({ path: `/api/evidence/${await ctx.documentAt(u!, who)}/content` }),
+  },
+  // The caller's own upload: deleting someone else's is for the approving level (evidence.test.ts).
+  'DELETE /api/evidence/{id}': {
+    mode: 'unit',
+    ok: 204,
+    expect: {
+      platform_admin: '11-',
+      region_admin: '10-',
+      municipal_coordinator: '100',
+      school_operator: '100',
+      analyst: '000',
+    },
+    request: async (u, who, ctx) => ({ path: `/api/evidence/${await ctx.documentAt(u!, who)}` }),
+  },
   'GET /api/tokens': { mode: 'none', ok: 200, expect: EVERYONE, request: async () => ({ path: '/api/tokens' }) },
   'POST /api/tokens': {
     mode: 'none',
@@ -485,6 +533,12 @@ describe(`access matrix on ${testEngine}`, () => {
         return (await createApiToken(db, user.id, 'to revoke')).id
       },
       seq: () => ++n,
+      documentAt: (unit, who) =>
+        insertDocument(db, {
+          orgUnit: unit.id,
+          period: P,
+          uploadedBy: who === 'anonymous' ? 'nobody' : CALLERS[who].login,
+        }),
       async localAt(unit) {
         const owner = unit.level === 3 ? Number(unit.path.split('/').filter(Boolean).at(-2)) : unit.id
         const admin = t.as(CALLERS.platform_admin.login)
@@ -516,6 +570,7 @@ describe(`access matrix on ${testEngine}`, () => {
         await sql<Record<string, unknown>>`
           select (select count(*) from audit_log) as audit,
                  (select count(*) from data_value) as data_values,
+                 (select count(*) from document) as documents,
                  (select coalesce(sum(version), 0) from data_value) as versions,
                  (select count(*) from target) as targets,
                  (select count(*) from local_indicator_revision) as local_revisions,

@@ -10,6 +10,7 @@ import {
 import type { Database, Kysely, OrgUnit } from '@profmon/db'
 import type { Catalog, CatalogIndicator } from '../catalog/catalog.ts'
 import { ApiError } from '../errors.ts'
+import { loadEvidenceGate } from '../collection/evidence/evidence-gate.ts'
 import { pathIds, regionIdOf } from '../org/org-units.ts'
 import { revisionFor } from '../catalog/local-definitions.ts'
 import { enabledPluginIds } from '../plugins/enabled.ts'
@@ -87,7 +88,7 @@ export async function computeAnalytics(
       })
     }
   }
-  const [rows, targets] = await Promise.all([
+  const [rows, targets, evidenceGate] = await Promise.all([
     aggregateSubtrees(db, {
       unit: req.unit,
       level: req.level,
@@ -95,6 +96,12 @@ export async function computeAnalytics(
       elements: [...elements.values()],
     }),
     loadTargets(db, units, periods, indicators),
+    loadEvidenceGate(
+      db,
+      units,
+      periods,
+      indicators.map((i) => i.compiled.indicator),
+    ),
   ])
 
   // Group aggregates per unit and period, and translate ids to codes once.
@@ -123,6 +130,8 @@ export async function computeAnalytics(
         const target = targets(def.code, unit, period) ?? targetFor(def.targets, period.code)
         const row = (option: string | null, ctx = {}) => {
           const r = evaluateIndicator(compiled, lookup, ctx)
+          // A presence "yes" counts only with every required document of the unit attached (seed 001).
+          if (r.value === 1 && !evidenceGate(def, unit.id, period.id)) r.value = 0
           out.push({
             indicator: def.code,
             orgUnit: unit.id,

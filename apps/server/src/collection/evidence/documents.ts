@@ -1,0 +1,130 @@
+import type { Evidence, Indicator } from '@profmon/contract'
+import type { Database, Kysely } from '@profmon/db'
+import type { Scope } from '../../access/scope.ts'
+import type { Catalog } from '../../catalog/catalog.ts'
+import { ApiError } from '../../errors.ts'
+
+/** A document as the API lists it (never with its content). */
+export interface DocumentView {
+  id: number
+  orgUnit: number
+  period: string
+  indicator: string
+  document: string
+  title: string
+  fileName: string
+  mime: string
+  size: number
+  uploadedBy: string
+  uploadedAt: string
+}
+
+/** A presence indicator and the evidence it requires, or a 400 naming what is wrong. */
+export function requiredEvidence(
+  catalog: Catalog,
+  indicator: string,
+  document?: string,
+): { indicator: Indicator; evidence: Evidence[] } {
+  const ind = catalog.indicators.get(indicator)?.compiled.indicator
+  if (!ind || ind.kind !== 'presence' || !ind.evidence.length)
+    throw new ApiError(400, 'invalid_request', `"${indicator}" is not a presence indicator with evidence documents`, [
+      { path: 'indicator', message: `"${indicator}" is not a presence indicator with evidence documents` },
+    ])
+  if (document !== undefined && !ind.evidence.some((e) => e.code === document))
+    throw new ApiError(400, 'invalid_request', `"${document}" is not a document "${indicator}" requires`, [
+      { path: 'document', message: `one of ${ind.evidence.map((e) => e.code).join(', ')}` },
+    ])
+  return { indicator: ind, evidence: ind.evidence }
+}
+
+/** Lists the documents of a unit and period (optionally of one indicator), newest first. */
+export async function listDocuments(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  where: { orgUnit: number; period: { id: number; code: string }; indicator?: string | undefined },
+): Promise<DocumentView[]> {
+  let q = db
+    .selectFrom('document')
+    .select([
+      'id',
+      'org_unit_id',
+      'indicator_code',
+      'document_code',
+      'file_name',
+      'mime',
+      'size',
+      'uploaded_by',
+      'uploaded_at',
+    ])
+    .where('org_unit_id', '=', where.orgUnit)
+    .where('period_id', '=', where.period.id)
+  if (where.indicator) q = q.where('indicator_code', '=', where.indicator)
+  const rows = await q.orderBy('uploaded_at', 'desc').orderBy('id', 'desc').execute()
+  return rows.map((r) => ({
+    id: r.id,
+    orgUnit: r.org_unit_id,
+    period: where.period.code,
+    indicator: r.indicator_code,
+    document: r.document_code,
+    title:
+      catalog.indicators.get(r.indicator_code)?.compiled.indicator.evidence.find((e) => e.code === r.document_code)
+        ?.title.ru ?? r.document_code,
+    fileName: r.file_name,
+    mime: r.mime,
+    size: r.size,
+    uploadedBy: r.uploaded_by,
+    uploadedAt: new Date(r.uploaded_at as Date | string).toISOString(),
+  }))
+}
+
+/** A document with its unit's path, or a 404. */
+export async function findDocument(db: Kysely<Database>, id: number) {
+  const doc = await db
+    .selectFrom('document as d')
+    .innerJoin('org_unit as u', 'u.id', 'd.org_unit_id')
+    .innerJoin('period as p', 'p.id', 'd.period_id')
+    .select([
+      'd.id',
+      'd.org_unit_id',
+      'd.indicator_code',
+      'd.document_code',
+      'd.file_name',
+      'd.mime',
+      'd.uploaded_by',
+      'u.path',
+      'p.code as period',
+    ])
+    .where('d.id', '=', id)
+    .executeTakeFirst()
+  if (!doc)
+    throw new ApiError(404, 'not_found', `document ${id} does not exist`, [
+      { path: 'id', message: `no document ${id}` },
+    ])
+  return doc
+}
+
+/**
+ * Who may delete a document: someone who enters data for its unit and either uploaded it or
+ * sits at the approving level (enters data for the unit above; for a region, the region
+ * itself).
+ *
+ * TODO(workflow): refuse once the unit's submission for the indicator's direction and period is
+ * approved (the entry workflow's approval check, `submission.state = 'approved'`); until the
+ * workflow table lands, the uploader and the approving level may always delete.
+ */
+export function assertCanDelete(
+  scope: Scope,
+  doc: { id: number; org_unit_id: number; path: string; uploaded_by: string },
+): void {
+  const unit = { id: doc.org_unit_id, path: doc.path }
+  scope.assertCanWrite(unit, 'data')
+  const parentPath = doc.path.replace(/\d+\/$/, '')
+  const approving = parentPath === '/' ? scope.canWrite(unit, 'data') : scope.canWrite({ path: parentPath }, 'data')
+  if (doc.uploaded_by !== scope.user.login && !approving)
+    throw new ApiError(
+      403,
+      'forbidden',
+      `document ${doc.id} was uploaded by someone else: only they or the approving level delete it`,
+      [{ path: 'id', message: 'uploaded by someone else' }],
+    )
+}
