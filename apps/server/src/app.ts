@@ -13,6 +13,7 @@ import { authRoutes } from './routes/auth.ts'
 import { dataValueRoutes } from './routes/data-values.ts'
 import { definitionRoutes } from './routes/definitions.ts'
 import { docsRoutes } from './routes/docs.ts'
+import { exportRoutes } from './routes/exports.ts'
 import { evidenceRoutes } from './routes/evidence.ts'
 import { healthRoutes } from './routes/health.ts'
 import { localDataElementRoutes } from './routes/local-data-elements.ts'
@@ -80,6 +81,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     localIndicatorRoutes(deps),
     localDataElementRoutes(deps),
     importRoutes(deps),
+    exportRoutes(deps),
     evidenceRoutes(deps),
   ])
     app.route('/', routes)
