@@ -343,51 +343,6 @@ const ROUTES: Record<string, RouteCase> = {
     expect: READ,
     request: async (u) => ({ path: `/api/exports/analytics?orgUnit=${u!.id}&period=${P}&level=children` }),
   },
-  'GET /api/evidence': {
-    mode: 'unit',
-    ok: 200,
-    expect: READ,
-    request: async (u) => ({ path: `/api/evidence?orgUnit=${u!.id}&period=${P}` }),
-  },
-  'POST /api/evidence': {
-    mode: 'unit',
-    ok: 201,
-    expect: {
-      platform_admin: '11-',
-      region_admin: '10-',
-      municipal_coordinator: '100',
-      school_operator: '100',
-      analyst: '000',
-    },
-    request: async (u) => ({
-      path: '/api/evidence',
-      body: uploadForm(PNG_BYTES, 'report.png', {
-        orgUnit: u!.id,
-        period: P,
-        indicator: 'deficits.analysis_presence',
-        document: 'deficits.analysis_report',
-      }),
-    }),
-  },
-  'GET /api/evidence/{id}/content': {
-    mode: 'unit',
-    ok: 200,
-    expect: READ,
-    request: async (u, who, ctx) => ({ path: `/api/evidence/${await ctx.documentAt(u!, who)}/content` }),
-  },
-  // The caller's own upload: deleting someone else's is for the approving level (evidence.test.ts).
-  'DELETE /api/evidence/{id}': {
-    mode: 'unit',
-    ok: 204,
-    expect: {
-      platform_admin: '11-',
-      region_admin: '10-',
-      municipal_coordinator: '100',
-      school_operator: '100',
-      analyst: '000',
-    },
-    request: async (u, who, ctx) => ({ path: `/api/evidence/${await ctx.documentAt(u!, who)}` }),
-  },
   'GET /api/tokens': { mode: 'none', ok: 200, expect: EVERYONE, request: async () => ({ path: '/api/tokens' }) },
   'POST /api/tokens': {
     mode: 'none',
@@ -590,12 +545,6 @@ describe(`access matrix on ${testEngine}`, () => {
         return (await createApiToken(db, user.id, 'to revoke')).id
       },
       seq: () => ++n,
-      documentAt: (unit, who) =>
-        insertDocument(db, {
-          orgUnit: unit.id,
-          period: P,
-          uploadedBy: who === 'anonymous' ? 'nobody' : CALLERS[who].login,
-        }),
       documentAt: (unit, who) =>
         insertDocument(db, {
           orgUnit: unit.id,
