@@ -1,6 +1,7 @@
-import { checkFormula, type FormulaScope } from './formula/check.ts'
+import { checkFormula, formulaRefs, type FormulaScope } from './formula/check.ts'
 import { FormulaError } from './formula/formula-error.ts'
 import { parseFormula } from './formula/parse.ts'
+import { ORG_LEVEL_DEPTH } from './schema/common.ts'
 import { CORE_DIMENSIONS } from './schema/dimensions-core.ts'
 import type { Dimension } from './schema/dimension.ts'
 import { codePrefix, pluginManifestSchema, type PluginManifest, type PluginManifestInput } from './schema/manifest.ts'
@@ -112,6 +113,27 @@ function crossCheck(m: PluginManifest): { path: Path; message: string }[] {
       ind.targets.forEach((t, j) => {
         if (t.value < 0) add(['indicators', i, 'targets', j, 'value'], `target ${t.value} of a count is negative`)
       })
+    // An indicator is meaningful only where its data exists: at or above where it is entered.
+    const entry = new Map(m.dataElements.map((e) => [e.code, e.entryLevel]))
+    for (const field of ['numerator', 'denominator', 'formula'] as const) {
+      const text = ind[field]
+      if (!text) continue
+      let refs: string[] = []
+      try {
+        refs = formulaRefs(parseFormula(text)).map((r) => r.code)
+      } catch {
+        continue // reported above
+      }
+      for (const code of refs) {
+        const at = entry.get(code)
+        const below = at ? ind.levels.filter((l) => ORG_LEVEL_DEPTH[l] > ORG_LEVEL_DEPTH[at]) : []
+        if (below.length)
+          add(
+            ['indicators', i, 'levels'],
+            `no data at ${below.join(', ')}: "${code}" is entered by ${at === 'region' ? 'the region' : `each ${at}`}`,
+          )
+      }
+    }
     if (ind.kind === 'presence' && ind.evidence.length === 0)
       add(['indicators', i, 'evidence'], 'a presence indicator lists the evidence documents it requires')
   })
@@ -120,10 +142,15 @@ function crossCheck(m: PluginManifest): { path: Path; message: string }[] {
     formula(['validationRules', i, 'left'], r.left)
     formula(['validationRules', i, 'right'], r.right)
   })
-  const indicatorCodes = new Set(m.indicators.map((i) => i.code))
   m.recommendations.forEach((r, i) => {
     if (!r.code.startsWith(prefix)) add(['recommendations', i, 'code'], `must start with "${prefix}"`)
-    if (!indicatorCodes.has(r.indicator)) add(['recommendations', i, 'indicator'], `unknown indicator "${r.indicator}"`)
+    const target = m.indicators.find((x) => x.code === r.indicator)
+    if (!target) add(['recommendations', i, 'indicator'], `unknown indicator "${r.indicator}"`)
+    else if (r.levels.some((l) => !target.levels.includes(l)))
+      add(
+        ['recommendations', i, 'levels'],
+        `"${r.indicator}" is not shown at ${r.levels.filter((l) => !target.levels.includes(l)).join(', ')}`,
+      )
   })
   return issues
 }

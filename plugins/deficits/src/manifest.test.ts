@@ -45,6 +45,17 @@ describe('deficits manifest', () => {
     ])
   })
 
+  it('refuses an indicator shown below the level its data is entered at', () => {
+    const broken = structuredClone(manifest)
+    broken.indicators[7]!.levels = ['region', 'municipality', 'organization']
+    expect(errorOf(broken).issues).toEqual([
+      {
+        path: 'indicators[7] "deficits.analysis_presence".levels',
+        message: 'no data at organization: "deficits.analysis_done" is entered by each municipality',
+      },
+    ])
+  })
+
   it('refuses a manifest of another contract major', () => {
     expect(errorOf({ ...manifest, contract: 2 }).message).toContain('written for contract 2')
   })

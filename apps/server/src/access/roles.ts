@@ -14,17 +14,17 @@ export const ROLES = [
 /**
  * Kinds of writes, each checked against the caller's roles on the target org unit:
  * `data` — data values; `targets` — indicator targets; `plugins` — enabling a direction for a
- * region; `users` — users and their role assignments.
+ * region; `users` — users and their role assignments; `campaigns` — a region's deadlines.
  */
-export type WriteAction = 'data' | 'targets' | 'plugins' | 'users'
+export type WriteAction = 'data' | 'targets' | 'plugins' | 'users' | 'campaigns'
 
 /**
  * What each role may write inside its own subtree (the issue's role list). An analyst reads
  * only; a platform admin writes everywhere, bound or not.
  */
 export const ROLE_ACTIONS: Record<Role, readonly WriteAction[]> = {
-  platform_admin: ['data', 'targets', 'plugins', 'users'],
-  region_admin: ['data', 'targets', 'plugins', 'users'],
+  platform_admin: ['data', 'targets', 'plugins', 'users', 'campaigns'],
+  region_admin: ['data', 'targets', 'plugins', 'users', 'campaigns'],
   municipal_coordinator: ['data', 'users'],
   school_operator: ['data'],
   analyst: [],

@@ -151,6 +151,7 @@ const WHAT: Record<WriteAction, string> = {
   targets: 'setting targets',
   plugins: 'enabling directions',
   users: 'managing users',
+  campaigns: 'setting deadlines',
 }
 
 const LEVEL_NAMES: Record<number, string> = { 1: 'a region', 2: 'a municipality', 3: 'an organisation' }

@@ -159,7 +159,7 @@ export function dataValueRoutes({ db, catalog }: AppDeps) {
       )
       // Local elements of the batch's units (owned by them or their ancestors) are writable too.
       const view = await catalogFor(db, catalog, units)
-      const written = await writeValues(db, view, values, c.var.user.login)
+      const written = await writeValues(db, view, values, c.var.user.login, c.var.scope)
       return c.json({ written: written.length, values: written }, 200)
     })
 }

@@ -1,5 +1,7 @@
 import { sql, type Database, type Kysely } from '@profmon/db'
 import type { Catalog } from '../catalog/catalog.ts'
+import type { Editor } from '../collection/workflow/approver.ts'
+import { assertUnlocked } from '../collection/workflow/entry-locks.ts'
 import { ApiError, type ErrorDetail } from '../errors.ts'
 import { inSubtree } from '../access/scope.ts'
 import { regionIdOf } from '../org/org-units.ts'
@@ -42,15 +44,21 @@ interface Resolved {
  * (element, option, type, bounds, entry level, enabled direction, duplicates in the batch),
  * then current versions are locked and compared; any conflict aborts the whole batch with 409
  * and the current values. Each change is appended to the audit log.
+ *
+ * Entry locks are enforced here, the one place every write passes: data of a submitted or approved
+ * direction (409 `locked`) or past the campaign's monitoring deadline (403 `deadline_passed`) is
+ * written only by the approving level. `editor` is the caller's scope; none = locks always hold.
  */
 export async function writeValues(
   db: Kysely<Database>,
   catalog: Catalog,
   inputs: ValueInput[],
   actor: string,
+  editor?: Editor,
 ): Promise<WrittenValue[]> {
   const resolved = await resolveInputs(db, catalog, inputs)
   return db.transaction().execute(async (trx) => {
+    await assertUnlocked(trx, catalog, resolved, editor)
     // Keys, rows and audit entries travel as a few arrays (unnest), not as one bind parameter per
     // field: a 100,000-value XLSX import would pass PostgreSQL's 65,535-parameter limit otherwise.
     const col = <T>(pick: (r: Resolved) => T) => resolved.map(pick)

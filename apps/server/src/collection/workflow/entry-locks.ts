@@ -1,0 +1,83 @@
+import { sql, type Database, type Transaction } from '@profmon/db'
+import type { Catalog } from '../../catalog/catalog.ts'
+import { ApiError, type ErrorDetail } from '../../errors.ts'
+import { regionIdOf } from '../../org/org-units.ts'
+import { isApprover, type Editor } from './approver.ts'
+import { LOCKED_STATES } from './states.ts'
+
+/** One value of a batch about to be written, by ids, with its place in the batch. */
+export interface LockedKey {
+  index: number
+  orgUnitId: number
+  periodId: number
+  elementId: number
+}
+
+/**
+ * Refuses a batch that touches locked data, before anything is written: 409 `locked` when the
+ * unit's direction is submitted or approved, 403 `deadline_passed` after the campaign's monitoring
+ * deadline — unless the editor is the approving level, who may still correct. Runs inside the
+ * write's transaction and share-locks the submission rows, so a concurrent transition waits.
+ * No editor (a system write) is treated like the submitter: locks hold.
+ */
+export async function assertUnlocked(
+  trx: Transaction<Database>,
+  catalog: Catalog,
+  keys: readonly LockedKey[],
+  editor: Editor | undefined,
+): Promise<void> {
+  if (!keys.length) return
+  const unitIds = [...new Set(keys.map((k) => k.orgUnitId))]
+  const periodIds = [...new Set(keys.map((k) => k.periodId))]
+  const units = await trx.selectFrom('org_unit').select(['id', 'path']).where('id', 'in', unitIds).execute()
+  const unitById = new Map(units.map((u) => [u.id, u]))
+  // The approving level is never locked out: skip the lookups when the editor approves every unit.
+  const bound = keys.filter((k) => !isApprover(editor, unitById.get(k.orgUnitId)!))
+  if (!bound.length) return
+
+  const states = (
+    await sql<{ org_unit_id: number; period_id: number; plugin_id: string; state: string }>`
+      select org_unit_id, period_id, plugin_id, state from submission
+      where org_unit_id in (${sql.join(unitIds)}) and period_id in (${sql.join(periodIds)})
+      for share
+    `.execute(trx)
+  ).rows
+  const stateOf = new Map(states.map((s) => [`${s.org_unit_id}:${s.period_id}:${s.plugin_id}`, s.state]))
+  const regionIds = [...new Set(units.map(regionIdOf))]
+  const overdue = await trx
+    .selectFrom('campaign')
+    .select(['region_id', 'period_id', sql<string>`to_char(monitoring_due, 'YYYY-MM-DD')`.as('due')])
+    .where('region_id', 'in', regionIds)
+    .where('period_id', 'in', periodIds)
+    .where(sql<boolean>`monitoring_due < current_date`)
+    .execute()
+  const dueOf = new Map(overdue.map((c) => [`${c.region_id}:${c.period_id}`, c.due]))
+
+  const locked: ErrorDetail[] = []
+  const late: ErrorDetail[] = []
+  for (const k of bound) {
+    const el = catalog.elementsById.get(k.elementId)!
+    const unit = unitById.get(k.orgUnitId)!
+    const state = stateOf.get(`${k.orgUnitId}:${k.periodId}:${el.pluginId}`)
+    const path = `values[${k.index}]`
+    if (state && LOCKED_STATES.includes(state as never))
+      locked.push({
+        path,
+        message: `"${el.definition.code}" is locked: the direction "${el.pluginId}" of org unit ${k.orgUnitId} is ${state}; only the approving level may change it`,
+        lock: state,
+        orgUnit: k.orgUnitId,
+        plugin: el.pluginId,
+      })
+    const due = dueOf.get(`${regionIdOf(unit)}:${k.periodId}`)
+    if (due)
+      late.push({
+        path,
+        message: `"${el.definition.code}" is locked: the monitoring deadline ${due} has passed; only the approving level may change it`,
+        lock: 'deadline',
+        due,
+        orgUnit: k.orgUnitId,
+      })
+  }
+  if (locked.length) throw new ApiError(409, 'locked', locked[0]!.message, locked)
+  if (late.length) throw new ApiError(403, 'deadline_passed', late[0]!.message, late)
+}

@@ -1,0 +1,150 @@
+import { sql, type Database, type Kysely, type OrgUnit } from '@profmon/db'
+import type { Scope } from '../../access/scope.ts'
+import { appendAudit } from '../../audit/audit-log.ts'
+import type { Catalog } from '../../catalog/catalog.ts'
+import { ApiError, invalid } from '../../errors.ts'
+import { regionIdOf } from '../../org/org-units.ts'
+import { enabledPluginIds } from '../../plugins/enabled.ts'
+import { isApprover } from './approver.ts'
+import { BY_APPROVER, TRANSITIONS, type SubmissionState, type Transition } from './states.ts'
+
+/** The entry state of one org unit, period and direction, as the API shows it. */
+export interface SubmissionView {
+  orgUnit: number
+  period: string
+  plugin: string
+  state: SubmissionState
+  comment: string | null
+  updatedAt: string | null
+  updatedBy: string | null
+}
+
+/** Checks period and direction (known, enabled in the unit's region); returns the period id. */
+export async function resolveTarget(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  unit: Pick<OrgUnit, 'path'>,
+  periodCode: string,
+  plugin: string,
+): Promise<number> {
+  const period = await db.selectFrom('period').select('id').where('code', '=', periodCode).executeTakeFirst()
+  if (!period) throw invalid([{ path: 'period', message: `unknown period "${periodCode}"` }])
+  if (!(await enabledPluginIds(db, catalog, regionIdOf(unit))).includes(plugin))
+    throw invalid([{ path: 'plugin', message: `the direction "${plugin}" is not enabled for this region` }])
+  return period.id
+}
+
+/**
+ * Moves a submission along the workflow and audits the move (old state → new state and comment)
+ * in one transaction. Submit: anyone who enters the unit's data; approve and return: the level
+ * above (403 otherwise). A move the state does not allow is a 409 naming both.
+ *
+ * @example
+ * await transition(db, catalog, scope, school, '2025-26', 'deficits', 'return', 'Проверьте итог по математике')
+ */
+export async function transition(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  scope: Scope,
+  unit: OrgUnit,
+  periodCode: string,
+  plugin: string,
+  action: Transition,
+  comment: string | undefined,
+): Promise<SubmissionView> {
+  const periodId = await resolveTarget(db, catalog, unit, periodCode, plugin)
+  const allowed = BY_APPROVER[action] ? isApprover(scope, unit) : scope.canWrite(unit, 'data')
+  if (!allowed)
+    throw new ApiError(
+      403,
+      'forbidden',
+      BY_APPROVER[action]
+        ? `org unit ${unit.id}: only the level above may ${action} its data`
+        : `org unit ${unit.id}: your roles do not allow submitting its data`,
+      [{ path: 'orgUnit', message: `not yours to ${action}` }],
+    )
+  if (action === 'return' && !comment?.trim())
+    throw invalid([{ path: 'comment', message: 'say why the data is returned' }])
+  const { to, from } = TRANSITIONS[action]
+  const actor = scope.user.login
+  return db.transaction().execute(async (trx) => {
+    const current = (
+      await sql<{ state: SubmissionState; comment: string | null }>`
+        select state, comment from submission
+        where org_unit_id = ${unit.id} and period_id = ${periodId} and plugin_id = ${plugin}
+        for update
+      `.execute(trx)
+    ).rows[0]
+    const state = current?.state ?? 'draft'
+    if (!from.includes(state))
+      throw new ApiError(409, 'invalid_transition', `cannot ${action} a submission that is ${state}`, [
+        { path: 'state', message: `is ${state}; ${action} needs ${from.join(' or ')}`, state },
+      ])
+    // A return's comment stays visible after the resubmission, so the approver sees what was asked.
+    const nextComment = action === 'return' ? comment!.trim() : (current?.comment ?? null)
+    const now = new Date()
+    const row = { state: to, comment: nextComment, updated_by: actor, updated_at: now }
+    await trx
+      .insertInto('submission')
+      .values({ org_unit_id: unit.id, period_id: periodId, plugin_id: plugin, ...row })
+      .onConflict((oc) => oc.columns(['org_unit_id', 'period_id', 'plugin_id']).doUpdateSet(row))
+      .execute()
+    await appendAudit(trx, [
+      {
+        actor,
+        action,
+        entity: 'submission',
+        entityKey: `${plugin}|${unit.id}|${periodCode}`,
+        orgUnitId: unit.id,
+        oldValue: { state },
+        newValue: action === 'return' ? { state: to, comment: nextComment } : { state: to },
+      },
+    ])
+    return {
+      orgUnit: unit.id,
+      period: periodCode,
+      plugin,
+      state: to,
+      comment: nextComment,
+      updatedAt: now.toISOString(),
+      updatedBy: actor,
+    }
+  })
+}
+
+/** The states of several units of one period and direction; units without a row are drafts. */
+export async function readStates(
+  db: Kysely<Database>,
+  unitIds: number[],
+  periodId: number,
+  periodCode: string,
+  plugin: string,
+): Promise<Map<number, SubmissionView>> {
+  const rows = unitIds.length
+    ? await db
+        .selectFrom('submission')
+        .selectAll()
+        .where('org_unit_id', 'in', unitIds)
+        .where('period_id', '=', periodId)
+        .where('plugin_id', '=', plugin)
+        .execute()
+    : []
+  const byUnit = new Map(rows.map((r) => [r.org_unit_id, r]))
+  return new Map(
+    unitIds.map((id) => {
+      const r = byUnit.get(id)
+      return [
+        id,
+        {
+          orgUnit: id,
+          period: periodCode,
+          plugin,
+          state: r?.state ?? 'draft',
+          comment: r?.comment ?? null,
+          updatedAt: r ? new Date(r.updated_at).toISOString() : null,
+          updatedBy: r?.updated_by ?? null,
+        },
+      ]
+    }),
+  )
+}

@@ -1,0 +1,76 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import { assertRegion, readCampaign, saveCampaign } from '../collection/campaigns/campaigns.ts'
+import type { AppDeps } from '../context.ts'
+import { errorResponses } from '../errors.ts'
+import type { AuthEnv } from '../middleware/auth/index.ts'
+import { getOrgUnit } from '../org/org-units.ts'
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-01-20')
+
+const deadlines = z.object({
+  monitoringDue: date.openapi({ example: '2026-01-20', description: 'Data entry closes after this day (seed 004)' }),
+  analysisDue: date.openapi({ example: '2026-03-30' }),
+  measuresDue: date.openapi({ example: '2026-12-31' }),
+  effectivenessDue: date.openapi({ example: '2027-08-31' }),
+})
+
+const campaignSchema = deadlines
+  .extend({
+    region: z.number().int(),
+    period: z.string(),
+    stored: z.boolean().openapi({ description: 'false: nothing stored yet, the seed-004 defaults are shown' }),
+  })
+  .openapi('Campaign')
+
+const query = z.object({
+  region: z.coerce.number().int().positive(),
+  period: z.string().min(1).openapi({ example: '2025-26' }),
+})
+
+const read = createRoute({
+  method: 'get',
+  path: '/api/campaigns',
+  tags: ['data collection'],
+  summary: "A region's deadlines for a period (the seed-004 defaults until the region stores its own)",
+  request: { query },
+  responses: {
+    200: { description: 'The campaign', content: { 'application/json': { schema: campaignSchema } } },
+    ...errorResponses(400, 401, 403, 404),
+  },
+})
+
+const put = createRoute({
+  method: 'put',
+  path: '/api/campaigns',
+  tags: ['data collection'],
+  summary: "Set a region's deadlines for a period; region admins; audited",
+  description:
+    'After `monitoringDue` only the approving level (the municipality for its schools, the region for its ' +
+    'municipalities) may change data values.',
+  request: {
+    query,
+    body: { required: true, content: { 'application/json': { schema: deadlines.strict() } } },
+  },
+  responses: {
+    200: { description: 'The stored campaign', content: { 'application/json': { schema: campaignSchema } } },
+    ...errorResponses(400, 401, 403, 404),
+  },
+})
+
+/** Campaigns: per region and period, the deadlines of the yearly cycle. */
+export function campaignRoutes({ db }: AppDeps) {
+  return new OpenAPIHono<AuthEnv>()
+    .openapi(read, async (c) => {
+      const q = c.req.valid('query')
+      c.var.scope.assertCanSeeRegion(q.region)
+      assertRegion(await getOrgUnit(db, q.region))
+      return c.json(await readCampaign(db, q.region, q.period), 200)
+    })
+    .openapi(put, async (c) => {
+      const q = c.req.valid('query')
+      const region = await getOrgUnit(db, q.region)
+      c.var.scope.assertCanWrite(region, 'campaigns', 'region')
+      assertRegion(region)
+      return c.json(await saveCampaign(db, q.region, q.period, c.req.valid('json'), c.var.user.login), 200)
+    })
+}
