@@ -42,7 +42,7 @@ export async function emptyDeficitsTemplate(): Promise<Uint8Array> {
 /** A multipart form with a file and fields. */
 export function uploadForm(bytes: Uint8Array, fileName: string, fields: Record<string, string | number>): FormData {
   const form = new FormData()
-  form.set('file', new File([bytes as BlobPart], fileName))
+  form.set('file', new File([bytes as Uint8Array<ArrayBuffer>], fileName))
   for (const [k, v] of Object.entries(fields)) form.set(k, String(v))
   return form
 }

@@ -128,8 +128,13 @@ function addSheet(
     const range = `${letter}${LAYOUT.firstDataRow}:${letter}${lastRow}`
     const rule = validationOf(col.element.definition)
     // One range per column: exceljs's per-cell validation writes overlapping ranges.
-    if (rule) ws.dataValidations.add(range, rule)
+    if (rule) (ws as WithValidations).dataValidations.add(range, rule)
   })
+}
+
+/** exceljs has range validations (`dataValidations.add`) but leaves them out of its typings. */
+type WithValidations = ExcelJS.Worksheet & {
+  dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void }
 }
 
 function validationOf(d: {
