@@ -14,6 +14,11 @@ export const router = createRouter({
   routes: [
     { path: '/', name: 'home', component: HomeView },
     { path: '/indicators', name: 'indicators', component: () => import('./views/IndicatorsView.vue') },
+    {
+      path: '/local-indicators',
+      name: 'local-indicators',
+      component: () => import('./views/LocalIndicatorsView.vue'),
+    },
     { path: '/d/:plugin/:rest(.*)*', name: 'plugin', component: () => import('./views/PluginView.vue') },
     { path: '/admin/plugins', name: 'admin-plugins', component: () => import('./views/AdminPluginsView.vue') },
     { path: '/audit', name: 'audit', component: () => import('./views/AuditView.vue') },

@@ -1,0 +1,85 @@
+import type { Page } from '@playwright/test'
+import { test, expect, login } from './fixtures.ts'
+
+/** The municipality the signed-in coordinator is bound to. */
+async function homeUnit(page: Page): Promise<{ id: number }> {
+  const me = (await (await page.request.get('/api/auth/me')).json()) as { roles: { orgUnit: { id: number } }[] }
+  return me.roles[0]!.orgUnit
+}
+
+test('a coordinator defines a local share with the formula editor; the indicator table shows it, a sibling does not', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  await login(page, 'mun1')
+  const mun1 = await homeUnit(page)
+  const title = `Доля прошедших диагностику ${Date.now()}`
+
+  await page.getByTestId('nav').getByRole('link', { name: 'Местные показатели' }).click()
+  await page.getByRole('button', { name: 'Новый показатель' }).click()
+  const editor = page.getByTestId('local-editor')
+  await editor.locator('input[name=title]').fill(title)
+
+  // Numerator: a syntax error is shown with its position, then the autocomplete writes the code.
+  const numerator = editor.locator('#formula-numerator')
+  await numerator.fill('#{deficits.diagnosed} +')
+  await expect(editor.locator('[data-formula=numerator] [data-testid=formula-error]')).toContainText('позиция')
+  await numerator.fill('')
+  await numerator.pressSequentially('диагност')
+  await page.getByRole('option').filter({ hasText: 'deficits.diagnosed' }).first().click()
+  await expect(numerator).toHaveValue('#{deficits.diagnosed}')
+
+  const denominator = editor.locator('#formula-denominator')
+  await denominator.pressSequentially('педаг')
+  await expect(page.getByTestId('formula-suggestions')).toBeVisible()
+  await page.getByRole('option').filter({ hasText: 'deficits.teachers_total' }).click()
+  await expect(denominator).toHaveValue('#{deficits.teachers_total}')
+
+  // Live preview: the municipality and its schools, as analytics will compute them.
+  const preview = page.getByTestId('local-preview')
+  await expect(preview.locator(`tbody tr[data-unit="${mun1!.id}"] [data-col=value]`)).toContainText('%')
+  expect(await preview.locator('tbody tr').count()).toBeGreaterThan(1)
+
+  await editor.getByRole('button', { name: 'Сохранить' }).click()
+  await expect(page.getByTestId('local-message')).toContainText(`local.${mun1!.id}.`)
+  const listed = page.getByTestId('local-list').locator('tr', { hasText: title })
+  await expect(listed).toBeVisible()
+  const code = (await listed.getAttribute('data-code'))!
+
+  // The generic indicator table: under «Местные показатели», the same value as the analytics API.
+  const api = (await (await page.request.get(`/api/analytics?orgUnit=${mun1!.id}&indicator=${code}`)).json()) as {
+    rows: { option: string | null; value: number; period: string }[]
+  }
+  const total = api.rows.find((r) => r.option === null)!
+  await page.goto(`/indicators?unit=${mun1!.id}&period=${total.period}`)
+  const group = page.locator('[data-group=local]')
+  await expect(group).toContainText('Местные показатели')
+  const row = group.locator(`[data-indicator="${code}"]`)
+  const shown = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 1 }).format(total.value)
+  await expect(row.locator('[data-col=value]')).toContainText(`${shown} %`)
+
+  // Its schools, then drill down into one.
+  await row.click()
+  const children = page.getByTestId('children-table')
+  await expect(children.locator('tbody tr [data-col=value]').first()).toContainText('%')
+  const first = children.locator('tbody tr').first()
+  const school = (await first.locator('a').textContent())!.trim()
+  await first.locator('a').click()
+  await expect(page.getByTestId('breadcrumbs')).toContainText(school)
+  await expect(page.locator(`[data-indicator="${code}"] [data-col=value]`)).toBeVisible()
+
+  // The neighbouring municipality sees nothing of it.
+  const other = await browser.newContext({ baseURL: baseURL! })
+  const page2 = await other.newPage()
+  await login(page2, 'mun2')
+  const mun2 = await homeUnit(page2)
+  await page2.goto(`/indicators?unit=${mun2!.id}&period=${total.period}`)
+  await expect(page2.getByTestId('indicator-table').first()).toBeVisible()
+  await expect(page2.locator(`[data-indicator="${code}"]`)).toHaveCount(0)
+  await page2.goto('/local-indicators')
+  await expect(page2.getByRole('heading', { name: 'Местные показатели' })).toBeVisible()
+  await expect(page2.getByText(title)).toHaveCount(0)
+  expect((await page2.request.get(`/api/analytics?orgUnit=${mun2!.id}&indicator=${code}`)).status()).toBe(400)
+  await other.close()
+})
