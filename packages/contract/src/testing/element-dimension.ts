@@ -1,0 +1,12 @@
+import type { PluginManifest } from '../schema/manifest.ts'
+
+/**
+ * The dimension of each data element of a manifest, as the evaluation context wants it.
+ *
+ * @example
+ * elementDimensionOf(manifest)('staffing.vacancies') // 'subject'
+ */
+export function elementDimensionOf(manifest: Pick<PluginManifest, 'dataElements'>) {
+  const dims = new Map(manifest.dataElements.map((e) => [e.code, e.dimension]))
+  return (code: string): string | undefined => dims.get(code) ?? undefined
+}
