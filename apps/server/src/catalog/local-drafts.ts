@@ -54,9 +54,7 @@ export const localIndicatorInput = z.object({
   targets: z
     .array(z.object({ period: z.string().optional(), value: z.number(), tolerance: z.number().min(0).optional() }))
     .optional(),
-  scoring: z
-    .array(z.object({ min: z.number().optional(), max: z.number().optional(), points: z.number() }))
-    .optional(),
+  scoring: z.array(z.object({ min: z.number().optional(), max: z.number().optional(), points: z.number() })).optional(),
   direction: z.string().nullable().optional().openapi({ description: 'Plugin id to group under; none = local' }),
 })
 export type LocalIndicatorInput = z.infer<typeof localIndicatorInput>

@@ -70,7 +70,11 @@ const create = createRoute({
         entryLevel: z.enum(['region', 'municipality', 'organization']).optional(),
         aggregation: z.enum(['sum', 'count_true', 'any', 'all', 'min', 'max']).optional(),
         dimension: z.string().nullable().optional(),
-        slug: z.string().regex(/^[a-z][a-z0-9_]*$/).max(40).optional(),
+        slug: z
+          .string()
+          .regex(/^[a-z][a-z0-9_]*$/)
+          .max(40)
+          .optional(),
         ...bounds,
       }),
     ),
@@ -129,7 +133,8 @@ export function localDataElementRoutes({ db, catalog }: AppDeps) {
       .where('code', '=', code)
       .where('owner_org_unit_id', 'is not', null)
       .executeTakeFirst()
-    if (!found) throw new ApiError(404, 'not_found', `no local data element "${code}"`, [{ path: 'code', message: 'unknown' }])
+    if (!found)
+      throw new ApiError(404, 'not_found', `no local data element "${code}"`, [{ path: 'code', message: 'unknown' }])
     const rows = await loadLocalElements(db, { ownerIds: [found.owner_org_unit_id!] }, true)
     return rows.find((r) => r.definition.code === code)!
   }
@@ -172,7 +177,9 @@ export function localDataElementRoutes({ db, catalog }: AppDeps) {
       ])
       const on = new Set(enabled)
       const elements = [
-        ...[...catalog.elements.values()].filter((e) => on.has(e.pluginId)).map((e) => viewOf(e.definition, e.pluginId, null)),
+        ...[...catalog.elements.values()]
+          .filter((e) => on.has(e.pluginId))
+          .map((e) => viewOf(e.definition, e.pluginId, null)),
         ...local.map(localView),
       ]
       return c.json({ elements }, 200)

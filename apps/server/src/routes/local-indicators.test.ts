@@ -131,10 +131,9 @@ describe(`local indicators on ${testEngine}`, () => {
     expect(asked.status).toBe(400)
     const defs = await t.as('coord-b').call('GET', '/api/definitions')
     expect(JSON.stringify(defs.body)).not.toContain(shareCode)
-    const list = await t.as('coord-b').call<{ indicators: LocalIndicator[] }>(
-      'GET',
-      `/api/local-indicators?orgUnit=${tree.munB}`,
-    )
+    const list = await t
+      .as('coord-b')
+      .call<{ indicators: LocalIndicator[] }>('GET', `/api/local-indicators?orgUnit=${tree.munB}`)
     expect(list.body.indicators).toEqual([])
     const own = await t.as('coord-a').call('GET', '/api/definitions')
     expect(JSON.stringify(own.body)).toContain(shareCode)
@@ -177,10 +176,9 @@ describe(`local indicators on ${testEngine}`, () => {
     })
     expect(elsewhere.status).toBe(400)
     expect(elsewhere.body.error.details[0]).toMatchObject({ path: 'values[0].element' })
-    const elements = await t.as('coord-a').call<{ elements: { code: string }[] }>(
-      'GET',
-      `/api/data-elements?orgUnit=${tree.munA}`,
-    )
+    const elements = await t
+      .as('coord-a')
+      .call<{ elements: { code: string }[] }>('GET', `/api/data-elements?orgUnit=${tree.munA}`)
     expect(elements.body.elements.map((e) => e.code)).toContain(el.body.code)
     const sibling = await t.as('coord-b').call<{ elements: { code: string }[] }>('GET', '/api/data-elements')
     expect(sibling.body.elements.map((e) => e.code)).not.toContain(el.body.code)
@@ -215,10 +213,9 @@ describe(`local indicators on ${testEngine}`, () => {
   })
 
   it("lists every municipality's local indicators to the region admin, with owner and usage", async () => {
-    const res = await t.as('region').call<{ indicators: LocalIndicator[] }>(
-      'GET',
-      `/api/local-indicators?orgUnit=${tree.region}`,
-    )
+    const res = await t
+      .as('region')
+      .call<{ indicators: LocalIndicator[] }>('GET', `/api/local-indicators?orgUnit=${tree.region}`)
     expect(res.status).toBe(200)
     const found = res.body.indicators.find((i) => i.code === shareCode)!
     expect(found).toMatchObject({ revision: 2, archived: false, owner: { id: tree.munA, name: 'Алексеевский район' } })

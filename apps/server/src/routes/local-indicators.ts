@@ -32,7 +32,10 @@ export const localIndicatorSchema = z
       z.object({ revision: z.number().int(), validFrom: z.string().nullable(), author: z.string(), at: z.string() }),
     ),
     usage: z.object({
-      orgUnits: z.number().int().openapi({ description: "Org units of the owner's subtree with data for its elements" }),
+      orgUnits: z
+        .number()
+        .int()
+        .openapi({ description: "Org units of the owner's subtree with data for its elements" }),
     }),
   })
   .openapi('LocalIndicator')
@@ -70,7 +73,11 @@ const create = createRoute({
     body: json(
       localIndicatorInput.extend({
         orgUnit: z.number().int().positive(),
-        slug: z.string().regex(/^[a-z][a-z0-9_]*$/).max(40).optional(),
+        slug: z
+          .string()
+          .regex(/^[a-z][a-z0-9_]*$/)
+          .max(40)
+          .optional(),
       }),
     ),
   },
@@ -170,7 +177,8 @@ export function localIndicatorRoutes({ db, catalog }: AppDeps) {
       .where('code', '=', code)
       .where('owner_org_unit_id', 'is not', null)
       .executeTakeFirst()
-    if (!found) throw new ApiError(404, 'not_found', `no local indicator "${code}"`, [{ path: 'code', message: 'unknown' }])
+    if (!found)
+      throw new ApiError(404, 'not_found', `no local indicator "${code}"`, [{ path: 'code', message: 'unknown' }])
     const rows = await loadLocalIndicators(db, { ownerIds: [found.owner_org_unit_id!] }, true)
     return rows.find((r) => r.code === code)!
   }

@@ -18,7 +18,9 @@ export function assertCanDefine(scope: Scope, unit: UnitPath, field = 'orgUnit')
     scope.isPlatformAdmin ||
     scope.user.roles.some((r) => DEFINERS.has(r.role) && r.orgUnit !== null && inSubtree(unit, r.orgUnit))
   if (ok) return
-  const reason = scope.canRead(unit) ? 'your roles do not allow defining local indicators here' : 'it is outside your org tree'
+  const reason = scope.canRead(unit)
+    ? 'your roles do not allow defining local indicators here'
+    : 'it is outside your org tree'
   throw new ApiError(403, 'forbidden', `org unit ${unit.id}: ${reason}`, [{ path: field, message: reason }])
 }
 
