@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { connect, migrateToLatest } from '@profmon/db'
 import { benchAnalytics, type BenchSize } from './analytics-bench.ts'
+import { benchImport } from './import-bench.ts'
 
 /**
  * `pnpm bench`: reports, never fails on a threshold. Sizes from the foundation issue:
@@ -18,6 +19,7 @@ async function onPglite() {
   try {
     await migrateToLatest(handle.db)
     await benchAnalytics(handle, size)
+    await benchImport(handle)
   } finally {
     await handle.close()
   }
@@ -34,6 +36,7 @@ async function onPostgres(url: string) {
   try {
     await migrateToLatest(handle.db)
     await benchAnalytics(handle, size)
+    await benchImport(handle)
   } finally {
     await handle.close()
     await admin.query(`drop database if exists ${name} with (force)`)

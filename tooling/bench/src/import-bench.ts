@@ -1,0 +1,152 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { join } from 'node:path'
+import { CONTRACT_VERSION } from '@profmon/contract'
+import ExcelJS from 'exceljs'
+import { from as copyFrom } from 'pg-copy-streams'
+import { sql, type DatabaseHandle } from '@profmon/db'
+import { boot, createApiToken, createApp, createLogger } from '@profmon/server'
+import { REPO_ROOT } from '@profmon/server/config'
+
+const COLUMNS = 100
+const PLUGIN = 'bench-wide'
+
+/**
+ * A direction of 100 whole-number elements entered by organisations: no installed direction has
+ * 100 columns (the widest, deficits, has 53), and the issue measures 1,000 schools × 100 columns.
+ */
+async function widePluginDir(): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'profmon-bench-plugin-'))
+  const dir = join(root, PLUGIN)
+  await mkdir(dir)
+  const code = (i: number) => `bench_wide.e${String(i + 1).padStart(3, '0')}`
+  const manifest = {
+    id: PLUGIN,
+    version: '1.0.0',
+    contract: Number(CONTRACT_VERSION.split('.')[0]),
+    title: { ru: 'Широкий шаблон (бенчмарк)' },
+    dataElements: Array.from({ length: COLUMNS }, (_, i) => ({
+      code: code(i),
+      title: { ru: `Показатель ${i + 1}` },
+      valueType: 'integer',
+      min: 0,
+    })),
+    indicators: [{ code: 'bench_wide.total', title: { ru: 'Сумма' }, kind: 'count', formula: `#{${code(0)}}` }],
+  }
+  await writeFile(join(dir, 'package.json'), JSON.stringify({ name: PLUGIN, profmon: { manifest: 'manifest.mjs' } }))
+  await writeFile(join(dir, 'manifest.mjs'), `export default ${JSON.stringify(manifest)}\n`)
+  return root
+}
+/** Hidden code row and first data row of the template (apps/server/src/collection/xlsx/layout.ts). */
+const CODE_ROW = 3
+const FIRST_DATA_ROW = 4
+
+/**
+ * import/<engine>: a filled XLSX template of every organisation × 100 value columns uploaded
+ * through `POST /api/imports` (multipart parse, one workbook read, every cell checked, one
+ * batch write with audit), against PostgreSQL's `COPY` of the same values (on PGlite its blob
+ * COPY). Runs on the database the analytics bench generated, into a fresh period, so every
+ * run inserts; the period is emptied between runs outside the timing.
+ */
+export async function benchImport(handle: DatabaseHandle, runs = 3): Promise<void> {
+  const pluginDirs = [join(REPO_ROOT, 'plugins'), await widePluginDir()]
+  const deps = await boot({ handle, pluginDirs, log: createLogger('warn'), demo: false })
+  const app = createApp(deps)
+  const db = handle.db
+  const admin = await db.selectFrom('app_user').select('id').where('login', '=', 'admin').executeTakeFirstOrThrow()
+  const { token } = await createApiToken(db, admin.id, 'import bench')
+  const auth = { authorization: `Bearer ${token}` }
+  const period = await db
+    .insertInto('period')
+    .values({ code: '2099-00', title: 'bench', starts_on: '2099-09-01', ends_on: '2100-08-31' })
+    .onConflict((oc) => oc.column('code').doUpdateSet({ title: 'bench' }))
+    .returning(['id', 'code'])
+    .executeTakeFirstOrThrow()
+  const region = await db
+    .selectFrom('org_unit')
+    .select('id')
+    .where('level', '=', 1)
+    .orderBy('id')
+    .executeTakeFirstOrThrow()
+
+  const res = await app.request(`/api/imports/template?orgUnit=${region.id}&period=${period.code}&plugin=${PLUGIN}`, {
+    headers: auth,
+  })
+  if (res.status !== 200) throw new Error(`template: ${res.status} ${await res.text()}`)
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.load(await res.arrayBuffer())
+  const ws = wb.getWorksheet('Организации')!
+  const plugin = PLUGIN
+  const columns = COLUMNS
+  const codes = ws.getRow(CODE_ROW)
+  const csv: string[] = []
+  let rows = 0
+  for (let r = FIRST_DATA_ROW; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r)
+    const unitId = row.getCell(1).value as number
+    if (!unitId) continue
+    rows++
+    for (let c = 0; c < columns; c++) {
+      const [code, option] = String(codes.getCell(3 + c).value).split(':') as [string, string | undefined]
+      const el = deps.catalog.elements.get(code)!
+      const value = (r * 7 + c) % 50
+      row.getCell(3 + c).value = value
+      const optionId = option ? deps.catalog.optionId(el.definition.dimension!, option)! : 0
+      csv.push(`${unitId},${period.id},${el.id},${optionId},${value}\n`)
+    }
+  }
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer())
+
+  const empty = () => db.deleteFrom('data_value').where('period_id', '=', period.id).execute()
+  const ours = async () => {
+    const form = new FormData()
+    form.set('file', new File([bytes], 'bench.xlsx'))
+    form.set('period', period.code)
+    form.set('plugin', plugin)
+    const res = await app.request('/api/imports', { method: 'POST', headers: auth, body: form })
+    const body = (await res.json()) as { ok: boolean; written: number; errors: unknown[] }
+    if (!body.ok || body.written !== csv.length)
+      throw new Error(`import: ${res.status} ${JSON.stringify(body).slice(0, 500)}`)
+  }
+  const baseline = async () => {
+    const target = 'data_value (org_unit_id, period_id, element_id, option_id, value)'
+    if (handle.engine === 'pglite') {
+      await handle.pglite!.query(`COPY ${target} FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob(csv) })
+      return
+    }
+    const client = await handle.pool.connect()
+    try {
+      await pipeline(Readable.from(csv), client.query(copyFrom(`COPY ${target} FROM STDIN WITH (FORMAT csv)`)))
+    } finally {
+      client.release()
+    }
+  }
+  const time = async (fn: () => Promise<void>) => {
+    await empty()
+    const started = performance.now()
+    await fn()
+    return performance.now() - started
+  }
+  const a: number[] = []
+  const b: number[] = []
+  await time(ours) // warm-up: module loading and the first plans
+  await time(baseline)
+  for (let i = 0; i < runs; i++) {
+    a.push(await time(ours))
+    b.push(await time(baseline))
+  }
+  const stored = await sql<{ n: number }>`select count(*) as n from data_value where period_id = ${period.id}`.execute(
+    db,
+  )
+  await empty()
+  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!
+  const o = median(a)
+  const base = median(b)
+  console.log(`import/${handle.engine}: ${o.toFixed(1)} ms vs ${base.toFixed(1)} ms, ratio ${(o / base).toFixed(2)}`)
+  console.log(
+    `  (${rows} organisations × ${columns} columns of "${plugin}" = ${csv.length} values, ${(bytes.length / 1e6).toFixed(1)} MB XLSX; ` +
+      `${stored.rows[0]!.n} rows after the last COPY)`,
+  )
+}
