@@ -1,6 +1,9 @@
 import type { RawValue } from '../rollup/lookup.ts'
 import type { FixtureUnit } from './fixture-tree.ts'
 
+/** What one org unit entered: an element's total, or `{ total, <option>: … }` with its breakdown. */
+export type EnteredEntries = Record<string, number | Record<string, number>>
+
 /**
  * Raw values one org unit entered, by element code without the plugin's prefix. A number is the
  * element's total; `{ total, <option>: … }` enters the total and its breakdown options (either
@@ -13,11 +16,7 @@ import type { FixtureUnit } from './fixture-tree.ts'
  * //  { orgUnit: 'S1', element: 'staffing.vacancies', option: null, value: 2 },
  * //  { orgUnit: 'S1', element: 'staffing.vacancies', option: 'math', value: 1 }]
  */
-export function enteredValues(
-  prefix: string,
-  unit: FixtureUnit,
-  entries: Record<string, number | Record<string, number>>,
-): RawValue[] {
+export function enteredValues(prefix: string, unit: FixtureUnit, entries: EnteredEntries): RawValue[] {
   const dotted = prefix.endsWith('.') ? prefix : `${prefix}.`
   return Object.entries(entries).flatMap(([code, entry]) =>
     Object.entries(typeof entry === 'number' ? { total: entry } : entry).map(([option, value]) => ({
