@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { validateManifest, type ManifestError } from '@profmon/contract'
+import { validateManifest } from '@profmon/contract'
+import { manifestErrorOf } from '@profmon/contract/testing'
 import manifest from './manifest.ts'
-
-function errorOf(input: unknown): ManifestError {
-  const r = validateManifest(input)
-  if (r.ok) throw new Error('manifest passed')
-  return r.error
-}
 
 describe('deficits manifest', () => {
   it('passes the contract', () => {
@@ -29,7 +24,7 @@ describe('deficits manifest', () => {
   it('refuses a formula with an unknown code, naming plugin, indicator, field and position', () => {
     const broken = structuredClone(manifest)
     broken.indicators[0]!.numerator = '#{deficits.diagnozed}'
-    expect(errorOf(broken).message).toBe(
+    expect(manifestErrorOf(broken).message).toBe(
       'plugin "deficits": indicators[0] "deficits.diagnosed_share".numerator: unknown data element "deficits.diagnozed" (at position 1)',
     )
   })
@@ -37,7 +32,7 @@ describe('deficits manifest', () => {
   it('refuses a target outside the bounds of a share', () => {
     const broken = structuredClone(manifest)
     broken.indicators[2]!.targets[1]!.value = 120
-    expect(errorOf(broken).issues).toEqual([
+    expect(manifestErrorOf(broken).issues).toEqual([
       {
         path: 'indicators[2] "deficits.iom_share".targets[1].value',
         message: 'target 120 is outside 0…100 % of a share',
@@ -48,7 +43,7 @@ describe('deficits manifest', () => {
   it('refuses an indicator shown below the level its data is entered at', () => {
     const broken = structuredClone(manifest)
     broken.indicators[7]!.levels = ['region', 'municipality', 'organization']
-    expect(errorOf(broken).issues).toEqual([
+    expect(manifestErrorOf(broken).issues).toEqual([
       {
         path: 'indicators[7] "deficits.analysis_presence".levels',
         message: 'no data at organization: "deficits.analysis_done" is entered by each municipality',
@@ -57,6 +52,6 @@ describe('deficits manifest', () => {
   })
 
   it('refuses a manifest of another contract major', () => {
-    expect(errorOf({ ...manifest, contract: 2 }).message).toContain('written for contract 2')
+    expect(manifestErrorOf({ ...manifest, contract: 2 }).message).toContain('written for contract 2')
   })
 })

@@ -1,58 +1,19 @@
 import { describe, expect, it } from 'vitest'
+import { validateManifest, type RawValue } from '@profmon/contract'
 import {
-  compileIndicator,
-  dimensionsOf,
-  evaluateFormula,
-  evaluateIndicator,
-  formulaRefs,
-  lookupFromValues,
-  ORG_LEVEL_DEPTH,
-  parseFormula,
-  scopeOf,
-  validateManifest,
-  type EvaluateContext,
-  type ManifestError,
-  type OrgLevel,
-  type RawValue,
-  type RuleOperator,
-} from '@profmon/contract'
+  enteredValues,
+  evaluateAt,
+  FIXTURE_UNITS,
+  levelCoverage,
+  manifestErrorOf,
+  violationsAt,
+  type EnteredEntries,
+  type FixtureUnit,
+} from '@profmon/contract/testing'
 import manifest from './manifest.ts'
 
-function errorOf(input: unknown): ManifestError {
-  const r = validateManifest(input)
-  if (r.ok) throw new Error('manifest passed')
-  return r.error
-}
-
-// Fixture: region R; municipality M1 with schools S1 and S2, municipality M2 with school S3.
-const TREE = {
-  R: ['R', 'M1', 'S1', 'S2', 'M2', 'S3'],
-  M1: ['M1', 'S1', 'S2'],
-  M2: ['M2', 'S3'],
-  S1: ['S1'],
-  S2: ['S2'],
-  S3: ['S3'],
-} as const
-type Unit = keyof typeof TREE
-const LEVEL: Record<Unit, OrgLevel> = {
-  R: 'region',
-  M1: 'municipality',
-  M2: 'municipality',
-  S1: 'organization',
-  S2: 'organization',
-  S3: 'organization',
-}
-
-/** Raw values of one org unit; `{ total, <option>: … }` enters an element's total and its options. */
-const entered = (orgUnit: Unit, entries: Record<string, number | Record<string, number>>): RawValue[] =>
-  Object.entries(entries).flatMap(([code, v]) =>
-    Object.entries(typeof v === 'number' ? { total: v } : v).map(([option, value]) => ({
-      orgUnit,
-      element: `expertise.${code}`,
-      option: option === 'total' ? null : option,
-      value,
-    })),
-  )
+// The kit's fixture tree: region R; municipality M1 with schools S1 and S2, municipality M2 with school S3.
+const entered = (unit: FixtureUnit, entries: EnteredEntries) => enteredValues('expertise', unit, entries)
 
 const VALUES: RawValue[] = [
   ...entered('S1', {
@@ -78,60 +39,11 @@ const VALUES: RawValue[] = [
   ...entered('R', { gia_documents: 1 }),
 ]
 
-const scope = scopeOf(manifest)
-const elementDimension = (code: string) => manifest.dataElements.find((e) => e.code === code)?.dimension
-
 /** An indicator over a subtree; with `option`, its breakdown row for that option. */
-function evaluate(code: string, unit: Unit, option?: string) {
-  const indicator = manifest.indicators.find((i) => i.code === code)
-  if (!indicator) throw new Error(`no indicator ${code}`)
-  const units: readonly string[] = TREE[unit]
-  const lookup = lookupFromValues(
-    manifest.dataElements,
-    VALUES.filter((v) => units.includes(v.orgUnit)),
-  )
-  const ctx: EvaluateContext = option
-    ? { breakdown: { dimension: indicator.dimension!, option }, elementDimension }
-    : {}
-  return evaluateIndicator(compileIndicator(indicator, scope), lookup, ctx)
-}
-
-const HOLDS: Record<RuleOperator, (a: number, b: number) => boolean> = {
-  '<': (a, b) => a < b,
-  '<=': (a, b) => a <= b,
-  '==': (a, b) => a === b,
-  '!=': (a, b) => a !== b,
-  '>=': (a, b) => a >= b,
-  '>': (a, b) => a > b,
-}
-
-/** Rules (with the option, for per-option rules) that one org unit's own raw values break. */
-function violations(values: RawValue[]): string[] {
-  const lookup = lookupFromValues(manifest.dataElements, values)
-  return manifest.validationRules.flatMap((rule) => {
-    const left = parseFormula(rule.left)
-    const right = parseFormula(rule.right)
-    const dimension = rule.perOption
-      ? [...formulaRefs(left), ...formulaRefs(right)].map((r) => elementDimension(r.code)).find(Boolean)
-      : undefined
-    const options = dimension
-      ? dimensionsOf(manifest)
-          .get(dimension)!
-          .options.map((o) => o.code)
-      : []
-    return [null, ...options]
-      .filter((option) => {
-        const ctx: EvaluateContext = option ? { breakdown: { dimension: dimension!, option }, elementDimension } : {}
-        const l = evaluateFormula(left, lookup, ctx)
-        const r = evaluateFormula(right, lookup, ctx)
-        return l !== null && r !== null && !HOLDS[rule.operator](l, r)
-      })
-      .map((option) => (option ? `${rule.code}[${option}]` : rule.code))
-  })
-}
+const evaluate = (code: string, unit: FixtureUnit, option?: string) => evaluateAt(manifest, VALUES, code, unit, option)
 
 // Hand-computed values, each indicator at each of its levels. Shares roll up as Σnum / Σden.
-const EXPECTED: [code: string, unit: Unit, value: number | null][] = [
+const EXPECTED: [code: string, unit: FixtureUnit, value: number | null][] = [
   // GIA experts (totals)
   ['expertise.gia_experts_count', 'S1', 3],
   ['expertise.gia_experts_count', 'S2', 1],
@@ -166,7 +78,7 @@ const EXPECTED: [code: string, unit: Unit, value: number | null][] = [
 
 // Breakdown rows: an element with the indicator's dimension follows the row's option; teachers_total
 // (no dimension) stays the common denominator.
-const BREAKDOWN: [code: string, unit: Unit, option: string, value: number | null][] = [
+const BREAKDOWN: [code: string, unit: FixtureUnit, option: string, value: number | null][] = [
   ['expertise.gia_experts_count', 'S1', 'math', 2],
   ['expertise.gia_experts_count', 'S2', 'math', 1],
   ['expertise.gia_experts_count', 'S3', 'math', null], // S3 has no maths experts entered
@@ -197,24 +109,10 @@ describe('expertise manifest', () => {
     ])
   })
 
-  it('puts indicators and recommendations only at levels where their data exists', () => {
-    const depth = new Map(manifest.dataElements.map((e) => [e.code, ORG_LEVEL_DEPTH[e.entryLevel]]))
-    for (const indicator of manifest.indicators) {
-      const entryDepth = Math.min(...compileIndicator(indicator, scope).refs.map((r) => depth.get(r.code)!))
-      for (const level of indicator.levels)
-        expect(ORG_LEVEL_DEPTH[level], `${indicator.code} at ${level}`).toBeLessThanOrEqual(entryDepth)
-    }
-    for (const rule of manifest.recommendations) {
-      const indicator = manifest.indicators.find((i) => i.code === rule.indicator)!
-      expect(indicator.levels, rule.code).toEqual(expect.arrayContaining(rule.levels))
-    }
-  })
-
   describe('hand-computed fixture', () => {
     it('checks every indicator at each of its levels', () => {
-      const checked = new Set(EXPECTED.map(([code, unit]) => `${code}@${LEVEL[unit]}`))
-      const needed = manifest.indicators.flatMap((i) => i.levels.map((level) => `${i.code}@${level}`))
-      expect([...checked].sort()).toEqual(needed.sort())
+      const { checked, shown } = levelCoverage(manifest, EXPECTED)
+      expect(checked).toEqual(shown)
     })
 
     it.each(EXPECTED)('%s at %s is %s', (code, unit, expected) => {
@@ -240,14 +138,13 @@ describe('expertise manifest', () => {
     })
 
     it('keeps the fixture within the validation rules and catches a broken school', () => {
-      for (const unit of Object.keys(TREE) as Unit[])
-        expect(violations(VALUES.filter((v) => v.orgUnit === unit))).toEqual([])
+      for (const unit of FIXTURE_UNITS) expect(violationsAt(manifest, VALUES, unit)).toEqual([])
       const broken = entered('S1', {
         teachers_total: 4,
         experts_engaged: { total: 5, state_exam: 6 },
         gia_experts: { total: 2, math: 1 },
       })
-      expect(violations(broken)).toEqual([
+      expect(violationsAt(manifest, broken, 'S1')).toEqual([
         'expertise.engaged_le_teachers', // 5 > 4
         'expertise.engaged_le_teachers[state_exam]', // 6 > 4
         'expertise.engaged_type_le_total', // 6 > 5
@@ -259,7 +156,7 @@ describe('expertise manifest', () => {
   it('refuses an option that is not in the element’s dimension, naming plugin, indicator and field', () => {
     const broken = structuredClone(manifest)
     broken.indicators[0]!.formula = '#{expertise.gia_experts}[maths]'
-    expect(errorOf(broken).message).toBe(
+    expect(manifestErrorOf(broken).message).toBe(
       'plugin "expertise": indicators[0] "expertise.gia_experts_count".formula: "maths" is not an option of "expertise.gia_experts" (at position 1)',
     )
   })
@@ -267,7 +164,7 @@ describe('expertise manifest', () => {
   it('refuses an unknown breakdown dimension', () => {
     const broken = structuredClone(manifest)
     broken.indicators[2]!.dimension = 'expert_type'
-    expect(errorOf(broken).issues).toEqual([
+    expect(manifestErrorOf(broken).issues).toEqual([
       { path: 'indicators[2] "expertise.engaged_share".dimension', message: 'unknown dimension "expert_type"' },
     ])
   })

@@ -1,57 +1,20 @@
 import { describe, expect, it } from 'vitest'
+import { validateManifest, type RawValue } from '@profmon/contract'
 import {
-  compileIndicator,
-  dimensionsOf,
-  evaluateFormula,
-  evaluateIndicator,
-  formulaRefs,
-  lookupFromValues,
-  ORG_LEVEL_DEPTH,
-  parseFormula,
-  scopeOf,
-  statusOf,
-  targetFor,
-  validateManifest,
-  type EvaluateContext,
-  type ManifestError,
-  type OrgLevel,
-  type RawValue,
-  type RuleOperator,
-} from '@profmon/contract'
+  enteredValues,
+  evaluateAt,
+  FIXTURE_UNITS,
+  levelCoverage,
+  manifestErrorOf,
+  statusFor,
+  violationsAt,
+  type EnteredEntries,
+  type FixtureUnit,
+} from '@profmon/contract/testing'
 import manifest from './manifest.ts'
 
-function errorOf(input: unknown): ManifestError {
-  const r = validateManifest(input)
-  if (r.ok) throw new Error('manifest passed')
-  return r.error
-}
-
-// Fixture: region R; municipality M1 with schools S1 and S2, municipality M2 with school S3.
-const TREE = {
-  R: ['R', 'M1', 'S1', 'S2', 'M2', 'S3'],
-  M1: ['M1', 'S1', 'S2'],
-  M2: ['M2', 'S3'],
-  S1: ['S1'],
-  S2: ['S2'],
-  S3: ['S3'],
-} as const
-type Unit = keyof typeof TREE
-const LEVEL: Record<Unit, OrgLevel> = {
-  R: 'region',
-  M1: 'municipality',
-  M2: 'municipality',
-  S1: 'organization',
-  S2: 'organization',
-  S3: 'organization',
-}
-
-const entered = (orgUnit: Unit, entries: Record<string, number>): RawValue[] =>
-  Object.entries(entries).map(([code, value]) => ({
-    orgUnit,
-    element: `methodical_asset.${code}`,
-    option: null,
-    value,
-  }))
+// The kit's fixture tree: region R; municipality M1 with schools S1 and S2, municipality M2 with school S3.
+const entered = (unit: FixtureUnit, entries: EnteredEntries) => enteredValues('methodical_asset', unit, entries)
 
 const VALUES: RawValue[] = [
   ...entered('S1', { teachers_total: 40, asset_members: 6, cnppm_engaged: 1, program_authors: 2, tutors: 1 }),
@@ -61,67 +24,12 @@ const VALUES: RawValue[] = [
   ...entered('M2', { associations_active: 1 }),
 ]
 
-const scope = scopeOf(manifest)
-const elementDimension = (code: string) => manifest.dataElements.find((e) => e.code === code)?.dimension
-
-function evaluate(code: string, unit: Unit) {
-  const indicator = manifest.indicators.find((i) => i.code === code)
-  if (!indicator) throw new Error(`no indicator ${code}`)
-  const units: readonly string[] = TREE[unit]
-  const lookup = lookupFromValues(
-    manifest.dataElements,
-    VALUES.filter((v) => units.includes(v.orgUnit)),
-  )
-  return evaluateIndicator(compileIndicator(indicator, scope), lookup)
-}
-
-function status(code: string, unit: Unit, period: string) {
-  const indicator = manifest.indicators.find((i) => i.code === code)!
-  const target = targetFor(indicator.targets, period)
-  return statusOf({
-    value: evaluate(code, unit).value,
-    target: target?.value,
-    tolerance: target?.tolerance,
-    polarity: indicator.polarity,
-  })
-}
-
-const HOLDS: Record<RuleOperator, (a: number, b: number) => boolean> = {
-  '<': (a, b) => a < b,
-  '<=': (a, b) => a <= b,
-  '==': (a, b) => a === b,
-  '!=': (a, b) => a !== b,
-  '>=': (a, b) => a >= b,
-  '>': (a, b) => a > b,
-}
-
-/** Rules (with the option, for per-option rules) that one org unit's own raw values break. */
-function violations(values: RawValue[]): string[] {
-  const lookup = lookupFromValues(manifest.dataElements, values)
-  return manifest.validationRules.flatMap((rule) => {
-    const left = parseFormula(rule.left)
-    const right = parseFormula(rule.right)
-    const dimension = rule.perOption
-      ? [...formulaRefs(left), ...formulaRefs(right)].map((r) => elementDimension(r.code)).find(Boolean)
-      : undefined
-    const options = dimension
-      ? dimensionsOf(manifest)
-          .get(dimension)!
-          .options.map((o) => o.code)
-      : []
-    return [null, ...options]
-      .filter((option) => {
-        const ctx: EvaluateContext = option ? { breakdown: { dimension: dimension!, option }, elementDimension } : {}
-        const l = evaluateFormula(left, lookup, ctx)
-        const r = evaluateFormula(right, lookup, ctx)
-        return l !== null && r !== null && !HOLDS[rule.operator](l, r)
-      })
-      .map((option) => (option ? `${rule.code}[${option}]` : rule.code))
-  })
-}
+const evaluate = (code: string, unit: FixtureUnit) => evaluateAt(manifest, VALUES, code, unit)
+const status = (code: string, unit: FixtureUnit, period: string) =>
+  statusFor(manifest, code, evaluate(code, unit).value, period)
 
 // Hand-computed values, each indicator at each of its levels. Shares roll up as Σnum / Σden.
-const EXPECTED: [code: string, unit: Unit, value: number | null][] = [
+const EXPECTED: [code: string, unit: FixtureUnit, value: number | null][] = [
   // methodical asset / teachers
   ['methodical_asset.asset_share', 'S1', 15], // 6/40
   ['methodical_asset.asset_share', 'S2', 13.3333], // 8/60
@@ -171,24 +79,10 @@ describe('methodical-asset manifest', () => {
     ])
   })
 
-  it('puts indicators and recommendations only at levels where their data exists', () => {
-    const depth = new Map(manifest.dataElements.map((e) => [e.code, ORG_LEVEL_DEPTH[e.entryLevel]]))
-    for (const indicator of manifest.indicators) {
-      const entryDepth = Math.min(...compileIndicator(indicator, scope).refs.map((r) => depth.get(r.code)!))
-      for (const level of indicator.levels)
-        expect(ORG_LEVEL_DEPTH[level], `${indicator.code} at ${level}`).toBeLessThanOrEqual(entryDepth)
-    }
-    for (const rule of manifest.recommendations) {
-      const indicator = manifest.indicators.find((i) => i.code === rule.indicator)!
-      expect(indicator.levels, rule.code).toEqual(expect.arrayContaining(rule.levels))
-    }
-  })
-
   describe('hand-computed fixture', () => {
     it('checks every indicator at each of its levels', () => {
-      const checked = new Set(EXPECTED.map(([code, unit]) => `${code}@${LEVEL[unit]}`))
-      const needed = manifest.indicators.flatMap((i) => i.levels.map((level) => `${i.code}@${level}`))
-      expect([...checked].sort()).toEqual(needed.sort())
+      const { checked, shown } = levelCoverage(manifest, EXPECTED)
+      expect(checked).toEqual(shown)
     })
 
     it.each(EXPECTED)('%s at %s is %s', (code, unit, expected) => {
@@ -220,17 +114,16 @@ describe('methodical-asset manifest', () => {
     })
 
     it('keeps the fixture within the validation rules and catches a broken school', () => {
-      for (const unit of Object.keys(TREE) as Unit[])
-        expect(violations(VALUES.filter((v) => v.orgUnit === unit))).toEqual([])
+      for (const unit of FIXTURE_UNITS) expect(violationsAt(manifest, VALUES, unit)).toEqual([])
       const broken = entered('S1', { teachers_total: 5, asset_members: 6, tutors: 5 })
-      expect(violations(broken)).toEqual(['methodical_asset.asset_members_le_total'])
+      expect(violationsAt(manifest, broken, 'S1')).toEqual(['methodical_asset.asset_members_le_total'])
     })
   })
 
   it('refuses a formula with an unknown code, naming plugin, indicator, field and position', () => {
     const broken = structuredClone(manifest)
     broken.indicators[4]!.formula = '#{methodical_asset.tutors} * 100 / #{methodical_asset.teacher_total}'
-    expect(errorOf(broken).message).toBe(
+    expect(manifestErrorOf(broken).message).toBe(
       'plugin "methodical-asset": indicators[4] "methodical_asset.tutors_per_100".formula: unknown data element "methodical_asset.teacher_total" (at position 36)',
     )
   })
@@ -238,7 +131,7 @@ describe('methodical-asset manifest', () => {
   it('refuses a recommendation for an unknown indicator', () => {
     const broken = structuredClone(manifest)
     broken.recommendations[0]!.indicator = 'methodical_asset.asset_shar'
-    expect(errorOf(broken).issues).toEqual([
+    expect(manifestErrorOf(broken).issues).toEqual([
       {
         path: 'recommendations[0] "methodical_asset.asset_low".indicator',
         message: 'unknown indicator "methodical_asset.asset_shar"',

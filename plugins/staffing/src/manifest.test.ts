@@ -1,60 +1,20 @@
 import { describe, expect, it } from 'vitest'
+import { validateManifest, type RawValue } from '@profmon/contract'
 import {
-  compileIndicator,
-  dimensionsOf,
-  evaluateFormula,
-  evaluateIndicator,
-  formulaRefs,
-  lookupFromValues,
-  ORG_LEVEL_DEPTH,
-  parseFormula,
-  scopeOf,
-  statusOf,
-  targetFor,
-  validateManifest,
-  type EvaluateContext,
-  type ManifestError,
-  type OrgLevel,
-  type RawValue,
-  type RuleOperator,
-} from '@profmon/contract'
+  enteredValues,
+  evaluateAt,
+  FIXTURE_UNITS,
+  levelCoverage,
+  manifestErrorOf,
+  statusFor,
+  violationsAt,
+  type EnteredEntries,
+  type FixtureUnit,
+} from '@profmon/contract/testing'
 import manifest from './manifest.ts'
 
-function errorOf(input: unknown): ManifestError {
-  const r = validateManifest(input)
-  if (r.ok) throw new Error('manifest passed')
-  return r.error
-}
-
-// Fixture: region R; municipality M1 with schools S1 and S2, municipality M2 with school S3.
-const TREE = {
-  R: ['R', 'M1', 'S1', 'S2', 'M2', 'S3'],
-  M1: ['M1', 'S1', 'S2'],
-  M2: ['M2', 'S3'],
-  S1: ['S1'],
-  S2: ['S2'],
-  S3: ['S3'],
-} as const
-type Unit = keyof typeof TREE
-const LEVEL: Record<Unit, OrgLevel> = {
-  R: 'region',
-  M1: 'municipality',
-  M2: 'municipality',
-  S1: 'organization',
-  S2: 'organization',
-  S3: 'organization',
-}
-
-/** Raw values of one org unit; `{ total, <option>: … }` enters an element's total and its options. */
-const entered = (orgUnit: Unit, entries: Record<string, number | Record<string, number>>): RawValue[] =>
-  Object.entries(entries).flatMap(([code, v]) =>
-    Object.entries(typeof v === 'number' ? { total: v } : v).map(([option, value]) => ({
-      orgUnit,
-      element: `staffing.${code}`,
-      option: option === 'total' ? null : option,
-      value,
-    })),
-  )
+// The kit's fixture tree: region R; municipality M1 with schools S1 and S2, municipality M2 with school S3.
+const entered = (unit: FixtureUnit, entries: EnteredEntries) => enteredValues('staffing', unit, entries)
 
 const VALUES: RawValue[] = [
   ...entered('S1', {
@@ -90,66 +50,12 @@ const VALUES: RawValue[] = [
   ...entered('M2', { reserve_school: 0 }),
 ]
 
-const scope = scopeOf(manifest)
-const elementDimension = (code: string) => manifest.dataElements.find((e) => e.code === code)?.dimension
-
 /** An indicator over a subtree; with `option`, its breakdown row for that option. */
-function evaluate(code: string, unit: Unit, option?: string) {
-  const indicator = manifest.indicators.find((i) => i.code === code)
-  if (!indicator) throw new Error(`no indicator ${code}`)
-  const units: readonly string[] = TREE[unit]
-  const lookup = lookupFromValues(
-    manifest.dataElements,
-    VALUES.filter((v) => units.includes(v.orgUnit)),
-  )
-  const ctx: EvaluateContext = option
-    ? { breakdown: { dimension: indicator.dimension!, option }, elementDimension }
-    : {}
-  return evaluateIndicator(compileIndicator(indicator, scope), lookup, ctx)
-}
-
-function status(code: string, value: number | null, period: string) {
-  const indicator = manifest.indicators.find((i) => i.code === code)!
-  const target = targetFor(indicator.targets, period)
-  return statusOf({ value, target: target?.value, tolerance: target?.tolerance, polarity: indicator.polarity })
-}
-
-const HOLDS: Record<RuleOperator, (a: number, b: number) => boolean> = {
-  '<': (a, b) => a < b,
-  '<=': (a, b) => a <= b,
-  '==': (a, b) => a === b,
-  '!=': (a, b) => a !== b,
-  '>=': (a, b) => a >= b,
-  '>': (a, b) => a > b,
-}
-
-/** Rules (with the option, for per-option rules) that one org unit's own raw values break. */
-function violations(values: RawValue[]): string[] {
-  const lookup = lookupFromValues(manifest.dataElements, values)
-  return manifest.validationRules.flatMap((rule) => {
-    const left = parseFormula(rule.left)
-    const right = parseFormula(rule.right)
-    const dimension = rule.perOption
-      ? [...formulaRefs(left), ...formulaRefs(right)].map((r) => elementDimension(r.code)).find(Boolean)
-      : undefined
-    const options = dimension
-      ? dimensionsOf(manifest)
-          .get(dimension)!
-          .options.map((o) => o.code)
-      : []
-    return [null, ...options]
-      .filter((option) => {
-        const ctx: EvaluateContext = option ? { breakdown: { dimension: dimension!, option }, elementDimension } : {}
-        const l = evaluateFormula(left, lookup, ctx)
-        const r = evaluateFormula(right, lookup, ctx)
-        return l !== null && r !== null && !HOLDS[rule.operator](l, r)
-      })
-      .map((option) => (option ? `${rule.code}[${option}]` : rule.code))
-  })
-}
+const evaluate = (code: string, unit: FixtureUnit, option?: string) => evaluateAt(manifest, VALUES, code, unit, option)
+const status = (code: string, value: number | null, period: string) => statusFor(manifest, code, value, period)
 
 // Hand-computed values, each indicator at each of its levels. Shares roll up as Σnum / Σden.
-const EXPECTED: [code: string, unit: Unit, value: number | null][] = [
+const EXPECTED: [code: string, unit: FixtureUnit, value: number | null][] = [
   // under 35 / teachers
   ['staffing.under_35_share', 'S1', 10], // 4/40
   ['staffing.under_35_share', 'S2', 10], // 6/60
@@ -203,7 +109,7 @@ const EXPECTED: [code: string, unit: Unit, value: number | null][] = [
 ]
 
 // Breakdown rows by subject: each follows the row's option; an option nobody entered has no data.
-const BREAKDOWN: [code: string, unit: Unit, option: string, value: number | null][] = [
+const BREAKDOWN: [code: string, unit: FixtureUnit, option: string, value: number | null][] = [
   ['staffing.vacancies_count', 'S1', 'math', 1],
   ['staffing.vacancies_count', 'S3', 'math', null], // S3 entered only its total (0)
   ['staffing.vacancies_count', 'M1', 'math', 1],
@@ -236,24 +142,10 @@ describe('staffing manifest', () => {
     ])
   })
 
-  it('puts indicators and recommendations only at levels where their data exists', () => {
-    const depth = new Map(manifest.dataElements.map((e) => [e.code, ORG_LEVEL_DEPTH[e.entryLevel]]))
-    for (const indicator of manifest.indicators) {
-      const entryDepth = Math.min(...compileIndicator(indicator, scope).refs.map((r) => depth.get(r.code)!))
-      for (const level of indicator.levels)
-        expect(ORG_LEVEL_DEPTH[level], `${indicator.code} at ${level}`).toBeLessThanOrEqual(entryDepth)
-    }
-    for (const rule of manifest.recommendations) {
-      const indicator = manifest.indicators.find((i) => i.code === rule.indicator)!
-      expect(indicator.levels, rule.code).toEqual(expect.arrayContaining(rule.levels))
-    }
-  })
-
   describe('hand-computed fixture', () => {
     it('checks every indicator at each of its levels', () => {
-      const checked = new Set(EXPECTED.map(([code, unit]) => `${code}@${LEVEL[unit]}`))
-      const needed = manifest.indicators.flatMap((i) => i.levels.map((level) => `${i.code}@${level}`))
-      expect([...checked].sort()).toEqual(needed.sort())
+      const { checked, shown } = levelCoverage(manifest, EXPECTED)
+      expect(checked).toEqual(shown)
     })
 
     it.each(EXPECTED)('%s at %s is %s', (code, unit, expected) => {
@@ -292,8 +184,7 @@ describe('staffing manifest', () => {
     })
 
     it('keeps the fixture within the validation rules and catches a broken school', () => {
-      for (const unit of Object.keys(TREE) as Unit[])
-        expect(violations(VALUES.filter((v) => v.orgUnit === unit))).toEqual([])
+      for (const unit of FIXTURE_UNITS) expect(violationsAt(manifest, VALUES, unit)).toEqual([])
       const broken = entered('S1', {
         teachers_total: 10,
         under_35: 6,
@@ -302,7 +193,7 @@ describe('staffing manifest', () => {
         has_vacancies: 0,
         need: { total: 1, math: 1 },
       })
-      expect(violations(broken)).toEqual([
+      expect(violationsAt(manifest, broken, 'S1')).toEqual([
         'staffing.age_groups_le_total', // 6 + 5 > 10
         'staffing.vacancies_by_subject_sum', // 1 ≠ 2
         'staffing.has_vacancies_matches', // marked "no" with 2 vacancies
@@ -313,7 +204,7 @@ describe('staffing manifest', () => {
   it('refuses a formula with an unknown code, naming plugin, indicator, field and position', () => {
     const broken = structuredClone(manifest)
     broken.indicators[3]!.denominator = 'orgCount(#{staffing.has_vacancy})'
-    expect(errorOf(broken).message).toBe(
+    expect(manifestErrorOf(broken).message).toBe(
       'plugin "staffing": indicators[3] "staffing.orgs_with_vacancies_share".denominator: unknown data element "staffing.has_vacancy" (at position 10)',
     )
   })
@@ -321,7 +212,7 @@ describe('staffing manifest', () => {
   it('refuses a negative target of a count', () => {
     const broken = structuredClone(manifest)
     broken.indicators[2]!.targets = [{ value: -1 }]
-    expect(errorOf(broken).issues).toEqual([
+    expect(manifestErrorOf(broken).issues).toEqual([
       {
         path: 'indicators[2] "staffing.vacancies_count".targets[0].value',
         message: 'target -1 of a count is negative',
