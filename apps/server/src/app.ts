@@ -10,6 +10,7 @@ import { secureHeaders } from './middleware/secure-headers/index.ts'
 import { analyticsRoutes } from './routes/analytics.ts'
 import { auditRoutes } from './routes/audit.ts'
 import { authRoutes } from './routes/auth.ts'
+import { campaignRoutes } from './routes/campaigns.ts'
 import { dataValueRoutes } from './routes/data-values.ts'
 import { definitionRoutes } from './routes/definitions.ts'
 import { docsRoutes } from './routes/docs.ts'
@@ -23,6 +24,7 @@ import { orgUnitRoutes } from './routes/org-units.ts'
 import { periodRoutes } from './routes/periods.ts'
 import { pluginRoutes } from './routes/plugins.ts'
 import { staticRoutes } from './routes/static.ts'
+import { submissionRoutes } from './routes/submissions.ts'
 import { targetRoutes } from './routes/targets.ts'
 import { tokenRoutes } from './routes/tokens.ts'
 import { userRoutes } from './routes/users.ts'
@@ -83,6 +85,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     importRoutes(deps),
     exportRoutes(deps),
     evidenceRoutes(deps),
+    campaignRoutes(deps),
+    submissionRoutes(deps),
   ])
     app.route('/', routes)
   app.route('/', docsRoutes())

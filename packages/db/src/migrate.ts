@@ -3,6 +3,7 @@ import { Migrator, type Migration, type MigrationResultSet } from 'kysely/migrat
 import * as foundation from './migrations/0001-foundation.ts'
 import * as accessControl from './migrations/0002-access-control.ts'
 import * as localIndicators from './migrations/0003-local-indicators.ts'
+import * as entryWorkflow from './migrations/0004-entry-workflow.ts'
 import * as evidence from './migrations/0005-evidence.ts'
 import type { Database } from './schema.ts'
 
@@ -11,6 +12,7 @@ export const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-access-control': accessControl,
   '0003-local-indicators': localIndicators,
+  '0004-entry-workflow': entryWorkflow,
   '0005-evidence': evidence,
 }
 

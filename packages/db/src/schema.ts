@@ -228,6 +228,21 @@ export interface DocumentTable {
   uploaded_at: Timestamp
 }
 
+/** Entry state of one org unit, period and direction; transitions are kept in the audit log. */
+export interface SubmissionTable {
+  org_unit_id: number
+  period_id: number
+  plugin_id: string
+  state: SubmissionState
+  /** Why it was returned (required then); kept on later states until the next return. */
+  comment: string | null
+  updated_by: string
+  updated_at: Timestamp
+}
+
+/** draft → submitted → approved; submitted or approved → returned (with a comment) → submitted. */
+export type SubmissionState = 'draft' | 'submitted' | 'approved' | 'returned'
+
 /** The whole database as kysely sees it: the single source of the database's shape. */
 export interface Database {
   org_unit: OrgUnitTable
@@ -248,6 +263,7 @@ export interface Database {
   user_session: UserSessionTable
   login_attempt: LoginAttemptTable
   api_token: ApiTokenTable
+  submission: SubmissionTable
   document: DocumentTable
 }
 

@@ -63,6 +63,8 @@ interface Ctx {
   /** A live token of the caller, to be revoked. */
   tokenOf: (who: Who) => Promise<number>
   seq: () => number
+  /** Puts a unit's deficits submission of period P into a state, to set up a workflow move. */
+  setState: (unit: Unit, state: 'draft' | 'submitted') => Promise<void>
   /** A deficits evidence document of period P in the unit, uploaded by the caller. */
   documentAt: (unit: Unit, who: Who) => Promise<number>
   /** A local indicator and data element owned by the unit (by its municipality for a school), made by the platform admin. */
@@ -121,6 +123,14 @@ const DEFINE_LOCAL = {
   analyst: '000',
 }
 const LOCAL_SHARE = { numerator: '#{deficits.diagnosed}', denominator: '#{deficits.teachers_total}' }
+/** Approving a school: the coordinator of its municipality and the region above; nobody approves a region but a platform admin. */
+const APPROVE = {
+  platform_admin: '11-',
+  region_admin: '10-',
+  municipal_coordinator: '100',
+  school_operator: '000',
+  analyst: '000',
+}
 const roleFor = (level: number): Role =>
   level === 1 ? 'region_admin' : level === 2 ? 'municipal_coordinator' : 'school_operator'
 
@@ -466,6 +476,74 @@ const ROUTES: Record<string, RouteCase> = {
     expect: DEFINE_LOCAL,
     request: async (u, _who, ctx) => ({ path: `/api/local-data-elements/${(await ctx.localAt(u!)).element}` }),
   },
+  'GET /api/campaigns': {
+    mode: 'region',
+    ok: 200,
+    expect: IN_OWN_REGION,
+    request: async (u) => ({ path: `/api/campaigns?region=${u!.id}&period=${P}` }),
+  },
+  // Deadlines far ahead: a later case writing data must not meet a closed campaign.
+  'PUT /api/campaigns': {
+    mode: 'region',
+    ok: 200,
+    expect: {
+      platform_admin: '11-',
+      region_admin: '10-',
+      municipal_coordinator: '00-',
+      school_operator: '00-',
+      analyst: '00-',
+    },
+    request: async (u) => ({
+      path: `/api/campaigns?region=${u!.id}&period=${P}`,
+      body: {
+        monitoringDue: '2999-01-20',
+        analysisDue: '2999-03-30',
+        measuresDue: '2999-12-31',
+        effectivenessDue: '3000-08-31',
+      },
+    }),
+  },
+  'GET /api/submissions': {
+    mode: 'unit',
+    ok: 200,
+    expect: READ,
+    request: async (u) => ({ path: `/api/submissions?orgUnit=${u!.id}&period=${P}&plugin=deficits` }),
+  },
+  // Whoever enters the unit's data submits it.
+  'POST /api/submissions/{orgUnit}/{period}/{plugin}/submit': {
+    mode: 'school',
+    ok: 200,
+    expect: {
+      platform_admin: '11-',
+      region_admin: '10-',
+      municipal_coordinator: '100',
+      school_operator: '100',
+      analyst: '000',
+    },
+    request: async (u, _who, ctx) => {
+      await ctx.setState(u!, 'draft')
+      return { path: `/api/submissions/${u!.id}/${P}/deficits/submit`, body: {} }
+    },
+  },
+  // Only the level above approves or returns: a school never its own, a coordinator not the region.
+  'POST /api/submissions/{orgUnit}/{period}/{plugin}/approve': {
+    mode: 'school',
+    ok: 200,
+    expect: APPROVE,
+    request: async (u, _who, ctx) => {
+      await ctx.setState(u!, 'submitted')
+      return { path: `/api/submissions/${u!.id}/${P}/deficits/approve`, body: {} }
+    },
+  },
+  'POST /api/submissions/{orgUnit}/{period}/{plugin}/return': {
+    mode: 'school',
+    ok: 200,
+    expect: APPROVE,
+    request: async (u, _who, ctx) => {
+      await ctx.setState(u!, 'submitted')
+      return { path: `/api/submissions/${u!.id}/${P}/deficits/return`, body: { comment: 'Проверьте итог' } }
+    },
+  },
 }
 
 /** Every org unit mentioned in a response: `orgUnit` fields and objects shaped like org units. */
@@ -594,7 +672,9 @@ describe(`access matrix on ${testEngine}`, () => {
                  (select count(*) from app_user) as users,
                  (select string_agg(name || password_hash, ',' order by id) from app_user) as profiles,
                  (select count(*) from role_assignment) as roles,
-                 (select count(*) from api_token where revoked_at is null) as tokens
+                 (select count(*) from api_token where revoked_at is null) as tokens,
+                 (select string_agg(org_unit_id || state, ',' order by org_unit_id) from submission) as submissions,
+                 (select string_agg(region_id || ':' || monitoring_due, ',' order by region_id) from campaign) as campaigns
         `.execute(db)
       ).rows[0]
     const readable = (who: Who, unitId: number) => {
