@@ -126,7 +126,7 @@ describe(`XLSX import on ${testEngine}`, () => {
     expect(ws2.getRow(rowOf(ws2, tree.schoolA3)).getCell(columnOf(ws2, 'deficits.teachers_total')).value).toBe(90)
     // Uploading the same file again changes nothing and audits nothing.
     const before = await fingerprint()
-    expect((await upload('coord-a', await workbookBytes(again))).body.ok).toBe(true)
+    expect((await upload('coord-a', await workbookBytes(again))).body).toEqual({ ok: true, written: 0, errors: [] })
     expect((await fingerprint())!.audit).toBe(before!.audit)
   })
 
@@ -197,6 +197,27 @@ describe(`XLSX import on ${testEngine}`, () => {
         message: 'показатель вводится на уровне организации, а в строке — муниципалитета',
       }),
     ])
+  })
+
+  it('refuses cells of a submitted school for its operator, and lets the approving level correct them', async () => {
+    await t.createUser('oper-a1', [{ role: 'school_operator', orgUnit: tree.schoolA1 }])
+    const period = await t.deps.db.selectFrom('period').select('id').where('code', '=', P).executeTakeFirstOrThrow()
+    await sql`
+      insert into submission (org_unit_id, period_id, plugin_id, state, updated_by)
+      values (${tree.schoolA1}, ${period.id}, 'deficits', 'submitted', 'oper-a1')`.execute(t.deps.db)
+    const wb = await template('oper-a1', tree.schoolA1)
+    const ws = wb.getWorksheet('Организации')!
+    ws.getRow(rowOf(ws, tree.schoolA1)).getCell(columnOf(ws, 'deficits.teachers_total')).value = 33
+    const before = await fingerprint()
+    const refused = await upload('oper-a1', await workbookBytes(wb))
+    expect(refused.body.errors).toEqual([
+      expect.objectContaining({
+        row: 'Школа № 1 (строка 4)',
+        message: 'данные отправлены на проверку: изменить их может только проверяющий уровень',
+      }),
+    ])
+    expect(await fingerprint()).toEqual(before)
+    expect((await upload('coord-a', await workbookBytes(wb))).body).toEqual({ ok: true, written: 1, errors: [] })
   })
 
   it('answers 415 for a file that is not XLSX (whatever its name) and 413 for one over 10 MB', async () => {

@@ -3,6 +3,7 @@ import type { Database, Kysely } from '@profmon/db'
 import type { Scope } from '../../access/scope.ts'
 import type { Catalog } from '../../catalog/catalog.ts'
 import { ApiError } from '../../errors.ts'
+import { isApprover } from '../workflow/approver.ts'
 
 /** A document as the API lists it (never with its content). */
 export interface DocumentView {
@@ -104,13 +105,13 @@ export async function findDocument(db: Kysely<Database>, id: number) {
 }
 
 /**
- * Who may delete a document: someone who enters data for its unit and either uploaded it or
- * sits at the approving level (enters data for the unit above; for a region, the region
- * itself).
+ * Who may delete a document: someone who enters data for its unit and either uploaded it or is
+ * the approving level (`isApprover`: the level above; for a region, a platform admin).
  *
- * TODO(workflow): refuse once the unit's submission for the indicator's direction and period is
- * approved (the entry workflow's approval check, `submission.state = 'approved'`); until the
- * workflow table lands, the uploader and the approving level may always delete.
+ * TODO(workflow): refuse once the unit's submission of the indicator's direction and period is
+ * approved (`submission.state = 'approved'`, see collection/workflow/states.ts) — the approval
+ * check. The `submission` table's migration (0004-entry-workflow) is not committed yet, so until
+ * it lands the uploader and the approving level may always delete.
  */
 export function assertCanDelete(
   scope: Scope,
@@ -118,9 +119,7 @@ export function assertCanDelete(
 ): void {
   const unit = { id: doc.org_unit_id, path: doc.path }
   scope.assertCanWrite(unit, 'data')
-  const parentPath = doc.path.replace(/\d+\/$/, '')
-  const approving = parentPath === '/' ? scope.canWrite(unit, 'data') : scope.canWrite({ path: parentPath }, 'data')
-  if (doc.uploaded_by !== scope.user.login && !approving)
+  if (doc.uploaded_by !== scope.user.login && !isApprover(scope, unit))
     throw new ApiError(
       403,
       'forbidden',

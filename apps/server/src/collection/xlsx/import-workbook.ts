@@ -131,16 +131,18 @@ export async function importWorkbook(
   for (const region of new Set(units.map(regionIdOf)))
     enabled.set(region, (await enabledPluginIds(db, catalog, region)).includes(target.pluginId))
   const elementIds = [...new Set([...columnsByCode.values()].map((c) => c.element.id))]
-  // Empty cells remove only values that exist: one read instead of a delete per empty cell.
-  const existing = new Set(
+  // The current values, read once: an unchanged cell is not written (nor audited, nor refused by
+  // an entry lock — a region's template re-uploaded after some schools' approval still goes
+  // through), and an empty cell removes only a value that exists.
+  const current = new Map(
     ids.length && elementIds.length
       ? (
-          await sql<{ k: string }>`
-            select org_unit_id || ':' || element_id || ':' || option_id as k from data_value
+          await sql<{ k: string; value: number | null; text_value: string | null }>`
+            select org_unit_id || ':' || element_id || ':' || option_id as k, value, text_value from data_value
             where org_unit_id = any(${ids}::int[]) and period_id = ${target.period.id}
               and element_id = any(${elementIds}::int[])
           `.execute(db)
-        ).rows.map((r) => r.k)
+        ).rows.map((r) => [r.k, r] as const)
       : [],
   )
 
@@ -185,7 +187,7 @@ export async function importWorkbook(
         errors.push({ ...at, message: checked.message })
         continue
       }
-      if (checked.value === null && !existing.has(`${unit.id}:${col.element.id}:${col.option?.id ?? 0}`)) continue
+      if (unchanged(current.get(`${unit.id}:${col.element.id}:${col.option?.id ?? 0}`), checked.value)) continue
       pending.push({
         input: {
           orgUnit: unit.id,
@@ -206,6 +208,7 @@ export async function importWorkbook(
       catalog,
       pending.map((p) => p.input),
       actor,
+      scope,
     )
     return { ok: true, written: written.length, errors: [] }
   } catch (e) {
@@ -215,7 +218,7 @@ export async function importWorkbook(
     const mapped = e.details.map((d) => {
       const i = /^values\[(\d+)\]/.exec(d.path)?.[1]
       const at = i === undefined ? undefined : pending[Number(i)]?.error
-      return { ...(at ?? { sheet: '', row: '', column: '', cell: '' }), message: d.message }
+      return { ...(at ?? { sheet: '', row: '', column: '', cell: '' }), message: lockMessage(d) ?? d.message }
     })
     return {
       ok: false,
@@ -223,4 +226,24 @@ export async function importWorkbook(
       errors: mapped.length ? mapped : [{ sheet: '', row: '', column: '', cell: '', message: e.message }],
     }
   }
+}
+
+/** The entry workflow's refusals (after submission, approval or the deadline), in the UI's words. */
+function lockMessage(d: Record<string, unknown>): string | undefined {
+  if (d.lock === 'submitted') return 'данные отправлены на проверку: изменить их может только проверяющий уровень'
+  if (d.lock === 'approved') return 'данные утверждены: изменить их может только проверяющий уровень'
+  if (d.lock === 'deadline')
+    return `срок ввода данных (${String(d.due)}) истёк: изменить их может только проверяющий уровень`
+  return undefined
+}
+
+/** Whether a cell's value is what is stored already (no stored value: an empty cell). */
+function unchanged(
+  stored: { value: number | null; text_value: string | null } | undefined,
+  value: number | boolean | string | null,
+): boolean {
+  if (!stored) return value === null
+  if (typeof value === 'string') return stored.text_value === value
+  if (typeof value === 'boolean') return stored.value === (value ? 1 : 0)
+  return value !== null && stored.value === value
 }
