@@ -17,7 +17,7 @@ test('a coordinator defines a local share with the formula editor; the indicator
   const title = `Доля прошедших диагностику ${Date.now()}`
 
   await page.getByTestId('nav').getByRole('link', { name: 'Местные показатели' }).click()
-  await page.getByRole('button', { name: 'Новый показатель' }).click()
+  await page.getByRole('button', { name: 'Новый показатель', exact: true }).click()
   const editor = page.getByTestId('local-editor')
   await editor.locator('input[name=title]').fill(title)
 
@@ -78,8 +78,24 @@ test('a coordinator defines a local share with the formula editor; the indicator
   await expect(page2.getByTestId('indicator-table').first()).toBeVisible()
   await expect(page2.locator(`[data-indicator="${code}"]`)).toHaveCount(0)
   await page2.goto('/local-indicators')
-  await expect(page2.getByRole('heading', { name: 'Местные показатели' })).toBeVisible()
+  await expect(page2.getByText('Местных показателей пока нет.')).toBeVisible()
   await expect(page2.getByText(title)).toHaveCount(0)
   expect((await page2.request.get(`/api/analytics?orgUnit=${mun2!.id}&indicator=${code}`)).status()).toBe(400)
   await other.close()
+})
+
+test('a coordinator defines a local data element, which the formula editor then offers', async ({ page }) => {
+  await login(page, 'mun1')
+  await page.goto('/local-indicators')
+  const title = `Наставники ${Date.now()}`
+  const elements = page.getByTestId('local-elements')
+  await elements.getByRole('button', { name: 'Новый показатель данных' }).click()
+  await elements.locator('input[name=elementTitle]').fill(title)
+  await elements.getByRole('button', { name: 'Сохранить' }).click()
+  await expect(elements.locator('tr', { hasText: title })).toBeVisible()
+
+  await page.getByRole('button', { name: 'Новый показатель', exact: true }).click()
+  await page.locator('#formula-numerator').pressSequentially('Наставн')
+  await page.getByRole('option').filter({ hasText: title }).click()
+  await expect(page.locator('#formula-numerator')).toHaveValue(/^#\{local\.\d+\.nastavniki_\d+\}$/)
 })
