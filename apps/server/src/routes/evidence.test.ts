@@ -151,6 +151,21 @@ describe(`evidence documents on ${testEngine}`, () => {
     expect(await del('coord-a2', ofCoord)).toBe(403) // a colleague at the same level is not the approver
     expect(await del('region1', ofCoord)).toBe(204) // the region approves its municipalities
     expect(await del('region1', ofCoord)).toBe(404)
+    // Approved data keeps its documents, for everyone, until the approving level returns it.
+    const ofOper3 = (await upload('oper-a1', tree.schoolA1, PNG_BYTES, 'd.png')).body.document.id
+    const period = await t.deps.db.selectFrom('period').select('id').where('code', '=', P).executeTakeFirstOrThrow()
+    await t.deps.db
+      .insertInto('submission')
+      .values({
+        org_unit_id: tree.schoolA1,
+        period_id: period.id,
+        plugin_id: 'deficits',
+        state: 'approved',
+        updated_by: 'coord-a',
+      })
+      .execute()
+    expect(await del('oper-a1', ofOper3)).toBe(409)
+    expect(await del('coord-a', ofOper3)).toBe(409)
     const audit = await t.deps.db
       .selectFrom('audit_log')
       .select(['actor', 'action'])
@@ -158,11 +173,12 @@ describe(`evidence documents on ${testEngine}`, () => {
       .where('org_unit_id', '=', tree.schoolA1)
       .orderBy('id')
       .execute()
-    expect(audit.slice(-4)).toEqual([
+    expect(audit.slice(-5)).toEqual([
       { actor: 'oper-a1', action: 'create' },
       { actor: 'oper-a1', action: 'create' },
       { actor: 'oper-a1', action: 'delete' },
       { actor: 'coord-a2', action: 'delete' },
+      { actor: 'oper-a1', action: 'create' },
     ])
   })
 })

@@ -118,7 +118,7 @@ const remove = createRoute({
   tags: ['evidence'],
   summary: 'Delete a document: its uploader or the approving level, before approval',
   request: { params: idParam },
-  responses: { 204: { description: 'Deleted' }, ...errorResponses(401, 403, 404) },
+  responses: { 204: { description: 'Deleted' }, ...errorResponses(401, 403, 404, 409) },
 })
 
 export function evidenceRoutes({ db, catalog }: AppDeps) {
@@ -210,7 +210,7 @@ export function evidenceRoutes({ db, catalog }: AppDeps) {
     })
     .openapi(remove, async (c) => {
       const doc = await findDocument(db, c.req.valid('param').id)
-      assertCanDelete(c.var.scope, doc)
+      await assertCanDelete(db, catalog, c.var.scope, doc)
       await db.transaction().execute(async (trx) => {
         await trx.deleteFrom('document').where('id', '=', doc.id).execute()
         await trx

@@ -87,6 +87,7 @@ export async function findDocument(db: Kysely<Database>, id: number) {
     .select([
       'd.id',
       'd.org_unit_id',
+      'd.period_id',
       'd.indicator_code',
       'd.document_code',
       'd.file_name',
@@ -106,17 +107,23 @@ export async function findDocument(db: Kysely<Database>, id: number) {
 
 /**
  * Who may delete a document: someone who enters data for its unit and either uploaded it or is
- * the approving level (`isApprover`: the level above; for a region, a platform admin).
- *
- * TODO(workflow): refuse once the unit's submission of the indicator's direction and period is
- * approved (`submission.state = 'approved'`, see collection/workflow/states.ts) — the approval
- * check. The `submission` table's migration (0004-entry-workflow) is not committed yet, so until
- * it lands the uploader and the approving level may always delete.
+ * the approving level (`isApprover`: the level above; for a region, a platform admin) — and only
+ * before approval: once the unit's submission of the indicator's direction and period is
+ * approved, the document is part of what was approved (return the submission to change it).
  */
-export function assertCanDelete(
+export async function assertCanDelete(
+  db: Kysely<Database>,
+  catalog: Catalog,
   scope: Scope,
-  doc: { id: number; org_unit_id: number; path: string; uploaded_by: string },
-): void {
+  doc: {
+    id: number
+    org_unit_id: number
+    path: string
+    uploaded_by: string
+    indicator_code: string
+    period_id: number
+  },
+): Promise<void> {
   const unit = { id: doc.org_unit_id, path: doc.path }
   scope.assertCanWrite(unit, 'data')
   if (doc.uploaded_by !== scope.user.login && !isApprover(scope, unit))
@@ -125,5 +132,22 @@ export function assertCanDelete(
       'forbidden',
       `document ${doc.id} was uploaded by someone else: only they or the approving level delete it`,
       [{ path: 'id', message: 'uploaded by someone else' }],
+    )
+  const pluginId = catalog.indicators.get(doc.indicator_code)?.pluginId
+  const submission = pluginId
+    ? await db
+        .selectFrom('submission')
+        .select('state')
+        .where('org_unit_id', '=', doc.org_unit_id)
+        .where('period_id', '=', doc.period_id)
+        .where('plugin_id', '=', pluginId)
+        .executeTakeFirst()
+    : undefined
+  if (submission?.state === 'approved')
+    throw new ApiError(
+      409,
+      'locked',
+      'Документ входит в утверждённые данные: чтобы удалить его, верните данные на доработку',
+      [{ path: 'id', message: 'the submission is approved', lock: 'approved' }],
     )
 }
