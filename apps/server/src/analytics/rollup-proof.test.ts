@@ -54,6 +54,9 @@ describe(`roll-up proof on ${testEngine}`, () => {
       )
       for (const { compiled } of catalog.indicators.values()) {
         const expected = evaluateIndicator(compileIndicator(compiled.indicator), lookup)
+        // Generated data attaches no evidence documents: a presence "yes" that needs them counts as "no".
+        if (compiled.indicator.kind === 'presence' && compiled.indicator.evidence.length && expected.value === 1)
+          expected.value = 0
         const row = res.body.rows.find(
           (r) => r.orgUnit === m.id && r.indicator === compiled.indicator.code && r.option === null,
         )
