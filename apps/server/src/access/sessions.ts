@@ -43,17 +43,19 @@ export async function findSession(
     .selectFrom('user_session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
     .select(['s.id', 'u.id as user_id', 'u.login', 'u.name'])
+    .select(sql<boolean>`s.last_seen_at < now() - make_interval(secs => ${TOUCH_AFTER_SECONDS})`.as('stale'))
     .where('s.id', '=', id)
     .where('u.active', '=', true)
     .where(alive)
     .executeTakeFirst()
   if (!row) return undefined
-  await db
-    .updateTable('user_session')
-    .set({ last_seen_at: sql`now()` })
-    .where('id', '=', id)
-    .where(sql<boolean>`last_seen_at < now() - make_interval(secs => ${TOUCH_AFTER_SECONDS})`)
-    .execute()
+  // The idle expiry slides only when stale: most requests cost one read, not a read and a write.
+  if (row.stale)
+    await db
+      .updateTable('user_session')
+      .set({ last_seen_at: sql`now()` })
+      .where('id', '=', id)
+      .execute()
   return { sessionId: row.id, userId: row.user_id, login: row.login, name: row.name }
 }
 
