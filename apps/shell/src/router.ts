@@ -14,6 +14,7 @@ export const router = createRouter({
   routes: [
     { path: '/', name: 'home', component: HomeView },
     { path: '/indicators', name: 'indicators', component: () => import('./views/IndicatorsView.vue') },
+    { path: '/entry', name: 'entry', component: () => import('./views/EntryView.vue') },
     {
       path: '/local-indicators',
       name: 'local-indicators',

@@ -1,0 +1,151 @@
+import type { Browser, Page } from '@playwright/test'
+import { test, expect, login } from './fixtures.ts'
+
+const PERIOD = '2025-26'
+
+/** A signed-in page of its own browser context (its own cookies), as a second person at another desk. */
+async function signedIn(browser: Browser, baseURL: string, user: string): Promise<Page> {
+  const page = await (await browser.newContext({ baseURL, locale: 'ru-RU' })).newPage()
+  await login(page, user)
+  return page
+}
+
+/** The demo's campaigns closed long ago (seed-004 deadlines of past years): the region reopens this one. */
+async function openCampaign(browser: Browser, baseURL: string): Promise<{ school: number; region: number }> {
+  const region = await signedIn(browser, baseURL, 'region')
+  const me = (await (await region.request.get('/api/auth/me')).json()) as { regionId: number }
+  const put = await region.request.put(`/api/campaigns?region=${me.regionId}&period=${PERIOD}`, {
+    data: {
+      monitoringDue: '2999-01-20',
+      analysisDue: '2999-03-30',
+      measuresDue: '2999-12-31',
+      effectivenessDue: '3000-08-31',
+    },
+  })
+  expect(put.status()).toBe(200)
+  const school1 = await signedIn(browser, baseURL, 'school1')
+  const home = (await (await school1.request.get('/api/auth/me')).json()) as { roles: { orgUnit: { id: number } }[] }
+  await school1.context().close()
+  await region.context().close()
+  return { school: home.roles[0]!.orgUnit.id, region: me.regionId }
+}
+
+const saved = (page: Page) =>
+  page.waitForResponse((r) => r.url().endsWith('/api/data-values') && r.request().method() === 'POST')
+
+test('a school fills a direction, the municipality returns it with a comment, then approves; the school is locked', async ({
+  browser,
+  baseURL,
+}) => {
+  const { school } = await openCampaign(browser, baseURL!)
+  const entryUrl = `/entry?unit=${school}&period=${PERIOD}&plugin=deficits`
+
+  const operator = await signedIn(browser, baseURL!, 'school1')
+  await operator.getByTestId('nav-entry').click()
+  await operator.goto(entryUrl)
+  const teachers = operator.getByTestId('cell-deficits.teachers_total-total')
+  await expect(teachers).not.toHaveValue('')
+  const total = Number(await teachers.inputValue())
+  const iom = operator.getByTestId('cell-deficits.iom_built-total')
+
+  // More routes than teachers: the manifest's rule speaks up beside the cell, live.
+  let save = saved(operator)
+  await iom.fill(String(total + 5))
+  await save
+  const row = operator.locator('[data-row-key="deficits.iom_built|"]')
+  await expect(row.getByTestId('cell-error')).toHaveText('Значение не может превышать общее количество педагогов')
+  save = saved(operator)
+  await iom.fill(String(total - 1))
+  await save
+  await expect(row.getByTestId('cell-error')).toHaveCount(0)
+  await expect(operator.getByTestId('save-state')).toHaveText('сохранено')
+  // Keyboard: Enter goes to the next row.
+  await iom.press('Enter')
+  await expect(operator.getByTestId('cell-deficits.iom_built-total')).not.toBeFocused()
+
+  await operator.getByTestId('submit').click()
+  await expect(operator.getByTestId('entry-state')).toHaveText('отправлено')
+  await expect(operator.getByTestId('entry-lock')).toBeVisible()
+  await expect(iom).toHaveAttribute('readonly', '')
+
+  // The coordinator returns it with a comment.
+  const coordinator = await signedIn(browser, baseURL!, 'mun1')
+  await coordinator.goto(entryUrl)
+  await expect(coordinator.getByTestId('entry-state')).toHaveText('отправлено')
+  await coordinator.getByTestId('return-comment-input').fill('Уточните число ИОМ')
+  await coordinator.getByTestId('return').click()
+  await expect(coordinator.getByTestId('entry-state')).toHaveText('возвращено на доработку')
+
+  // The school sees why, corrects and resubmits.
+  await operator.reload()
+  await expect(operator.getByTestId('entry-state')).toHaveText('возвращено на доработку')
+  await expect(operator.getByTestId('return-comment')).toContainText('Уточните число ИОМ')
+  const corrected = Math.floor(total / 2)
+  save = saved(operator)
+  await operator.getByTestId('cell-deficits.iom_built-total').fill(String(corrected))
+  await save
+  await operator.getByTestId('submit').click()
+  await expect(operator.getByTestId('entry-state')).toHaveText('отправлено')
+
+  // The coordinator approves; the school can no longer edit.
+  await coordinator.reload()
+  await coordinator.getByTestId('approve').click()
+  await expect(coordinator.getByTestId('entry-state')).toHaveText('утверждено')
+  await operator.reload()
+  await expect(operator.getByTestId('entry-state')).toHaveText('утверждено')
+  await expect(operator.getByTestId('cell-deficits.iom_built-total')).toHaveAttribute('readonly', '')
+  await expect(operator.getByTestId('submit')).toHaveCount(0)
+  const refused = await operator.request.post('/api/data-values', {
+    data: { values: [{ orgUnit: school, period: PERIOD, element: 'deficits.iom_built', value: 1 }] },
+  })
+  expect(refused.status()).toBe(409)
+
+  // The history panel lists the school's changes, and the analytics view shows the new share.
+  await operator.getByTestId('history-deficits.iom_built-total').click()
+  await expect(operator.getByTestId('value-history')).toContainText(`${total - 1} → ${corrected}`)
+  await operator.goto(`/indicators?unit=${school}&period=${PERIOD}`)
+  const share = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 1 }).format((corrected / total) * 100)
+  await expect(
+    operator.locator('[data-testid=indicator-table] [data-indicator="deficits.iom_share"] [data-col=value]'),
+  ).toContainText(`${share} %`)
+})
+
+test('two people save the same value: the second gets both values to choose from, nothing is lost', async ({
+  browser,
+  baseURL,
+}) => {
+  const { school } = await openCampaign(browser, baseURL!)
+  const url = `/entry?unit=${school}&period=${PERIOD}&plugin=retraining`
+  const first = await signedIn(browser, baseURL!, 'school1')
+  const second = await signedIn(browser, baseURL!, 'mun1')
+  await first.goto(url)
+  await second.goto(url)
+  const cellOf = (page: Page) => page.locator('[data-testid=entry-grid] input[type=number]').first()
+  await expect(cellOf(first)).toBeVisible()
+  await expect(cellOf(second)).toBeVisible()
+  const testId = (await cellOf(first).getAttribute('data-testid'))!
+
+  let save = saved(first)
+  await first.getByTestId(testId).fill('111')
+  await save
+  await expect(first.getByTestId('save-state')).toHaveText('сохранено')
+
+  // The second page still holds the old version.
+  save = saved(second)
+  await second.getByTestId(testId).fill('222')
+  expect((await save).status()).toBe(409)
+  const dialog = second.getByTestId('conflict-dialog')
+  await expect(dialog).toBeVisible()
+  await expect(dialog.getByTestId('conflict-mine')).toHaveText('222')
+  await expect(dialog.getByTestId('conflict-theirs')).toHaveText('111')
+  save = saved(second)
+  await dialog.getByRole('button', { name: 'Оставить моё' }).click()
+  expect((await save).status()).toBe(200)
+  await expect(dialog).toHaveCount(0)
+
+  await first.reload()
+  await expect(first.getByTestId(testId)).toHaveValue('222')
+  // Both saves are in the value's history: 111 was overwritten knowingly, not lost.
+  await first.locator(`[data-testid="${testId.replace('cell-', 'history-')}"]`).click()
+  await expect(first.getByTestId('value-history')).toContainText('111 → 222')
+})
