@@ -149,3 +149,34 @@ test('two people save the same value: the second gets both values to choose from
   await first.locator(`[data-testid="${testId.replace('cell-', 'history-')}"]`).click()
   await expect(first.getByTestId('value-history')).toContainText('111 → 222')
 })
+
+test('a municipality enters for its schools in one grid and sees who has not submitted', async ({
+  browser,
+  baseURL,
+}) => {
+  const { school } = await openCampaign(browser, baseURL!)
+  const coordinator = await signedIn(browser, baseURL!, 'mun1')
+  const me = (await (await coordinator.request.get('/api/auth/me')).json()) as { roles: { orgUnit: { id: number } }[] }
+  const municipality = me.roles[0]!.orgUnit.id
+  await coordinator.goto(`/entry?unit=${municipality}&period=${PERIOD}&plugin=retraining`)
+  const grid = coordinator.getByTestId('schools-grid')
+  await expect(grid).toBeVisible()
+  const cell = grid.getByTestId(`school-cell-${school}-total`)
+  await expect(cell).toBeVisible()
+  const save = saved(coordinator)
+  await cell.fill('17')
+  expect((await save).status()).toBe(200)
+  await expect(coordinator.getByTestId('save-state')).toHaveText('сохранено')
+  const values = (await (
+    await coordinator.request.get(`/api/data-values?orgUnit=${school}&period=${PERIOD}&plugin=retraining`)
+  ).json()) as { values: { element: string; option: string | null; value: unknown }[] }
+  const element = (await grid.getByTestId('schools-element').inputValue())!
+  expect(values.values.find((v) => v.element === element && v.option === null)?.value).toBe(17)
+
+  const states = (await (
+    await coordinator.request.get(`/api/submissions?orgUnit=${municipality}&period=${PERIOD}&plugin=retraining`)
+  ).json()) as { counts: { total: number; notSubmitted: number } }
+  await expect(coordinator.getByTestId('workflow').locator('h3')).toHaveText(
+    `Не отправили: ${states.counts.notSubmitted} из ${states.counts.total}`,
+  )
+})
