@@ -1,6 +1,7 @@
 import { connect, migrateToLatest, type DatabaseHandle } from '@profmon/db'
 import { createDemoUsers, createFirstAdmin, DEMO_PASSWORD, hasNoUsers } from './access/demo-users.ts'
 import { Catalog } from './catalog/catalog.ts'
+import { attachDemoEvidence } from './collection/evidence/demo-documents.ts'
 import type { AppDeps } from './context.ts'
 import type { Logger } from './logger.ts'
 import { discoverPlugins } from './plugins/discover.ts'
@@ -37,6 +38,7 @@ export async function boot({ handle, pluginDirs, log, demo }: BootOptions): Prom
       `demo region ready: ${r.municipalities} municipalities, ${r.organizations} organisations, ${r.values} values`,
     )
     demoRegionId = r.regionId
+    log.info(`demo evidence: ${await attachDemoEvidence(handle.db, catalog, r.regionId)} documents`)
   }
   if (await hasNoUsers(handle.db)) {
     if (demoRegionId !== undefined) {
