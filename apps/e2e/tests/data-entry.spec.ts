@@ -180,3 +180,18 @@ test('a municipality enters for its schools in one grid and sees who has not sub
     `Не отправили: ${states.counts.notSubmitted} из ${states.counts.total}`,
   )
 })
+
+test("a region admin sets the period's deadlines on the entry page", async ({ browser, baseURL }) => {
+  const { region } = await openCampaign(browser, baseURL!)
+  const page = await signedIn(browser, baseURL!, 'region')
+  await page.goto(`/entry?unit=${region}&period=${PERIOD}&plugin=deficits`)
+  const editor = page.getByTestId('campaign-editor')
+  await editor.locator('summary').click()
+  await editor.getByTestId('campaign-monitoringDue').fill('2999-02-01')
+  await editor.getByRole('button', { name: 'Сохранить сроки' }).click()
+  await expect(editor.getByRole('status')).toHaveText('Сроки сохранены')
+  const stored = (await (await page.request.get(`/api/campaigns?region=${region}&period=${PERIOD}`)).json()) as {
+    monitoringDue: string
+  }
+  expect(stored.monitoringDue).toBe('2999-02-01')
+})

@@ -184,6 +184,16 @@ const en: typeof ru = {
       takeTheirs: 'Take the saved one',
     },
     history: { title: 'History: {label}', open: 'Change history', empty: 'No changes.' },
+    campaign: {
+      title: "The region's campaign deadlines",
+      defaults: 'defaults (not saved)',
+      monitoringDue: 'Monitoring data by',
+      analysisDue: 'Analysis by',
+      measuresDue: 'Measures by',
+      effectivenessDue: 'Effectiveness review by',
+      save: 'Save the deadlines',
+      saved: 'Deadlines saved',
+    },
   },
   login: {
     title: 'Sign in',
