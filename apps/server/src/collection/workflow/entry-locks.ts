@@ -17,7 +17,7 @@ export interface LockedKey {
  * Refuses a batch that touches locked data, before anything is written: 409 `locked` when the
  * unit's direction is submitted or approved, 403 `deadline_passed` after the campaign's monitoring
  * deadline — unless the editor is the approving level, who may still correct. Runs inside the
- * write's transaction and share-locks the submission rows, so a concurrent transition waits.
+ * write's transaction and share-locks the units, so a concurrent transition waits.
  * No editor (a system write) is treated like the submitter: locks hold.
  */
 export async function assertUnlocked(
@@ -29,7 +29,15 @@ export async function assertUnlocked(
   if (!keys.length) return
   const unitIds = [...new Set(keys.map((k) => k.orgUnitId))]
   const periodIds = [...new Set(keys.map((k) => k.periodId))]
-  const units = await trx.selectFrom('org_unit').select(['id', 'path']).where('id', 'in', unitIds).execute()
+  // Share-locking the units makes a concurrent submit or approve of one of them wait for this write
+  // (and this write wait for it): a submission row that does not exist yet cannot be locked.
+  const units = await trx
+    .selectFrom('org_unit')
+    .select(['id', 'path'])
+    .where('id', 'in', unitIds)
+    .orderBy('id')
+    .forShare()
+    .execute()
   const unitById = new Map(units.map((u) => [u.id, u]))
   // The approving level is never locked out: skip the lookups when the editor approves every unit.
   const bound = keys.filter((k) => !isApprover(editor, unitById.get(k.orgUnitId)!))

@@ -68,6 +68,8 @@ export async function transition(
   const { to, from } = TRANSITIONS[action]
   const actor = scope.user.login
   return db.transaction().execute(async (trx) => {
+    // Waits for writes in flight on the unit (they share-lock it) and holds off new ones until the move commits.
+    await sql`select id from org_unit where id = ${unit.id} for no key update`.execute(trx)
     const current = (
       await sql<{ state: SubmissionState; comment: string | null }>`
         select state, comment from submission
