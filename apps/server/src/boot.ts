@@ -32,7 +32,10 @@ export async function boot({ handle, pluginDirs, log, demo }: BootOptions): Prom
     // Loaded only when needed: the generator is a tool, not part of serving requests.
     const { generateRegion } = await import('@profmon/generator')
     log.info('empty database: creating the demo region')
-    const r = await generateRegion(handle, { municipalities: 12, organizations: 200 })
+    // The latest period stays open for entry for three months from today: a demo to try, not a
+    // closed archive (the seed-004 deadline of 20 January may have passed).
+    const openLatestUntil = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10)
+    const r = await generateRegion(handle, { municipalities: 12, organizations: 200, openLatestUntil })
     log.info(
       r,
       `demo region ready: ${r.municipalities} municipalities, ${r.organizations} organisations, ${r.values} values`,

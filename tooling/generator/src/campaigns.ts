@@ -24,11 +24,25 @@ export async function insertCampaigns(
   db: Kysely<Database>,
   regionId: number,
   periods: readonly StoredPeriod[],
+  openLatestUntil?: string,
 ): Promise<void> {
   if (periods.length === 0) return
+  const latest = [...periods].sort((a, b) => a.endsOn.localeCompare(b.endsOn)).at(-1)!
+  const deadlines = (p: StoredPeriod) => {
+    const d = campaignDeadlines(p.endsOn)
+    if (p !== latest || !openLatestUntil || d.monitoring_due >= openLatestUntil) return d
+    // Extended entry: monitoring (and the later steps) move past the given date.
+    const later = (date: string) => (date < openLatestUntil ? openLatestUntil : date)
+    return {
+      monitoring_due: openLatestUntil,
+      analysis_due: later(d.analysis_due),
+      measures_due: later(d.measures_due),
+      effectiveness_due: later(d.effectiveness_due),
+    }
+  }
   await db
     .insertInto('campaign')
-    .values(periods.map((p) => ({ region_id: regionId, period_id: p.id, ...campaignDeadlines(p.endsOn) })))
+    .values(periods.map((p) => ({ region_id: regionId, period_id: p.id, ...deadlines(p) })))
     .onConflict((oc) => oc.columns(['region_id', 'period_id']).doNothing())
     .execute()
 }

@@ -37,7 +37,7 @@ export async function generateRegion(handle: DatabaseHandle, options: GenerateOp
     await client.query('begin')
     const { regionId, tree } = await insertOrgTree(db, options.regionName ?? DEFAULTS.regionName, plan)
     const periods = await ensurePeriods(db, periodSpecs)
-    await insertCampaigns(db, regionId, periods)
+    await insertCampaigns(db, regionId, periods, options.openLatestUntil)
     await enableActivePlugins(db, regionId)
     const specs = await readElementSpecs(db)
 

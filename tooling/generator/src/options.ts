@@ -10,6 +10,11 @@ export interface PeriodSpec {
 export interface GenerateOptions {
   /** Default 'Демонстрационный край'. */
   regionName?: string
+  /**
+   * Keep the latest period's data entry open until at least this date (YYYY-MM-DD), as a region
+   * admin extending the deadline would: the demo then lets schools enter data today.
+   */
+  openLatestUntil?: string
   /** Number of municipalities: 12 for the demo, 60 for the benchmark. */
   municipalities: number
   /** Number of organisations (at least 3 per municipality), spread unevenly: ~200 demo, 1000 benchmark. */
