@@ -118,7 +118,7 @@ function crossCheck(m: PluginManifest): { path: Path; message: string }[] {
     for (const field of ['numerator', 'denominator', 'formula'] as const) {
       const text = ind[field]
       if (!text) continue
-      let refs: string[] = []
+      let refs: string[]
       try {
         refs = formulaRefs(parseFormula(text)).map((r) => r.code)
       } catch {
