@@ -99,3 +99,50 @@ test('a coordinator defines a local data element, which the formula editor then 
   await page.getByRole('option').filter({ hasText: title }).click()
   await expect(page.locator('#formula-numerator')).toHaveValue(/^#\{local\.\d+\.nastavniki_\d+\}$/)
 })
+
+test('a local data element entered through the generic form appears in the local indicator', async ({ page }) => {
+  await login(page, 'mun1')
+  const me = (await (await page.request.get('/api/auth/me')).json()) as { roles: { orgUnit: { id: number } }[] }
+  const mun = me.roles[0]!.orgUnit.id
+  const [school] = (await (await page.request.get(`/api/org-units/${mun}/children`)).json()) as { id: number }[]
+  const element = await page.request.post('/api/local-data-elements', {
+    data: {
+      orgUnit: mun,
+      title: 'Педагоги в школе молодого учителя',
+      valueType: 'integer',
+      entryLevel: 'organization',
+      min: 0,
+    },
+  })
+  expect(element.status(), await element.text()).toBe(201)
+  const { code } = (await element.json()) as { code: string }
+  const indicator = await page.request.post('/api/local-indicators', {
+    data: {
+      orgUnit: mun,
+      title: 'Доля педагогов в школе молодого учителя',
+      kind: 'share',
+      numerator: `#{${code}}`,
+      denominator: '#{deficits.teachers_total}',
+    },
+  })
+  expect(indicator.status(), await indicator.text()).toBe(201)
+  const local = ((await indicator.json()) as { code: string }).code
+
+  // The generic entry form offers the owner's local elements as a group of their own.
+  await page.goto(`/entry?unit=${school!.id}&period=2025-26&plugin=local`)
+  const cell = page.getByTestId(`cell-${code}-total`)
+  await cell.fill('4')
+  await cell.press('Enter')
+  type Row = { option: string | null; numerator: number | null; denominator: number | null; value: number | null }
+  const total = async () =>
+    (
+      (await (
+        await page.request.get(`/api/analytics?orgUnit=${school!.id}&period=2025-26&indicator=${local}`)
+      ).json()) as { rows: Row[] }
+    ).rows.find((r) => r.option === null)!
+  // Autosave runs a moment after typing: wait for the value to reach the server.
+  await expect.poll(async () => (await total()).numerator, { timeout: 10_000 }).toBe(4)
+  await expect(page.getByTestId('save-state')).toHaveText('сохранено')
+  const row = await total()
+  expect(row.value).toBeCloseTo((4 * 100) / row.denominator!, 6)
+})
