@@ -23,7 +23,7 @@ try {
   await page.waitForLoadState('networkidle')
   await page.waitForTimeout(800)
   await page.screenshot({ path: join(out, 'deficits.png') })
-  await page.getByRole('link', { name: 'Показатели' }).click()
+  await page.getByRole('link', { name: 'Показатели', exact: true }).click()
   await page.locator('[data-group=staffing]').waitFor()
   await page.getByTestId('children-table').waitFor()
   await page.waitForLoadState('networkidle')

@@ -19,7 +19,7 @@ test.describe('runtime plugin platform', () => {
       await expect(toggle).toHaveAttribute('aria-checked', 'false')
 
       // The staff user's next navigation no longer shows the direction anywhere.
-      await staff.getByRole('link', { name: 'Показатели' }).click()
+      await staff.getByRole('link', { name: 'Показатели', exact: true }).click()
       await expect(staff.getByTestId('indicator-table').first()).toBeVisible()
       await expect(staff.locator('[data-testid=nav] [data-plugin=deficits]')).toHaveCount(0)
       await expect(staff.locator('[data-group=deficits]')).toHaveCount(0)
@@ -32,7 +32,7 @@ test.describe('runtime plugin platform', () => {
     }
 
     // Back, with its data: the kept values show again.
-    await staff.getByRole('link', { name: 'Показатели' }).click()
+    await staff.getByRole('link', { name: 'Показатели', exact: true }).click()
     await expect(staff.locator('[data-testid=nav] [data-plugin=deficits]')).toBeVisible()
     const value = staff.locator('[data-indicator="deficits.diagnosed_share"] [data-col=value]')
     await expect(value).toContainText('%')
