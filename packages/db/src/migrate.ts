@@ -5,6 +5,7 @@ import * as accessControl from './migrations/0002-access-control.ts'
 import * as localIndicators from './migrations/0003-local-indicators.ts'
 import * as entryWorkflow from './migrations/0004-entry-workflow.ts'
 import * as evidence from './migrations/0005-evidence.ts'
+import * as campaignCollection from './migrations/0006-campaign-collection.ts'
 import type { Database } from './schema.ts'
 
 /** Migrations as code, in order. Names are stable: they are recorded in the database. */
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '0003-local-indicators': localIndicators,
   '0004-entry-workflow': entryWorkflow,
   '0005-evidence': evidence,
+  '0006-campaign-collection': campaignCollection,
 }
 
 /**

@@ -38,6 +38,10 @@ export interface CampaignTable {
   analysis_due: string
   measures_due: string
   effectiveness_due: string
+  /** The directions collected in the period; null: every direction the region has enabled. */
+  collected_plugins: ColumnType<string[] | null, string[] | null | undefined, string[] | null>
+  /** Element code → org level name, where the region moved an element's entry level. */
+  entry_levels: ColumnType<Record<string, string>, string | undefined, string>
 }
 
 /** Breakdown dimensions; `plugin_id` null for core dimensions. */

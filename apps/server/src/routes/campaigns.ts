@@ -14,7 +14,24 @@ const deadlines = z.object({
   effectivenessDue: date.openapi({ example: '2027-08-31' }),
 })
 
+const plan = z.object({
+  plugins: z
+    .array(z.string().min(1))
+    .nullable()
+    .openapi({
+      description: 'The directions collected in the period; null: every direction the region has enabled',
+      example: ['deficits', 'retraining'],
+    }),
+  entryLevels: z.record(z.string(), z.enum(['region', 'municipality', 'organization'])).openapi({
+    description:
+      "Data elements whose entry level the region moved from the manifest's (element code → level). " +
+      'Refused while values of the element are stored at another level in the period.',
+    example: { 'staffing.vacancies': 'municipality' },
+  }),
+})
+
 const campaignSchema = deadlines
+  .extend(plan.shape)
   .extend({
     region: z.number().int(),
     period: z.string(),
@@ -43,13 +60,17 @@ const put = createRoute({
   method: 'put',
   path: '/api/campaigns',
   tags: ['data collection'],
-  summary: "Set a region's deadlines for a period; region admins; audited",
+  summary:
+    "Set a region's campaign for a period: deadlines, collected directions, entry levels; region admins; audited",
   description:
     'After `monitoringDue` only the approving level (the municipality for its schools, the region for its ' +
-    'municipalities) may change data values.',
+    'municipalities) may change data values. `plugins` and `entryLevels` left out stay as they are.',
   request: {
     query,
-    body: { required: true, content: { 'application/json': { schema: deadlines.strict() } } },
+    body: {
+      required: true,
+      content: { 'application/json': { schema: deadlines.extend(plan.partial().shape).strict() } },
+    },
   },
   responses: {
     200: { description: 'The stored campaign', content: { 'application/json': { schema: campaignSchema } } },
@@ -57,8 +78,8 @@ const put = createRoute({
   },
 })
 
-/** Campaigns: per region and period, the deadlines of the yearly cycle. */
-export function campaignRoutes({ db }: AppDeps) {
+/** Campaigns: per region and period, the deadlines of the yearly cycle and what is collected. */
+export function campaignRoutes({ db, catalog }: AppDeps) {
   return new OpenAPIHono<AuthEnv>()
     .openapi(read, async (c) => {
       const q = c.req.valid('query')
@@ -71,6 +92,6 @@ export function campaignRoutes({ db }: AppDeps) {
       const region = await getOrgUnit(db, q.region)
       c.var.scope.assertCanWrite(region, 'campaigns', 'region')
       assertRegion(region)
-      return c.json(await saveCampaign(db, q.region, q.period, c.req.valid('json'), c.var.user.login), 200)
+      return c.json(await saveCampaign(db, catalog, region, q.period, c.req.valid('json'), c.var.user.login), 200)
     })
 }

@@ -4,6 +4,7 @@ import type { Catalog } from '../catalog/catalog.ts'
 import { importWorkbook } from '../collection/xlsx/import-workbook.ts'
 import { assertFileSize, attachment, formFile, uploadLimit, XLSX_TYPE } from '../collection/xlsx/upload-limit.ts'
 import { buildValuesWorkbook } from '../collection/xlsx/values-workbook.ts'
+import { assertCollected } from '../collection/campaigns/collection-plan.ts'
 import type { AppDeps } from '../context.ts'
 import { ApiError, errorResponses } from '../errors.ts'
 import type { AuthEnv } from '../middleware/auth/index.ts'
@@ -117,6 +118,7 @@ export function importRoutes({ db, catalog }: AppDeps) {
       c.var.scope.assertCanRead(unit)
       const period = await periodByCode(db, q.period)
       const plugin = await enabledPlugin(db, catalog, unit, q.plugin)
+      await assertCollected(db, unit, period, plugin.id)
       const xlsx = await buildValuesWorkbook(db, catalog, { root: unit, period, pluginId: plugin.id, validation: true })
       return c.body(new Uint8Array(xlsx), 200, {
         'content-type': XLSX_TYPE,

@@ -10,14 +10,16 @@ export function checkValue(
   el: CatalogElement,
   raw: unknown,
   unitLevel: number,
+  /** Where the region's campaign has it entered; the manifest's level by default. */
+  entryDepth = el.entryDepth,
 ):
   { ok: true; value: number | null; text: string | null } | { ok: false; field: 'value' | 'orgUnit'; message: string } {
   const d = el.definition
-  if (unitLevel !== el.entryDepth)
+  if (unitLevel !== entryDepth)
     return {
       ok: false,
       field: 'orgUnit',
-      message: `"${d.code}" is entered by ${LEVEL_NAMES[el.entryDepth]}, not by ${LEVEL_NAMES[unitLevel]}`,
+      message: `"${d.code}" is entered by ${LEVEL_NAMES[entryDepth]}, not by ${LEVEL_NAMES[unitLevel]}`,
     }
   if (raw === null) return { ok: true, value: null, text: null }
   switch (d.valueType) {

@@ -6,6 +6,7 @@ import { ApiError, type ErrorDetail } from '../errors.ts'
 import { inSubtree } from '../access/scope.ts'
 import { regionIdOf } from '../org/org-units.ts'
 import { enabledPluginIds } from '../plugins/enabled.ts'
+import { CollectionPlans } from '../collection/campaigns/collection-plan.ts'
 import { checkValue } from './validate-value.ts'
 
 /** One value to write. `value: null` removes it (back to "no data"). */
@@ -226,8 +227,10 @@ async function resolveInputs(db: Kysely<Database>, catalog: Catalog, inputs: Val
     .execute()
   const periodByCode = new Map(periods.map((p) => [p.code, p.id]))
   const enabledByRegion = new Map<number, Set<string>>()
-  for (const regionId of new Set(units.map(regionIdOf)))
+  const regionIds = [...new Set(units.map(regionIdOf))]
+  for (const regionId of regionIds)
     enabledByRegion.set(regionId, new Set(await enabledPluginIds(db, catalog, regionId)))
+  const plans = await CollectionPlans.load(db, regionIds, [...periodByCode.values()])
 
   const details: ErrorDetail[] = []
   const seen = new Map<string, number>()
@@ -248,6 +251,11 @@ async function resolveInputs(db: Kysely<Database>, catalog: Catalog, inputs: Val
         return fail('element', `"${input.element}" is a local element of org unit ${el.owner.id}, not collected here`)
     } else if (!enabledByRegion.get(regionIdOf(unit))?.has(el.pluginId))
       return fail('element', `the direction "${el.pluginId}" is not enabled for this region`)
+    else if (!plans.collects(regionIdOf(unit), periodId, el.pluginId))
+      return fail(
+        'element',
+        `the direction "${el.pluginId}" is not collected in ${input.period} (the region's campaign)`,
+      )
     let optionId = 0
     const option = input.option ?? null
     if (option !== null) {
@@ -257,7 +265,7 @@ async function resolveInputs(db: Kysely<Database>, catalog: Catalog, inputs: Val
       if (id === undefined) return fail('option', `"${option}" is not an option of ${dim}`)
       optionId = id
     }
-    const checked = checkValue(el, input.value, unit.level)
+    const checked = checkValue(el, input.value, unit.level, plans.entryDepth(regionIdOf(unit), periodId, el))
     if (!checked.ok) return fail(checked.field, checked.message)
     const key = `${unit.id}:${periodId}:${el.id}:${optionId}`
     const first = seen.get(key)

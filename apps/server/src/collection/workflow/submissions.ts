@@ -1,7 +1,8 @@
 import { sql, type Database, type Kysely, type OrgUnit } from '@profmon/db'
 import type { Scope } from '../../access/scope.ts'
 import { appendAudit } from '../../audit/audit-log.ts'
-import type { Catalog } from '../../catalog/catalog.ts'
+import { LOCAL_GROUP, type Catalog } from '../../catalog/catalog.ts'
+import { assertCollected } from '../campaigns/collection-plan.ts'
 import { ApiError, invalid } from '../../errors.ts'
 import { regionIdOf } from '../../org/org-units.ts'
 import { enabledPluginIds } from '../../plugins/enabled.ts'
@@ -19,7 +20,10 @@ export interface SubmissionView {
   updatedBy: string | null
 }
 
-/** Checks period and direction (known, enabled in the unit's region); returns the period id. */
+/**
+ * Checks period and direction (known, enabled in the unit's region, collected by its campaign; or
+ * the `local` group of the owner's local elements); returns the period id.
+ */
 export async function resolveTarget(
   db: Kysely<Database>,
   catalog: Catalog,
@@ -29,8 +33,10 @@ export async function resolveTarget(
 ): Promise<number> {
   const period = await db.selectFrom('period').select('id').where('code', '=', periodCode).executeTakeFirst()
   if (!period) throw invalid([{ path: 'period', message: `unknown period "${periodCode}"` }])
+  if (plugin === LOCAL_GROUP) return period.id
   if (!(await enabledPluginIds(db, catalog, regionIdOf(unit))).includes(plugin))
     throw invalid([{ path: 'plugin', message: `the direction "${plugin}" is not enabled for this region` }])
+  await assertCollected(db, unit, { id: period.id, code: periodCode }, plugin)
   return period.id
 }
 

@@ -163,6 +163,8 @@ describe(`campaign deadlines on ${testEngine}`, () => {
       analysisDue: '2025-03-30',
       measuresDue: '2025-12-31',
       effectivenessDue: '2026-08-31',
+      plugins: null,
+      entryLevels: {},
       stored: false,
     })
   })
@@ -182,7 +184,14 @@ describe(`campaign deadlines on ${testEngine}`, () => {
       .select(['actor', 'action', 'old_value', 'new_value'])
       .where('entity', '=', 'campaign')
       .execute()
-    expect(log).toEqual([{ actor: 'region1', action: 'create', old_value: null, new_value: deadlines('2000-01-20') }])
+    expect(log).toEqual([
+      {
+        actor: 'region1',
+        action: 'create',
+        old_value: null,
+        new_value: { ...deadlines('2000-01-20'), plugins: null, entryLevels: {} },
+      },
+    ])
   })
 
   it('after the monitoring deadline only the approving level edits', async () => {

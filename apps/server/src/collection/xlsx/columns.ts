@@ -29,12 +29,18 @@ export const TOTAL_TITLE = 'Всего'
  * @example
  * planSheets(catalog, 'deficits') // [{ depth: 3, name: 'Организации', columns: [...] }, { depth: 2, ... }]
  */
-export function planSheets(catalog: Catalog, pluginId: string): SheetPlan[] {
+export function planSheets(
+  catalog: Catalog,
+  pluginId: string,
+  /** Where each element is entered: the region's campaign may move some (manifest's level by default). */
+  depthOf: (element: CatalogElement) => number = (e) => e.entryDepth,
+): SheetPlan[] {
   const byDepth = new Map<number, ValueColumn[]>()
   for (const element of catalog.elements.values()) {
     if (element.pluginId !== pluginId || element.definition.valueType === 'document') continue
-    let columns = byDepth.get(element.entryDepth)
-    if (!columns) byDepth.set(element.entryDepth, (columns = []))
+    const depth = depthOf(element)
+    let columns = byDepth.get(depth)
+    if (!columns) byDepth.set(depth, (columns = []))
     const code = element.definition.code
     columns.push({ element, option: null, code })
     const dim = element.definition.dimension ? catalog.dimensions.get(element.definition.dimension) : undefined

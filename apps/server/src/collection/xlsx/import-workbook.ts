@@ -7,6 +7,7 @@ import { regionIdOf } from '../../org/org-units.ts'
 import { enabledPluginIds } from '../../plugins/enabled.ts'
 import { writeValues, type ValueInput } from '../../values/write-values.ts'
 import { checkCell, plainCell } from './cell-value.ts'
+import { CollectionPlans } from '../campaigns/collection-plan.ts'
 import { columnTitle, planSheets, type ValueColumn } from './columns.ts'
 import { columnLetter, LAYOUT } from './layout.ts'
 
@@ -128,8 +129,10 @@ export async function importWorkbook(
     : []
   const unitById = new Map(units.map((u) => [u.id, u]))
   const enabled = new Map<number, boolean>()
-  for (const region of new Set(units.map(regionIdOf)))
+  const regionIds = [...new Set(units.map(regionIdOf))]
+  for (const region of regionIds)
     enabled.set(region, (await enabledPluginIds(db, catalog, region)).includes(target.pluginId))
+  const plans = await CollectionPlans.load(db, regionIds, [target.period.id])
   const elementIds = [...new Set([...columnsByCode.values()].map((c) => c.element.id))]
   // The current values, read once: an unchanged cell is not written (nor audited, nor refused by
   // an entry lock — a region's template re-uploaded after some schools' approval still goes
@@ -168,6 +171,12 @@ export async function importWorkbook(
       )
       continue
     }
+    if (!plans.collects(regionIdOf(unit), target.period.id, target.pluginId)) {
+      rowError(
+        `направление «${catalog.plugins.get(target.pluginId)?.title.ru ?? target.pluginId}» не собирается в ${target.period.code} (кампания региона)`,
+      )
+      continue
+    }
     const first = seen.get(`${r.sheet}:${unit.id}`)
     if (first) {
       rowError(`организация уже есть на этом листе в строке ${first}`)
@@ -182,7 +191,8 @@ export async function importWorkbook(
         column: `${columnTitle(col)} (${columnLetter(n)})`,
         cell: `${columnLetter(n)}${r.rowNumber}`,
       }
-      const checked = checkCell(col.element.definition, col.element.entryDepth, raw, unit.level)
+      const depth = plans.entryDepth(regionIdOf(unit), target.period.id, col.element)
+      const checked = checkCell(col.element.definition, depth, raw, unit.level)
       if (!checked.ok) {
         errors.push({ ...at, message: checked.message })
         continue

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs'
 import { sql, type Database, type Kysely } from '@profmon/db'
 import type { Catalog } from '../../catalog/catalog.ts'
+import { CollectionPlans, entryDepthIn } from '../campaigns/collection-plan.ts'
+import { regionIdOf } from '../../org/org-units.ts'
 import { planSheets, TOTAL_TITLE, type SheetPlan } from './columns.ts'
 import { columnLetter, LAYOUT, NO, YES } from './layout.ts'
 
@@ -32,7 +34,9 @@ export async function buildValuesWorkbook(
   catalog: Catalog,
   args: ValuesWorkbookArgs,
 ): Promise<Buffer> {
-  const plans = planSheets(catalog, args.pluginId)
+  const regionId = regionIdOf(args.root)
+  const plan = (await CollectionPlans.load(db, [regionId], [args.period.id])).plan(regionId, args.period.id)
+  const plans = planSheets(catalog, args.pluginId, (el) => entryDepthIn(plan, el))
   const units = await db
     .selectFrom('org_unit')
     .select(['id', 'name', 'level'])
