@@ -51,6 +51,9 @@ export interface CatalogIndicator {
 /** The plugin id under which local elements and indicators without a direction are listed. */
 export const LOCAL_GROUP = 'local'
 
+/** The `local` group's title, where a direction's title would be shown. */
+export const LOCAL_TITLE: LocalizedText = { ru: 'Местные показатели', en: 'Local indicators' }
+
 /**
  * Everything the API needs to know about definitions, read once from the database after the
  * plugins are synced: active plugins, their data elements (with ids), indicators (compiled),

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import { LOCAL_GROUP } from '../catalog/catalog.ts'
+import { LOCAL_GROUP, LOCAL_TITLE } from '../catalog/catalog.ts'
 import { loadLocalElements, loadLocalIndicators, type OwnerFilter } from '../catalog/local-definitions.ts'
 import type { AppDeps } from '../context.ts'
 import { errorResponses } from '../errors.ts'
@@ -55,7 +55,6 @@ const definitions = createRoute({
   },
 })
 
-const LOCAL_TITLE = { ru: 'Местные показатели', en: 'Local indicators' }
 
 export function definitionRoutes({ db, catalog }: AppDeps) {
   return new OpenAPIHono<AuthEnv>().openapi(definitions, async (c) => {

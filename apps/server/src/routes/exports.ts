@@ -3,6 +3,7 @@ import { computeAnalytics } from '../analytics/analytics.ts'
 import { buildAnalyticsWorkbook } from '../collection/xlsx/analytics-workbook.ts'
 import { attachment, XLSX_TYPE } from '../collection/xlsx/upload-limit.ts'
 import { buildValuesWorkbook } from '../collection/xlsx/values-workbook.ts'
+import { catalogFor } from '../catalog/local-definitions.ts'
 import type { AppDeps } from '../context.ts'
 import { errorResponses } from '../errors.ts'
 import type { AuthEnv } from '../middleware/auth/index.ts'
@@ -52,7 +53,7 @@ export function exportRoutes({ db, catalog }: AppDeps) {
       c.var.scope.assertCanRead(unit)
       const period = await periodByCode(db, q.period)
       const plugin = await enabledPlugin(db, catalog, unit, q.plugin)
-      const xlsx = await buildValuesWorkbook(db, catalog, {
+      const xlsx = await buildValuesWorkbook(db, plugin.view, {
         root: unit,
         period,
         pluginId: plugin.id,
@@ -68,7 +69,8 @@ export function exportRoutes({ db, catalog }: AppDeps) {
       const unit = await getOrgUnit(db, q.orgUnit)
       c.var.scope.assertCanRead(unit)
       const period = await periodByCode(db, q.period)
-      const rows = await computeAnalytics(db, catalog, { unit, level: q.level, periods: [period.code], indicators: [] })
+      const view = await catalogFor(db, catalog, [unit])
+      const rows = await computeAnalytics(db, view, { unit, level: q.level, periods: [period.code], indicators: [] })
       const ids = [...new Set(rows.map((r) => r.orgUnit))]
       const units = await db
         .selectFrom('org_unit')
@@ -76,7 +78,7 @@ export function exportRoutes({ db, catalog }: AppDeps) {
         .where('id', 'in', ids.length ? ids : [-1])
         .execute()
       const xlsx = await buildAnalyticsWorkbook(
-        catalog,
+        view,
         rows,
         new Map(units.map((u) => [u.id, u.name])),
         new Map([[period.code, period.title]]),

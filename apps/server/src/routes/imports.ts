@@ -1,12 +1,13 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Database, Kysely } from '@profmon/db'
-import type { Catalog } from '../catalog/catalog.ts'
 import { importWorkbook } from '../collection/xlsx/import-workbook.ts'
 import { assertFileSize, attachment, formFile, uploadLimit, XLSX_TYPE } from '../collection/xlsx/upload-limit.ts'
 import { buildValuesWorkbook } from '../collection/xlsx/values-workbook.ts'
 import { assertCollected } from '../collection/campaigns/collection-plan.ts'
+import { LOCAL_GROUP, LOCAL_TITLE, type Catalog } from '../catalog/catalog.ts'
+import { catalogFor } from '../catalog/local-definitions.ts'
 import type { AppDeps } from '../context.ts'
-import { ApiError, errorResponses } from '../errors.ts'
+import { ApiError, errorResponses, invalid } from '../errors.ts'
 import type { AuthEnv } from '../middleware/auth/index.ts'
 import { getOrgUnit, regionIdOf } from '../org/org-units.ts'
 import { enabledPluginIds } from '../plugins/enabled.ts'
@@ -100,14 +101,23 @@ export async function periodByCode(db: Kysely<Database>, code: string) {
   return period
 }
 
-/** A direction enabled in the unit's region, or a 400 naming it. */
+/**
+ * A direction enabled in the unit's region, or a 400 naming it; with the catalog its workbook is
+ * built from. The `local` group is the unit's local data elements (owned by it or an ancestor).
+ */
 export async function enabledPlugin(db: Kysely<Database>, catalog: Catalog, unit: { path: string }, id: string) {
+  if (id === LOCAL_GROUP) {
+    const view = await catalogFor(db, catalog, [unit])
+    if (![...view.elements.values()].some((e) => e.pluginId === LOCAL_GROUP))
+      throw invalid([{ path: 'plugin', message: 'no local data elements are collected here' }])
+    return { id, title: LOCAL_TITLE, view }
+  }
   const plugin = catalog.plugins.get(id)
   if (!plugin || !(await enabledPluginIds(db, catalog, regionIdOf(unit))).includes(id))
     throw new ApiError(400, 'invalid_request', `the direction "${id}" is unknown or not enabled in this region`, [
       { path: 'plugin', message: `unknown or disabled direction "${id}"` },
     ])
-  return plugin
+  return { id, title: plugin.title, view: catalog }
 }
 
 export function importRoutes({ db, catalog }: AppDeps) {
@@ -119,7 +129,12 @@ export function importRoutes({ db, catalog }: AppDeps) {
       const period = await periodByCode(db, q.period)
       const plugin = await enabledPlugin(db, catalog, unit, q.plugin)
       await assertCollected(db, unit, period, plugin.id)
-      const xlsx = await buildValuesWorkbook(db, catalog, { root: unit, period, pluginId: plugin.id, validation: true })
+      const xlsx = await buildValuesWorkbook(db, plugin.view, {
+        root: unit,
+        period,
+        pluginId: plugin.id,
+        validation: true,
+      })
       return c.body(new Uint8Array(xlsx), 200, {
         'content-type': XLSX_TYPE,
         'content-disposition': attachment(`Шаблон ${plugin.title.ru} ${unit.name} ${period.code}.xlsx`),
@@ -134,12 +149,23 @@ export function importRoutes({ db, catalog }: AppDeps) {
       const file = formFile(form.file)
       assertFileSize(file, IMPORT_MAX_BYTES, 'Файл')
       const period = await periodByCode(db, form.period)
-      if (!catalog.plugins.has(form.plugin))
+      if (!catalog.plugins.has(form.plugin) && form.plugin !== LOCAL_GROUP)
         throw new ApiError(400, 'invalid_request', `unknown direction "${form.plugin}"`, [
           { path: 'plugin', message: `unknown direction "${form.plugin}"` },
         ])
+      // The local group: the local elements of the units the caller may write (owned by them or above).
+      const view =
+        form.plugin !== LOCAL_GROUP
+          ? catalog
+          : writable === null
+            ? await catalogFor(db, catalog, [], { subtrees: null })
+            : await catalogFor(
+                db,
+                catalog,
+                writable.map((path: string) => ({ path })),
+              )
       const bytes = new Uint8Array(await file.arrayBuffer())
-      const result = await importWorkbook(db, catalog, c.var.scope, c.var.user.login, bytes, {
+      const result = await importWorkbook(db, view, c.var.scope, c.var.user.login, bytes, {
         period,
         pluginId: form.plugin,
       })

@@ -2,6 +2,8 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { completeness } from '../collection/workflow/completeness.ts'
 import type { Transition } from '../collection/workflow/states.ts'
 import { transition } from '../collection/workflow/submissions.ts'
+import { LOCAL_GROUP } from '../catalog/catalog.ts'
+import { catalogFor } from '../catalog/local-definitions.ts'
 import type { AppDeps } from '../context.ts'
 import { errorResponses } from '../errors.ts'
 import type { AuthEnv } from '../middleware/auth/index.ts'
@@ -107,7 +109,9 @@ export function submissionRoutes({ db, catalog }: AppDeps) {
     const q = c.req.valid('query')
     const unit = await getOrgUnit(db, q.orgUnit)
     c.var.scope.assertCanRead(unit)
-    return c.json(await completeness(db, catalog, unit, q.period, q.plugin), 200)
+    // The `local` group counts the local elements the unit sees (owned by it or an ancestor).
+    const view = q.plugin === LOCAL_GROUP ? await catalogFor(db, catalog, [unit]) : catalog
+    return c.json(await completeness(db, view, unit, q.period, q.plugin), 200)
   })
   for (const action of ['submit', 'approve', 'return'] as const)
     app.openapi(move(action), async (c) => {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import { sql, type Database, type Kysely } from '@profmon/db'
 import type { Scope } from '../../access/scope.ts'
-import type { Catalog } from '../../catalog/catalog.ts'
+import { LOCAL_GROUP, LOCAL_TITLE, type Catalog } from '../../catalog/catalog.ts'
 import { ApiError } from '../../errors.ts'
 import { regionIdOf } from '../../org/org-units.ts'
 import { enabledPluginIds } from '../../plugins/enabled.ts'
@@ -131,7 +131,10 @@ export async function importWorkbook(
   const enabled = new Map<number, boolean>()
   const regionIds = [...new Set(units.map(regionIdOf))]
   for (const region of regionIds)
-    enabled.set(region, (await enabledPluginIds(db, catalog, region)).includes(target.pluginId))
+    enabled.set(
+      region,
+      target.pluginId === LOCAL_GROUP || (await enabledPluginIds(db, catalog, region)).includes(target.pluginId),
+    )
   const plans = await CollectionPlans.load(db, regionIds, [target.period.id])
   const elementIds = [...new Set([...columnsByCode.values()].map((c) => c.element.id))]
   // The current values, read once: an unchanged cell is not written (nor audited, nor refused by
@@ -167,13 +170,13 @@ export async function importWorkbook(
     }
     if (!enabled.get(regionIdOf(unit))) {
       rowError(
-        `направление «${catalog.plugins.get(target.pluginId)?.title.ru ?? target.pluginId}» не включено в регионе`,
+        `направление «${(catalog.plugins.get(target.pluginId)?.title ?? LOCAL_TITLE).ru}» не включено в регионе`,
       )
       continue
     }
     if (!plans.collects(regionIdOf(unit), target.period.id, target.pluginId)) {
       rowError(
-        `направление «${catalog.plugins.get(target.pluginId)?.title.ru ?? target.pluginId}» не собирается в ${target.period.code} (кампания региона)`,
+        `направление «${(catalog.plugins.get(target.pluginId)?.title ?? LOCAL_TITLE).ru}» не собирается в ${target.period.code} (кампания региона)`,
       )
       continue
     }
