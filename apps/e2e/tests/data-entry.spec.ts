@@ -186,12 +186,66 @@ test("a region admin sets the period's deadlines on the entry page", async ({ br
   const page = await signedIn(browser, baseURL!, 'region')
   await page.goto(`/entry?unit=${region}&period=${PERIOD}&plugin=deficits`)
   const editor = page.getByTestId('campaign-editor')
-  await editor.locator('summary').click()
+  await editor.locator('summary').first().click()
   await editor.getByTestId('campaign-monitoringDue').fill('2999-02-01')
-  await editor.getByRole('button', { name: 'Сохранить сроки' }).click()
-  await expect(editor.getByRole('status')).toHaveText('Сроки сохранены')
+  await editor.getByRole('button', { name: 'Сохранить кампанию' }).click()
+  await expect(editor.getByTestId('campaign-message')).toHaveText('Кампания сохранена')
   const stored = (await (await page.request.get(`/api/campaigns?region=${region}&period=${PERIOD}`)).json()) as {
     monitoringDue: string
   }
   expect(stored.monitoringDue).toBe('2999-02-01')
+})
+
+test('the campaign drops a direction from the collection, and refuses to move an element that has values', async ({
+  browser,
+  baseURL,
+}) => {
+  const { region, school: schoolId } = await openCampaign(browser, baseURL!)
+  const admin = await signedIn(browser, baseURL!, 'region')
+  await admin.goto(`/entry?unit=${region}&period=${PERIOD}&plugin=deficits`)
+  const editor = admin.getByTestId('campaign-editor')
+  await editor.locator('summary').first().click()
+
+  // Moving an element whose schools' values are in: refused with the element's name, nothing stored.
+  await editor.getByTestId('campaign-levels').locator('summary').click()
+  await editor.locator('[data-element="deficits.teachers_total"] select').selectOption('municipality')
+  await editor.getByTestId('campaign-save').click()
+  await expect(editor.getByTestId('campaign-message')).toContainText(
+    'Нельзя перенести «Количество педагогических работников»',
+  )
+  const api = async () =>
+    (await (await admin.request.get(`/api/campaigns?region=${region}&period=${PERIOD}`)).json()) as {
+      plugins: string[] | null
+      entryLevels: Record<string, string>
+    }
+  expect((await api()).entryLevels).toEqual({})
+  await editor.locator('[data-element="deficits.teachers_total"] select').selectOption('organization')
+
+  // Staffing is not collected this period: the school's form no longer offers it.
+  await editor.locator('[data-plugin="staffing"]').uncheck()
+  await editor.getByTestId('campaign-save').click()
+  await expect(editor.getByTestId('campaign-message')).toHaveText('Кампания сохранена')
+  expect((await api()).plugins).not.toContain('staffing')
+  try {
+    const school = await signedIn(browser, baseURL!, 'school1')
+    await school.goto(`/entry?unit=${schoolId}&period=${PERIOD}&plugin=deficits`)
+    const select = school.getByTestId('entry-plugin')
+    await expect(select.locator('option[value="deficits"]')).toHaveCount(1)
+    await expect(select.locator('option[value="staffing"]')).toHaveCount(0)
+    await school.goto(`/entry?unit=${schoolId}&period=${PERIOD}&plugin=staffing`)
+    await expect(school.getByTestId('not-collected')).toBeVisible()
+    await school.context().close()
+  } finally {
+    // Collect everything again for the other tests.
+    const put = await admin.request.put(`/api/campaigns?region=${region}&period=${PERIOD}`, {
+      data: {
+        monitoringDue: '2999-01-20',
+        analysisDue: '2999-03-30',
+        measuresDue: '2999-12-31',
+        effectivenessDue: '3000-08-31',
+        plugins: null,
+      },
+    })
+    expect(put.status()).toBe(200)
+  }
 })

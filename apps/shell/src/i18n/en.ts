@@ -203,14 +203,23 @@ const en: typeof ru = {
     },
     history: { title: 'History: {label}', open: 'Change history', empty: 'No changes.' },
     campaign: {
-      title: "The region's campaign deadlines",
+      title: "The region's data collection campaign",
       defaults: 'defaults (not saved)',
       monitoringDue: 'Monitoring data by',
       analysisDue: 'Analysis by',
       measuresDue: 'Measures by',
       effectivenessDue: 'Effectiveness review by',
-      save: 'Save the deadlines',
-      saved: 'Deadlines saved',
+      save: 'Save the campaign',
+      saved: 'Campaign saved',
+      plugins: 'Directions collected',
+      levels: 'Who enters the data',
+      moved: 'changed: {n}',
+      levelsHint:
+        'The level at which each data element is entered. An element can be moved while no values of this period are entered at its old level.',
+      default: 'default',
+      stranded:
+        'Cannot move «{title}»: {n} value(s) of this period are already entered at its old level. Delete them or keep the level.',
+      notCollected: 'The region does not collect «{title}» in this period.',
     },
   },
   login: {
