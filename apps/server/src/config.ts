@@ -15,12 +15,17 @@ export interface Config {
   pluginDirs: string[]
   /** Seed the demo region into an empty database. */
   demo: boolean
+  /** Reverse proxies in front whose X-Forwarded-For is trusted for the client address (0: none). */
+  trustProxy: number
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000)
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, got "${env.PORT}"`)
+  const trustProxy = Number(env.TRUST_PROXY ?? 0)
+  if (!Number.isInteger(trustProxy) || trustProxy < 0)
+    throw new Error(`TRUST_PROXY must be the number of trusted reverse proxies (0, 1, …), got "${env.TRUST_PROXY}"`)
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -31,5 +36,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(env.PLUGINS_DIR ? env.PLUGINS_DIR.split(':').map((d) => resolve(d)) : []),
     ],
     demo: env.DEMO !== '0',
+    trustProxy,
   }
 }

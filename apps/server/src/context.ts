@@ -10,4 +10,6 @@ export interface AppDeps {
   log: Logger
   /** Where each plugin's built UI (remoteEntry.js and chunks) lives, by plugin id. */
   pluginUiDirs: ReadonlyMap<string, string>
+  /** How many reverse proxies in front are trusted to set X-Forwarded-For (TRUST_PROXY; 0: none). */
+  trustProxy?: number
 }

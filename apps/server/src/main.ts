@@ -20,7 +20,7 @@ try {
 }
 log.info({ engine: handle.engine, dataDir: handle.engine === 'pglite' ? config.dataDir : undefined }, 'database open')
 const deps = await boot({ handle, pluginDirs: config.pluginDirs, log, demo: config.demo })
-const app = createApp(deps)
+const app = createApp({ ...deps, trustProxy: config.trustProxy })
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   log.info(`profmon is listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}`)
 })

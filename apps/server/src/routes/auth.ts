@@ -93,13 +93,13 @@ const tooMany = (seconds: number) =>
   })
 
 /** Sign-in, sign-out, the caller, password change. */
-export function authRoutes({ db }: AppDeps) {
+export function authRoutes({ db, trustProxy = 0 }: AppDeps) {
   return new OpenAPIHono<AuthEnv>()
     .openapi(me, (c) => c.json(meOf(c.var.user), 200))
     .openapi(login, async (c) => {
       const body = c.req.valid('json')
       const name = normalizeLogin(body.login)
-      const address = clientAddress(c)
+      const address = clientAddress(c, trustProxy)
       const wait = await loginRetryAfter(db, name, address)
       if (wait !== undefined) throw tooMany(wait)
       const user = await db
@@ -132,7 +132,7 @@ export function authRoutes({ db }: AppDeps) {
     .openapi(password, async (c) => {
       const { currentPassword, newPassword } = c.req.valid('json')
       const user = c.var.user
-      const address = clientAddress(c)
+      const address = clientAddress(c, trustProxy)
       // A stolen session must not become a way to guess the password: same limits as sign-in.
       const wait = await loginRetryAfter(db, user.login, address)
       if (wait !== undefined) throw tooMany(wait)
