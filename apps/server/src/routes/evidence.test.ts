@@ -166,6 +166,30 @@ describe(`evidence documents on ${testEngine}`, () => {
       .execute()
     expect(await del('oper-a1', ofOper3)).toBe(409)
     expect(await del('coord-a', ofOper3)).toBe(409)
+    // Nor does approved data take new documents, from anyone.
+    const count = async () =>
+      Number(
+        (
+          await t.deps.db
+            .selectFrom('document')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
+    const before = await count()
+    const late = await upload('oper-a1', tree.schoolA1, PNG_BYTES, 'e.png')
+    expect(late.status).toBe(409)
+    expect(late.body.error?.message).toContain('верните их на доработку')
+    expect((await upload('coord-a', tree.schoolA1, PNG_BYTES, 'e.png')).status).toBe(409)
+    // Submitted data: only the approving level attaches.
+    await t.deps.db
+      .updateTable('submission')
+      .set({ state: 'submitted' })
+      .where('org_unit_id', '=', tree.schoolA1)
+      .execute()
+    expect((await upload('oper-a1', tree.schoolA1, PNG_BYTES, 'f.png')).status).toBe(409)
+    expect(await count()).toBe(before)
+    expect((await upload('coord-a', tree.schoolA1, PNG_BYTES, 'g.png')).status).toBe(201)
     const audit = await t.deps.db
       .selectFrom('audit_log')
       .select(['actor', 'action'])
@@ -173,12 +197,13 @@ describe(`evidence documents on ${testEngine}`, () => {
       .where('org_unit_id', '=', tree.schoolA1)
       .orderBy('id')
       .execute()
-    expect(audit.slice(-5)).toEqual([
+    expect(audit.slice(-6)).toEqual([
       { actor: 'oper-a1', action: 'create' },
       { actor: 'oper-a1', action: 'create' },
       { actor: 'oper-a1', action: 'delete' },
       { actor: 'coord-a2', action: 'delete' },
       { actor: 'oper-a1', action: 'create' },
+      { actor: 'coord-a', action: 'create' },
     ])
   })
 })

@@ -1,6 +1,12 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { regionIdOf } from '../org/org-units.ts'
-import { assertCanDelete, findDocument, listDocuments, requiredEvidence } from '../collection/evidence/documents.ts'
+import {
+  assertCanAttach,
+  assertCanDelete,
+  findDocument,
+  listDocuments,
+  requiredEvidence,
+} from '../collection/evidence/documents.ts'
 import { evidenceKind, storedName } from '../collection/evidence/file-kind.ts'
 import { assertFileSize, attachment, formFile, uploadLimit } from '../collection/xlsx/upload-limit.ts'
 import type { AppDeps } from '../context.ts'
@@ -153,6 +159,7 @@ export function evidenceRoutes({ db, catalog }: AppDeps) {
       assertFileSize(file, EVIDENCE_MAX_BYTES, 'Документ')
       const period = await periodByCode(db, form.period)
       requiredEvidence(catalog, form.indicator, form.document)
+      await assertCanAttach(db, catalog, c.var.scope, unit, period.id, form.indicator)
       const bytes = new Uint8Array(await file.arrayBuffer())
       const kind = await evidenceKind(bytes)
       if (!kind)

@@ -133,21 +133,60 @@ export async function assertCanDelete(
       `document ${doc.id} was uploaded by someone else: only they or the approving level delete it`,
       [{ path: 'id', message: 'uploaded by someone else' }],
     )
-  const pluginId = catalog.indicators.get(doc.indicator_code)?.pluginId
-  const submission = pluginId
-    ? await db
-        .selectFrom('submission')
-        .select('state')
-        .where('org_unit_id', '=', doc.org_unit_id)
-        .where('period_id', '=', doc.period_id)
-        .where('plugin_id', '=', pluginId)
-        .executeTakeFirst()
-    : undefined
-  if (submission?.state === 'approved')
+  const state = await submissionStateOf(db, catalog, doc.org_unit_id, doc.period_id, doc.indicator_code)
+  if (state === 'approved')
     throw new ApiError(
       409,
       'locked',
       'Документ входит в утверждённые данные: чтобы удалить его, верните данные на доработку',
       [{ path: 'id', message: 'the submission is approved', lock: 'approved' }],
+    )
+}
+
+/** The entry state of the direction an indicator belongs to, for a unit and period (none: a draft). */
+async function submissionStateOf(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  unitId: number,
+  periodId: number,
+  indicatorCode: string,
+): Promise<string | undefined> {
+  const pluginId = catalog.indicators.get(indicatorCode)?.pluginId
+  if (!pluginId) return undefined
+  const row = await db
+    .selectFrom('submission')
+    .select('state')
+    .where('org_unit_id', '=', unitId)
+    .where('period_id', '=', periodId)
+    .where('plugin_id', '=', pluginId)
+    .executeTakeFirst()
+  return row?.state
+}
+
+/**
+ * Who may attach a document: someone who enters data for the unit, while its data is open — like
+ * the values: approved data takes no new documents (return it first), submitted data only from the
+ * approving level.
+ */
+export async function assertCanAttach(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  scope: Scope,
+  unit: { id: number; path: string },
+  periodId: number,
+  indicatorCode: string,
+): Promise<void> {
+  scope.assertCanWrite(unit, 'data')
+  const state = await submissionStateOf(db, catalog, unit.id, periodId, indicatorCode)
+  if (state === 'approved')
+    throw new ApiError(409, 'locked', 'Данные утверждены: чтобы приложить документ, верните их на доработку', [
+      { path: 'orgUnit', message: 'the submission is approved', lock: 'approved' },
+    ])
+  if (state === 'submitted' && !isApprover(scope, unit))
+    throw new ApiError(
+      409,
+      'locked',
+      'Данные отправлены на проверку: приложить документ может только проверяющий уровень',
+      [{ path: 'orgUnit', message: 'the submission is submitted', lock: 'submitted' }],
     )
 }
