@@ -249,3 +249,36 @@ test('the campaign drops a direction from the collection, and refuses to move an
     expect(put.status()).toBe(200)
   }
 })
+
+test("the municipality's schools grid checks each school's rules inline and offers yes/no for booleans", async ({
+  browser,
+  baseURL,
+}) => {
+  await openCampaign(browser, baseURL!)
+  const page = await signedIn(browser, baseURL!, 'mun1')
+  const me = (await (await page.request.get('/api/auth/me')).json()) as { roles: { orgUnit: { id: number } }[] }
+  await page.goto(`/entry?unit=${me.roles[0]!.orgUnit.id}&period=${PERIOD}&plugin=deficits`)
+  const grid = page.getByTestId('schools-grid')
+  await grid.getByTestId('schools-element').selectOption('deficits.diagnosed')
+  const row = grid.locator('tbody tr').first()
+  const total = row.locator('[data-testid$="-total"]')
+  const before = await total.inputValue()
+  await expect(row.getByTestId('school-error')).toHaveCount(0)
+
+  await total.fill('100000')
+  // The rule comparing the element with the school's own total, and the sum of its subjects.
+  await expect(
+    row.getByTestId('school-error').filter({ hasText: 'Прошедших диагностику не может быть больше, чем педагогов' }),
+  ).toHaveCount(1)
+  await expect(total).toHaveAttribute('aria-invalid', 'true')
+  // The other schools are not flagged by this school's numbers.
+  await expect(grid.locator('tbody tr').nth(1).getByTestId('school-error')).toHaveCount(0)
+
+  await total.fill(before)
+  await expect(row.getByTestId('school-error')).toHaveCount(0)
+  await total.blur()
+  await expect(page.getByTestId('save-state')).toHaveText('сохранено')
+
+  await grid.getByTestId('schools-element').selectOption('deficits.majority_assessed')
+  await expect(row.locator('select[data-testid$="-total"] option')).toHaveText(['—', 'да', 'нет'])
+})
