@@ -265,12 +265,22 @@ test("the municipality's schools grid checks each school's rules inline and offe
   const before = await total.inputValue()
   await expect(row.getByTestId('school-error')).toHaveCount(0)
 
+  // The municipality's live indicators roll up its schools' numbers, as the analytics does.
+  const mun = me.roles[0]!.orgUnit.id
+  const analytics = (await (
+    await page.request.get(`/api/analytics?orgUnit=${mun}&period=${PERIOD}&indicator=deficits.diagnosed_share`)
+  ).json()) as { rows: { option: string | null; value: number }[] }
+  const share = analytics.rows.find((r) => r.option === null)!.value
+  const live = page.locator('[data-testid=live-indicators] [data-indicator="deficits.diagnosed_share"]')
+  await expect(live).toHaveText(`${share.toLocaleString('ru-RU', { maximumFractionDigits: 1 })} %`)
+
   await total.fill('100000')
   // The rule comparing the element with the school's own total, and the sum of its subjects.
   await expect(
     row.getByTestId('school-error').filter({ hasText: 'Прошедших диагностику не может быть больше, чем педагогов' }),
   ).toHaveCount(1)
   await expect(total).toHaveAttribute('aria-invalid', 'true')
+  await expect(live).not.toHaveText(`${share.toLocaleString('ru-RU', { maximumFractionDigits: 1 })} %`)
   // The other schools are not flagged by this school's numbers.
   await expect(grid.locator('tbody tr').nth(1).getByTestId('school-error')).toHaveCount(0)
 
