@@ -206,4 +206,60 @@ describe(`evidence documents on ${testEngine}`, () => {
       { actor: 'coord-a', action: 'create' },
     ])
   })
+
+  it('follows the entry locks on delete too, and the monitoring deadline for both (not for the approving level)', async () => {
+    await t.createUser('oper-a2', [{ role: 'school_operator', orgUnit: tree.schoolA2 }])
+    const del = async (login: string, id: number) => requestAs(t, login, 'DELETE', `/api/evidence/${id}`)
+    const mine = (await upload('oper-a2', tree.schoolA2, PNG_BYTES, 'a.png')).body.document.id
+    const period = await t.deps.db.selectFrom('period').select('id').where('code', '=', P).executeTakeFirstOrThrow()
+    // Submitted: the school no longer removes its own document; the municipality may.
+    await t.deps.db
+      .insertInto('submission')
+      .values({
+        org_unit_id: tree.schoolA2,
+        period_id: period.id,
+        plugin_id: 'deficits',
+        state: 'submitted',
+        updated_by: 'oper-a2',
+      })
+      .execute()
+    const refused = await del('oper-a2', mine)
+    expect(refused.status).toBe(409)
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain(
+      'удалить документ может только проверяющий уровень',
+    )
+    // Returned: open again.
+    await t.deps.db
+      .updateTable('submission')
+      .set({ state: 'returned', comment: 'Приложите справку' })
+      .where('org_unit_id', '=', tree.schoolA2)
+      .execute()
+    const second = (await upload('oper-a2', tree.schoolA2, PNG_BYTES, 'b.png')).body.document.id
+
+    // Past the campaign's monitoring deadline: like the values, only the approving level changes documents.
+    await t.deps.db
+      .insertInto('campaign')
+      .values({
+        region_id: tree.region,
+        period_id: period.id,
+        monitoring_due: '2020-01-20',
+        analysis_due: '2020-03-30',
+        measures_due: '2020-12-31',
+        effectiveness_due: '2021-08-31',
+      })
+      .execute()
+    try {
+      const late = await upload('oper-a2', tree.schoolA2, PNG_BYTES, 'c.png')
+      expect(late.status).toBe(403)
+      expect(late.body.error?.message).toContain('2020-01-20')
+      const lateDelete = await del('oper-a2', second)
+      expect(lateDelete.status).toBe(403)
+      expect(((await lateDelete.json()) as { error: { code: string } }).error.code).toBe('deadline_passed')
+      expect((await upload('coord-a', tree.schoolA2, PNG_BYTES, 'd.png')).status).toBe(201)
+      expect((await del('coord-a', mine)).status).toBe(204)
+    } finally {
+      await t.deps.db.deleteFrom('campaign').where('region_id', '=', tree.region).execute()
+    }
+    expect((await del('oper-a2', second)).status).toBe(204)
+  })
 })

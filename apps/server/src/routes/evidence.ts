@@ -69,7 +69,10 @@ const upload = createRoute({
   method: 'post',
   path: '/api/evidence',
   tags: ['evidence'],
-  summary: 'Attach an evidence document (PDF, DOCX, XLSX, PNG, JPEG; at most 20 MB; type checked on the content)',
+  summary:
+    'Attach an evidence document (PDF, DOCX, XLSX, PNG, JPEG; at most 20 MB; type checked on the content) while the data is open',
+  description:
+    'Documents follow the entry locks of the data: approved data takes none (409 `locked`); submitted data (409 `locked`) and data past the monitoring deadline (403 `deadline_passed`) only from the approving level. Deleting follows the same locks.',
   middleware: [uploadLimit(EVIDENCE_MAX_BYTES, 'Документ')] as const,
   request: {
     body: {
@@ -91,7 +94,7 @@ const upload = createRoute({
     201: { description: 'Stored', content: { 'application/json': { schema: z.object({ document: documentSchema }) } } },
     413: { description: 'Larger than 20 MB' },
     415: { description: 'Not a PDF, DOCX, XLSX, PNG or JPEG by its content' },
-    ...errorResponses(400, 401, 403, 404),
+    ...errorResponses(400, 401, 403, 404, 409),
   },
 })
 
@@ -122,7 +125,7 @@ const remove = createRoute({
   method: 'delete',
   path: '/api/evidence/{id}',
   tags: ['evidence'],
-  summary: 'Delete a document: its uploader or the approving level, before approval',
+  summary: 'Delete a document: its uploader or the approving level, while the data is open (as for uploads)',
   request: { params: idParam },
   responses: { 204: { description: 'Deleted' }, ...errorResponses(401, 403, 404, 409) },
 })
@@ -159,7 +162,6 @@ export function evidenceRoutes({ db, catalog }: AppDeps) {
       assertFileSize(file, EVIDENCE_MAX_BYTES, 'Документ')
       const period = await periodByCode(db, form.period)
       requiredEvidence(catalog, form.indicator, form.document)
-      await assertCanAttach(db, catalog, c.var.scope, unit, period.id, form.indicator)
       const bytes = new Uint8Array(await file.arrayBuffer())
       const kind = await evidenceKind(bytes)
       if (!kind)
@@ -171,6 +173,7 @@ export function evidenceRoutes({ db, catalog }: AppDeps) {
         )
       const fileName = storedName(file.name, kind.ext)
       const row = await db.transaction().execute(async (trx) => {
+        await assertCanAttach(trx, catalog, c.var.scope, unit, period.id, form.indicator)
         const inserted = await trx
           .insertInto('document')
           .values({
@@ -217,8 +220,8 @@ export function evidenceRoutes({ db, catalog }: AppDeps) {
     })
     .openapi(remove, async (c) => {
       const doc = await findDocument(db, c.req.valid('param').id)
-      await assertCanDelete(db, catalog, c.var.scope, doc)
       await db.transaction().execute(async (trx) => {
+        await assertCanDelete(trx, catalog, c.var.scope, doc)
         await trx.deleteFrom('document').where('id', '=', doc.id).execute()
         await trx
           .insertInto('audit_log')

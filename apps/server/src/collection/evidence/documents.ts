@@ -1,8 +1,9 @@
 import type { Evidence, Indicator } from '@profmon/contract'
-import type { Database, Kysely } from '@profmon/db'
+import { sql, type Database, type Kysely } from '@profmon/db'
 import type { Scope } from '../../access/scope.ts'
 import type { Catalog } from '../../catalog/catalog.ts'
 import { ApiError } from '../../errors.ts'
+import { regionIdOf } from '../../org/org-units.ts'
 import { isApprover } from '../workflow/approver.ts'
 
 /** A document as the API lists it (never with its content). */
@@ -108,8 +109,9 @@ export async function findDocument(db: Kysely<Database>, id: number) {
 /**
  * Who may delete a document: someone who enters data for its unit and either uploaded it or is
  * the approving level (`isApprover`: the level above; for a region, a platform admin) — and only
- * before approval: once the unit's submission of the indicator's direction and period is
- * approved, the document is part of what was approved (return the submission to change it).
+ * while the unit's data of the indicator's direction is open (see {@link assertDocumentsOpen}):
+ * once approved, the document is part of what was approved (return the submission to change it).
+ * Pass the deleting transaction: it share-locks the unit, so a concurrent submit or approve waits.
  */
 export async function assertCanDelete(
   db: Kysely<Database>,
@@ -133,40 +135,13 @@ export async function assertCanDelete(
       `document ${doc.id} was uploaded by someone else: only they or the approving level delete it`,
       [{ path: 'id', message: 'uploaded by someone else' }],
     )
-  const state = await submissionStateOf(db, catalog, doc.org_unit_id, doc.period_id, doc.indicator_code)
-  if (state === 'approved')
-    throw new ApiError(
-      409,
-      'locked',
-      'Документ входит в утверждённые данные: чтобы удалить его, верните данные на доработку',
-      [{ path: 'id', message: 'the submission is approved', lock: 'approved' }],
-    )
-}
-
-/** The entry state of the direction an indicator belongs to, for a unit and period (none: a draft). */
-async function submissionStateOf(
-  db: Kysely<Database>,
-  catalog: Catalog,
-  unitId: number,
-  periodId: number,
-  indicatorCode: string,
-): Promise<string | undefined> {
-  const pluginId = catalog.indicators.get(indicatorCode)?.pluginId
-  if (!pluginId) return undefined
-  const row = await db
-    .selectFrom('submission')
-    .select('state')
-    .where('org_unit_id', '=', unitId)
-    .where('period_id', '=', periodId)
-    .where('plugin_id', '=', pluginId)
-    .executeTakeFirst()
-  return row?.state
+  await assertDocumentsOpen(db, catalog, scope, unit, doc.period_id, doc.indicator_code, 'delete')
 }
 
 /**
- * Who may attach a document: someone who enters data for the unit, while its data is open — like
- * the values: approved data takes no new documents (return it first), submitted data only from the
- * approving level.
+ * Who may attach a document: someone who enters data for the unit, while its data is open (see
+ * {@link assertDocumentsOpen}). Pass the inserting transaction: it share-locks the unit, so a
+ * concurrent submit or approve waits.
  */
 export async function assertCanAttach(
   db: Kysely<Database>,
@@ -177,16 +152,71 @@ export async function assertCanAttach(
   indicatorCode: string,
 ): Promise<void> {
   scope.assertCanWrite(unit, 'data')
-  const state = await submissionStateOf(db, catalog, unit.id, periodId, indicatorCode)
+  await assertDocumentsOpen(db, catalog, scope, unit, periodId, indicatorCode, 'attach')
+}
+
+const LOCK_MESSAGES = {
+  attach: {
+    approved: 'Данные утверждены: чтобы приложить документ, верните их на доработку',
+    submitted: 'Данные отправлены на проверку: приложить документ может только проверяющий уровень',
+    deadline: (due: string) => `Срок сбора данных (${due}) истёк: приложить документ может только проверяющий уровень`,
+  },
+  delete: {
+    approved: 'Документ входит в утверждённые данные: чтобы удалить его, верните данные на доработку',
+    submitted: 'Данные отправлены на проверку: удалить документ может только проверяющий уровень',
+    deadline: (due: string) => `Срок сбора данных (${due}) истёк: удалить документ может только проверяющий уровень`,
+  },
+}
+
+/**
+ * Documents follow the locks of the data they prove (entry-locks.ts): approved data takes no new
+ * documents and loses none, from anyone (return it first); submitted data and data past the
+ * campaign's monitoring deadline change only by the approving level. 409 `locked` / 403
+ * `deadline_passed`, as for values.
+ */
+async function assertDocumentsOpen(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  scope: Scope,
+  unit: { id: number; path: string },
+  periodId: number,
+  indicatorCode: string,
+  action: 'attach' | 'delete',
+): Promise<void> {
+  const messages = LOCK_MESSAGES[action]
+  const path = action === 'attach' ? 'orgUnit' : 'id'
+  // Like a value write: a submit or approve of the unit waits for this change, and this for it.
+  await db.selectFrom('org_unit').select('id').where('id', '=', unit.id).forShare().execute()
+  const pluginId = catalog.indicators.get(indicatorCode)?.pluginId
+  const state = pluginId
+    ? (
+        await db
+          .selectFrom('submission')
+          .select('state')
+          .where('org_unit_id', '=', unit.id)
+          .where('period_id', '=', periodId)
+          .where('plugin_id', '=', pluginId)
+          .executeTakeFirst()
+      )?.state
+    : undefined
   if (state === 'approved')
-    throw new ApiError(409, 'locked', 'Данные утверждены: чтобы приложить документ, верните их на доработку', [
-      { path: 'orgUnit', message: 'the submission is approved', lock: 'approved' },
+    throw new ApiError(409, 'locked', messages.approved, [
+      { path, message: 'the submission is approved', lock: 'approved' },
     ])
-  if (state === 'submitted' && !isApprover(scope, unit))
-    throw new ApiError(
-      409,
-      'locked',
-      'Данные отправлены на проверку: приложить документ может только проверяющий уровень',
-      [{ path: 'orgUnit', message: 'the submission is submitted', lock: 'submitted' }],
-    )
+  if (isApprover(scope, unit)) return
+  if (state === 'submitted')
+    throw new ApiError(409, 'locked', messages.submitted, [
+      { path, message: 'the submission is submitted', lock: 'submitted' },
+    ])
+  const overdue = await db
+    .selectFrom('campaign')
+    .select(sql<string>`to_char(monitoring_due, 'YYYY-MM-DD')`.as('due'))
+    .where('region_id', '=', regionIdOf(unit))
+    .where('period_id', '=', periodId)
+    .where(sql<boolean>`monitoring_due < current_date`)
+    .executeTakeFirst()
+  if (overdue)
+    throw new ApiError(403, 'deadline_passed', messages.deadline(overdue.due), [
+      { path, message: `the monitoring deadline ${overdue.due} has passed`, lock: 'deadline', due: overdue.due },
+    ])
 }
