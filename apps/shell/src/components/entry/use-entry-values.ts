@@ -1,6 +1,12 @@
 import { api, ApiRequestError, query } from '@profmon/ui'
 import { computed, reactive, ref } from 'vue'
 
+/** A value as the form holds it: a number (booleans as 1/0), the text of a text element, or null (no data). */
+export type CellValue = number | string | null
+
+/** What a cell's text means: a number (integer, number, boolean as 1/0) or free text. */
+export type CellKind = 'number' | 'text'
+
 /** One cell of the entry grid: what is shown, what the server has and at which version. */
 export interface Cell {
   orgUnit: number
@@ -8,7 +14,8 @@ export interface Cell {
   option: string | null
   /** The input's text ('' = no data). */
   text: string
-  saved: number | null
+  kind: CellKind
+  saved: CellValue
   version: number
   dirty: boolean
 }
@@ -16,8 +23,8 @@ export interface Cell {
 /** A save refused because someone else changed the value first: both sides, for the user to choose. */
 export interface Conflict {
   cell: Cell
-  mine: number | null
-  theirs: number | null
+  mine: CellValue
+  theirs: CellValue
   theirVersion: number
 }
 
@@ -26,7 +33,31 @@ export type SaveState = 'saved' | 'saving' | 'error'
 export const cellKey = (orgUnit: number, element: string, option: string | null) =>
   `${orgUnit}|${element}|${option ?? ''}`
 
-const parse = (text: string): number | null => (text.trim() === '' ? null : Number(text.replace(',', '.')))
+/**
+ * A value the API sent (`GET /api/data-values`, a conflict's current value) as the form holds it:
+ * booleans become 1/0 (what the yes/no select and the contract's lookup use), text stays text.
+ *
+ * @example
+ * fromServer(true) // 1
+ */
+export function fromServer(value: unknown): CellValue {
+  if (typeof value === 'boolean') return value ? 1 : 0
+  if (typeof value === 'number' || typeof value === 'string') return value
+  return null
+}
+
+/**
+ * An input's text as the value to save: blank is "no data"; a number takes a decimal comma (NaN
+ * when it is not a number: such a cell is shown with its error and never sent).
+ *
+ * @example
+ * parseCell('2,5', 'number') // 2.5
+ */
+export function parseCell(text: string, kind: CellKind): CellValue {
+  if (text.trim() === '') return null
+  return kind === 'text' ? text : Number(text.replace(',', '.'))
+}
+const parse = (c: Cell, text = c.text) => parseCell(text, c.kind)
 
 /**
  * Values of one or more org units for a period and direction, with debounced autosave. Every
@@ -45,7 +76,7 @@ export function useEntryValues(period: () => string, plugin: () => string, delay
     const key = cellKey(orgUnit, element, option)
     let c = cells.get(key)
     if (!c) {
-      cells.set(key, { orgUnit, element, option, text: '', saved: null, version: 0, dirty: false })
+      cells.set(key, { orgUnit, element, option, text: '', kind: 'number', saved: null, version: 0, dirty: false })
       c = cells.get(key)!
     }
     return c
@@ -58,9 +89,11 @@ export function useEntryValues(period: () => string, plugin: () => string, delay
         values: { element: string; option: string | null; value: unknown; version: number }[]
       }>('GET', `/api/data-values?${query({ orgUnit, period: period(), plugin: plugin() })}`)
       for (const v of values) {
-        if (typeof v.value !== 'number') continue
+        const value = fromServer(v.value)
+        if (value === null) continue
         const c = cell(orgUnit, v.element, v.option)
-        Object.assign(c, { text: String(v.value), saved: v.value, version: v.version, dirty: false })
+        const kind: CellKind = typeof value === 'string' ? 'text' : 'number'
+        Object.assign(c, { text: String(value), kind, saved: value, version: v.version, dirty: false })
       }
     }
   }
@@ -73,10 +106,16 @@ export function useEntryValues(period: () => string, plugin: () => string, delay
   /** Marks a cell changed and schedules a save. `valid` false keeps it unsaved (bounds are shown inline). */
   function edit(c: Cell, text: string, valid = true): void {
     c.text = text
-    c.dirty = parse(text) !== c.saved
+    c.dirty = parse(c) !== c.saved
     if (!valid) return
     clearTimeout(timer)
     timer = setTimeout(() => void flush(), delay)
+  }
+
+  /** Like {@link edit} for a text element: the text is saved as typed (blank = no data). */
+  function editText(c: Cell, text: string): void {
+    c.kind = 'text'
+    edit(c, text)
   }
 
   function flush(): Promise<void> {
@@ -88,10 +127,10 @@ export function useEntryValues(period: () => string, plugin: () => string, delay
   async function save(): Promise<void> {
     // A cell waiting for the user's choice in the conflict dialog is not sent again meanwhile.
     const open = new Set(conflicts.value.map((x) => x.cell))
-    const batch = [...cells.values()].filter((c) => c.dirty && !open.has(c) && !Number.isNaN(parse(c.text)))
+    const batch = [...cells.values()].filter((c) => c.dirty && !open.has(c) && !Number.isNaN(parse(c)))
     if (!batch.length) return
     state.value = 'saving'
-    const sent = batch.map((c) => ({ c, value: parse(c.text) }))
+    const sent = batch.map((c) => ({ c, value: parse(c) }))
     try {
       const res = await api<{ values: { version: number }[] }>('POST', '/api/data-values', {
         values: sent.map(({ c, value }) => ({
@@ -107,7 +146,7 @@ export function useEntryValues(period: () => string, plugin: () => string, delay
         const { c, value } = sent[i]!
         c.saved = value
         c.version = v.version
-        c.dirty = parse(c.text) !== value
+        c.dirty = parse(c) !== value
       })
       state.value = 'saved'
       error.value = ''
@@ -118,9 +157,14 @@ export function useEntryValues(period: () => string, plugin: () => string, delay
         for (const d of e.details) {
           const index = Number(/values\[(\d+)\]/.exec(d.path)?.[1])
           const item = sent[index]
-          const current = d.current as { value: number | null; version: number } | undefined
+          const current = d.current as { value: unknown; version: number } | undefined
           if (!item || !current) continue
-          conflicts.value.push({ cell: item.c, mine: item.value, theirs: current.value, theirVersion: current.version })
+          conflicts.value.push({
+            cell: item.c,
+            mine: item.value,
+            theirs: fromServer(current.value),
+            theirVersion: current.version,
+          })
         }
       } else error.value = (e as Error).message
     }
@@ -143,17 +187,19 @@ export function useEntryValues(period: () => string, plugin: () => string, delay
     return flush()
   }
 
-  /** Numbers as the contract's lookup reads them: what is typed, saved or not. */
+  /** Numbers as the contract's lookup reads them: what is typed, saved or not (text cells left out). */
   const numbers = computed(() =>
-    [...cells.values()].map((c) => {
-      const value = parse(c.text)
-      return {
-        orgUnit: String(c.orgUnit),
-        element: c.element,
-        option: c.option,
-        value: Number.isNaN(value) ? null : value,
-      }
-    }),
+    [...cells.values()]
+      .filter((c) => c.kind !== 'text')
+      .map((c) => {
+        const value = parse(c) as number | null
+        return {
+          orgUnit: String(c.orgUnit),
+          element: c.element,
+          option: c.option,
+          value: Number.isNaN(value) ? null : value,
+        }
+      }),
   )
-  return { cells, cell, ensure, load, edit, flush, resolve, state, error, conflicts, numbers }
+  return { cells, cell, ensure, load, edit, editText, flush, resolve, state, error, conflicts, numbers }
 }
