@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { DataElement, Indicator, ValidationRule } from '@profmon/contract'
-import { liveResults } from './live-results.ts'
+import { liveIndicators, liveViolations } from './live-results.ts'
 
 const element = (code: string): DataElement =>
   ({
@@ -34,15 +34,20 @@ const values = (teachers: number | null, routes: number | null) => [
   { orgUnit: '1', element: 'd.routes', option: null, value: routes },
 ]
 
+const live = (teachers: number | null, routes: number | null) => ({
+  results: liveIndicators(elements, [share], values(teachers, routes)),
+  violations: liveViolations(elements, [rule], values(teachers, routes), () => [], 'ru'),
+})
+
 describe('live results of the entry form', () => {
   it('computes the share as typed: 10 routes of 40 teachers → 25 %', () => {
-    const { results, violations } = liveResults(elements, [share], [rule], values(40, 10), () => [], 'ru')
+    const { results, violations } = live(40, 10)
     expect(results[0]?.result.value).toBe(25)
     expect(violations).toEqual([])
   })
 
   it('names the broken rule in Russian on the cells it compares: 45 routes of 40 teachers', () => {
-    const { violations } = liveResults(elements, [share], [rule], values(40, 45), () => [], 'ru')
+    const { violations } = live(40, 45)
     expect(violations).toEqual([
       {
         code: 'd.routes_le_teachers',
@@ -54,7 +59,7 @@ describe('live results of the entry form', () => {
   })
 
   it('keeps an empty cell "no data", never zero: no share and no broken rule', () => {
-    const { results, violations } = liveResults(elements, [share], [rule], values(null, 45), () => [], 'ru')
+    const { results, violations } = live(null, 45)
     expect(results[0]?.result.value).toBeNull()
     expect(violations).toEqual([])
   })

@@ -20,32 +20,45 @@ export interface CellViolation {
 const refs = (formula: string) => [...formula.matchAll(/#\{([^}]+)\}/g)].map((m) => m[1]!)
 
 /**
- * What the form shows as the user types, with the contract's own evaluator (the same maths as
- * the server's analytics): the direction's indicator values and the validation rules broken by
- * the unit's current numbers. Only this lazily loaded page imports `@profmon/contract`.
+ * What the form shows as the user types, with the contract's own evaluator (the same maths as the
+ * server's analytics): the direction's indicator values on the typed numbers. Only this lazily
+ * loaded page imports `@profmon/contract`.
  *
  * @example
- * liveResults(elements, indicators, rules, values, dims).violations[0]?.message // 'Прошедших диагностику …'
+ * liveIndicators(elements, [share], values)[0]?.result.value // 25
  */
-export function liveResults(
+export function liveIndicators(
   elements: readonly DataElement[],
   indicators: readonly Indicator[],
-  rules: readonly ValidationRule[],
   values: readonly RawValue[],
-  optionsOf: (dimension: string) => readonly string[],
-  locale: 'ru' | 'en',
 ) {
-  const clean = values.filter((v) => v.value === null || Number.isFinite(v.value))
-  const lookup = lookupFromValues(elements, clean)
-  const byCode = new Map(elements.map((e) => [e.code, e]))
-  const results = indicators.flatMap((indicator) => {
+  const lookup = lookupFromValues(elements, usable(values))
+  return indicators.flatMap((indicator) => {
     try {
       return [{ indicator, result: evaluateIndicator(compileIndicator(indicator), lookup) }]
     } catch {
       return []
     }
   })
-  const violations: CellViolation[] = checkValidationRules(rules, lookup, {
+}
+
+/**
+ * The validation rules the typed numbers break, placed on the cells each rule names, with the
+ * rule's message in the UI's language.
+ *
+ * @example
+ * liveViolations(elements, rules, values, dims, 'ru')[0]?.message // 'Прошедших диагностику …'
+ */
+export function liveViolations(
+  elements: readonly DataElement[],
+  rules: readonly ValidationRule[],
+  values: readonly RawValue[],
+  optionsOf: (dimension: string) => readonly string[],
+  locale: 'ru' | 'en',
+): CellViolation[] {
+  const lookup = lookupFromValues(elements, usable(values))
+  const byCode = new Map(elements.map((e) => [e.code, e]))
+  return checkValidationRules(rules, lookup, {
     elementDimension: (code) => byCode.get(code)?.dimension,
     optionsOf,
   }).map((v) => ({
@@ -54,5 +67,6 @@ export function liveResults(
     option: v.option,
     elements: [...refs(v.rule.left), ...refs(v.rule.right)],
   }))
-  return { results, violations }
 }
+
+const usable = (values: readonly RawValue[]) => values.filter((v) => v.value === null || Number.isFinite(v.value))
