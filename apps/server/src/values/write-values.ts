@@ -57,9 +57,9 @@ export async function writeValues(
   actor: string,
   editor?: Editor,
 ): Promise<WrittenValue[]> {
-  const resolved = await resolveInputs(db, catalog, inputs)
+  const { resolved, campaigns } = await resolveInputs(db, catalog, inputs)
   return db.transaction().execute(async (trx) => {
-    await assertUnlocked(trx, catalog, resolved, editor)
+    await assertUnlocked(trx, catalog, resolved, editor, campaigns)
     // Keys, rows and audit entries travel as a few arrays (unnest), not as one bind parameter per
     // field: a 100,000-value XLSX import would pass PostgreSQL's 65,535-parameter limit otherwise.
     const col = <T>(pick: (r: Resolved) => T) => resolved.map(pick)
@@ -213,7 +213,11 @@ function result(catalog: Catalog, r: Resolved, version: number): WrittenValue {
   }
 }
 
-async function resolveInputs(db: Kysely<Database>, catalog: Catalog, inputs: ValueInput[]): Promise<Resolved[]> {
+async function resolveInputs(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  inputs: ValueInput[],
+): Promise<{ resolved: Resolved[]; campaigns: CollectionPlans }> {
   const units = await db
     .selectFrom('org_unit')
     .select(['id', 'level', 'path'])
@@ -290,5 +294,5 @@ async function resolveInputs(db: Kysely<Database>, catalog: Catalog, inputs: Val
       `${details.length} invalid value(s): ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`,
       details,
     )
-  return resolved
+  return { resolved, campaigns: plans }
 }

@@ -1,5 +1,5 @@
 import { ORG_LEVEL_DEPTH, type OrgLevel } from '@profmon/contract'
-import type { Database, Kysely } from '@profmon/db'
+import { sql, type Database, type Kysely } from '@profmon/db'
 import { LOCAL_GROUP, type CatalogElement } from '../../catalog/catalog.ts'
 import { invalid } from '../../errors.ts'
 import { regionIdOf } from '../../org/org-units.ts'
@@ -10,22 +10,28 @@ export interface CollectionPlan {
   entryLevels: Record<string, OrgLevel>
 }
 
+/** A stored campaign's plan and, once its monitoring deadline has passed, that date. */
+interface StoredCampaign extends CollectionPlan {
+  overdueSince: string | null
+}
+
 export const DEFAULT_PLAN: CollectionPlan = { plugins: null, entryLevels: {} }
 
 /**
- * The collection plans of some regions and periods, read in one query: which directions are
- * collected and at which org level each element is entered. A region without a stored campaign
- * collects every enabled direction at the manifests' levels. Local elements keep their own level
- * (their owner sets it) and are always collected.
+ * The campaigns of some regions and periods, read in one query: which directions are collected,
+ * at which org level each element is entered, and whether the monitoring deadline has passed. A
+ * region without a stored campaign collects every enabled direction at the manifests' levels and
+ * has no deadline. Local elements keep their own level (their owner sets it) and are always
+ * collected.
  *
  * @example
  * const plans = await CollectionPlans.load(db, [regionId], [periodId])
  * plans.entryDepth(regionId, periodId, element) // 2 when the region moved it to municipalities
  */
 export class CollectionPlans {
-  readonly #plans: ReadonlyMap<string, CollectionPlan>
+  readonly #plans: ReadonlyMap<string, StoredCampaign>
 
-  private constructor(plans: Map<string, CollectionPlan>) {
+  private constructor(plans: Map<string, StoredCampaign>) {
     this.#plans = plans
   }
 
@@ -34,7 +40,14 @@ export class CollectionPlans {
       regionIds.length && periodIds.length
         ? await db
             .selectFrom('campaign')
-            .select(['region_id', 'period_id', 'collected_plugins', 'entry_levels'])
+            .select([
+              'region_id',
+              'period_id',
+              'collected_plugins',
+              'entry_levels',
+              sql<string | null>`case when monitoring_due < current_date
+                                      then to_char(monitoring_due, 'YYYY-MM-DD') end`.as('overdue_since'),
+            ])
             .where('region_id', 'in', regionIds)
             .where('period_id', 'in', periodIds)
             .execute()
@@ -43,7 +56,11 @@ export class CollectionPlans {
       new Map(
         rows.map((r) => [
           `${r.region_id}:${r.period_id}`,
-          { plugins: r.collected_plugins, entryLevels: (r.entry_levels ?? {}) as Record<string, OrgLevel> },
+          {
+            plugins: r.collected_plugins,
+            entryLevels: (r.entry_levels ?? {}) as Record<string, OrgLevel>,
+            overdueSince: r.overdue_since,
+          },
         ]),
       ),
     )
@@ -51,6 +68,11 @@ export class CollectionPlans {
 
   plan(regionId: number, periodId: number): CollectionPlan {
     return this.#plans.get(`${regionId}:${periodId}`) ?? DEFAULT_PLAN
+  }
+
+  /** The monitoring deadline when it has passed (only the approving level edits then), else null. */
+  overdueSince(regionId: number, periodId: number): string | null {
+    return this.#plans.get(`${regionId}:${periodId}`)?.overdueSince ?? null
   }
 
   /** Whether the direction is collected (the `local` group of local elements always is). */

@@ -1,9 +1,10 @@
 import type { Evidence, Indicator } from '@profmon/contract'
-import { sql, type Database, type Kysely } from '@profmon/db'
+import type { Database, Kysely } from '@profmon/db'
 import type { Scope } from '../../access/scope.ts'
 import type { Catalog } from '../../catalog/catalog.ts'
 import { ApiError } from '../../errors.ts'
 import { regionIdOf } from '../../org/org-units.ts'
+import { CollectionPlans } from '../campaigns/collection-plan.ts'
 import { isApprover } from '../workflow/approver.ts'
 
 /** A document as the API lists it (never with its content). */
@@ -208,15 +209,10 @@ async function assertDocumentsOpen(
     throw new ApiError(409, 'locked', messages.submitted, [
       { path, message: 'the submission is submitted', lock: 'submitted' },
     ])
-  const overdue = await db
-    .selectFrom('campaign')
-    .select(sql<string>`to_char(monitoring_due, 'YYYY-MM-DD')`.as('due'))
-    .where('region_id', '=', regionIdOf(unit))
-    .where('period_id', '=', periodId)
-    .where(sql<boolean>`monitoring_due < current_date`)
-    .executeTakeFirst()
-  if (overdue)
-    throw new ApiError(403, 'deadline_passed', messages.deadline(overdue.due), [
-      { path, message: `the monitoring deadline ${overdue.due} has passed`, lock: 'deadline', due: overdue.due },
+  const regionId = regionIdOf(unit)
+  const due = (await CollectionPlans.load(db, [regionId], [periodId])).overdueSince(regionId, periodId)
+  if (due)
+    throw new ApiError(403, 'deadline_passed', messages.deadline(due), [
+      { path, message: `the monitoring deadline ${due} has passed`, lock: 'deadline', due },
     ])
 }

@@ -1,5 +1,6 @@
 import { sql, type Database, type Transaction } from '@profmon/db'
 import type { Catalog } from '../../catalog/catalog.ts'
+import type { CollectionPlans } from '../campaigns/collection-plan.ts'
 import { ApiError, type ErrorDetail } from '../../errors.ts'
 import { regionIdOf } from '../../org/org-units.ts'
 import { isApprover, type Editor } from './approver.ts'
@@ -25,6 +26,8 @@ export async function assertUnlocked(
   catalog: Catalog,
   keys: readonly LockedKey[],
   editor: Editor | undefined,
+  /** The campaigns of the keys' regions and periods (their monitoring deadlines). */
+  campaigns: CollectionPlans,
 ): Promise<void> {
   if (!keys.length) return
   const unitIds = [...new Set(keys.map((k) => k.orgUnitId))]
@@ -51,15 +54,6 @@ export async function assertUnlocked(
     `.execute(trx)
   ).rows
   const stateOf = new Map(states.map((s) => [`${s.org_unit_id}:${s.period_id}:${s.plugin_id}`, s.state]))
-  const regionIds = [...new Set(units.map(regionIdOf))]
-  const overdue = await trx
-    .selectFrom('campaign')
-    .select(['region_id', 'period_id', sql<string>`to_char(monitoring_due, 'YYYY-MM-DD')`.as('due')])
-    .where('region_id', 'in', regionIds)
-    .where('period_id', 'in', periodIds)
-    .where(sql<boolean>`monitoring_due < current_date`)
-    .execute()
-  const dueOf = new Map(overdue.map((c) => [`${c.region_id}:${c.period_id}`, c.due]))
 
   const locked: ErrorDetail[] = []
   const late: ErrorDetail[] = []
@@ -76,7 +70,7 @@ export async function assertUnlocked(
         orgUnit: k.orgUnitId,
         plugin: el.pluginId,
       })
-    const due = dueOf.get(`${regionIdOf(unit)}:${k.periodId}`)
+    const due = campaigns.overdueSince(regionIdOf(unit), k.periodId)
     if (due)
       late.push({
         path,

@@ -169,9 +169,7 @@ export async function importWorkbook(
       continue
     }
     if (!enabled.get(regionIdOf(unit))) {
-      rowError(
-        `направление «${(catalog.plugins.get(target.pluginId)?.title ?? LOCAL_TITLE).ru}» не включено в регионе`,
-      )
+      rowError(`направление «${(catalog.plugins.get(target.pluginId)?.title ?? LOCAL_TITLE).ru}» не включено в регионе`)
       continue
     }
     if (!plans.collects(regionIdOf(unit), target.period.id, target.pluginId)) {
