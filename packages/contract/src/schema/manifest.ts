@@ -4,30 +4,12 @@ import { dataElementSchema } from './data-element.ts'
 import { dimensionSchema } from './dimension.ts'
 import { indicatorSchema } from './indicator.ts'
 import { recommendationRuleSchema, validationRuleSchema } from './rules.ts'
+import { PLUGIN_ID_PATTERN } from '../plugin/plugin-id.ts'
+
+export { codePrefix, remoteNameOf } from '../plugin/plugin-id.ts'
 
 /** A plugin id: kebab-case, also the URL segment (`/plugins/<id>/`, `/d/<id>`). */
-export const pluginIdSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be kebab-case latin letters and digits')
-
-/**
- * The code prefix of everything a plugin defines: its id with `-` as `_`.
- *
- * @example
- * codePrefix('digital-environment') // 'digital_environment.'
- */
-export function codePrefix(pluginId: string): string {
-  return `${pluginId.replaceAll('-', '_')}.`
-}
-
-/**
- * The Module Federation container name of a plugin's UI, shared by its build preset and the
- * shell that loads it.
- *
- * @example
- * remoteNameOf('digital-environment') // 'profmon_digital_environment'
- */
-export function remoteNameOf(pluginId: string): string {
-  return `profmon_${pluginId.replaceAll('-', '_')}`
-}
+export const pluginIdSchema = z.string().regex(PLUGIN_ID_PATTERN, 'must be kebab-case latin letters and digits')
 
 /**
  * A plugin manifest: one monitoring direction. No I/O — the server reads it, validates it with
