@@ -10,54 +10,63 @@ import {
 } from './ast.ts'
 import { FormulaError } from './formula-error.ts'
 
-// jsep is a maintained expression parser; we restrict it to the operators of the formula
-// language and add one token: `#{code}` with an optional `[option]` or `[*]`.
-for (const op of Object.keys(jsep.binary_ops)) {
-  if (!(BINARY_OPERATORS as readonly string[]).includes(op)) jsep.removeBinaryOp(op)
-}
-for (const op of Object.keys(jsep.unary_ops)) {
-  if (!(UNARY_OPERATORS as readonly string[]).includes(op)) jsep.removeUnaryOp(op)
-}
-
 const HASH = 35
 const CODE_RE = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/
 const OPTION_RE = /^([a-z0-9_]+|\*)$/
 
-jsep.hooks.add('gobble-token', function gobbleRefOrIdentifier(env) {
-  const start = this.index
-  if (this.code === HASH) {
-    if (this.expr[start + 1] !== '{') this.throwError('expected "{" after "#"')
-    const close = this.expr.indexOf('}', start + 2)
-    if (close < 0) this.throwError('unclosed "#{"')
-    const code = this.expr.slice(start + 2, close).trim()
-    if (!CODE_RE.test(code)) throw new FormulaError(`"${code}" is not a data element code`, start, code)
-    this.index = close + 1
-    let option: string | null = null
-    if (this.expr[this.index] === '[') {
-      const end = this.expr.indexOf(']', this.index)
-      if (end < 0) this.throwError('unclosed "["')
-      option = this.expr.slice(this.index + 1, end).trim()
-      if (!OPTION_RE.test(option)) throw new FormulaError(`"${option}" is not an option code`, this.index + 1, option)
-      this.index = end + 1
+let configured = false
+
+/**
+ * jsep is a maintained expression parser with one global configuration; it is restricted to the
+ * operators of the formula language and taught one token — `#{code}` with an optional `[option]`
+ * or `[*]` — on the first parse, not on import, so importing the contract changes nothing.
+ */
+function configureJsep(): void {
+  if (configured) return
+  configured = true
+  for (const op of Object.keys(jsep.binary_ops)) {
+    if (!(BINARY_OPERATORS as readonly string[]).includes(op)) jsep.removeBinaryOp(op)
+  }
+  for (const op of Object.keys(jsep.unary_ops)) {
+    if (!(UNARY_OPERATORS as readonly string[]).includes(op)) jsep.removeUnaryOp(op)
+  }
+
+  jsep.hooks.add('gobble-token', function gobbleRefOrIdentifier(env) {
+    const start = this.index
+    if (this.code === HASH) {
+      if (this.expr[start + 1] !== '{') this.throwError('expected "{" after "#"')
+      const close = this.expr.indexOf('}', start + 2)
+      if (close < 0) this.throwError('unclosed "#{"')
+      const code = this.expr.slice(start + 2, close).trim()
+      if (!CODE_RE.test(code)) throw new FormulaError(`"${code}" is not a data element code`, start, code)
+      this.index = close + 1
+      let option: string | null = null
+      if (this.expr[this.index] === '[') {
+        const end = this.expr.indexOf(']', this.index)
+        if (end < 0) this.throwError('unclosed "["')
+        option = this.expr.slice(this.index + 1, end).trim()
+        if (!OPTION_RE.test(option)) throw new FormulaError(`"${option}" is not an option code`, this.index + 1, option)
+        this.index = end + 1
+      }
+      env.node = { type: 'Ref', code, option, start, end: this.index }
+      return
     }
-    env.node = { type: 'Ref', code, option, start, end: this.index }
-    return
-  }
-  if ((this.code >= 48 && this.code <= 57) || this.code === 46) {
-    const num = this.gobbleNumericLiteral() as jsep.Expression
-    env.node = { ...num, start, end: this.index }
-    return
-  }
-  if ((jsep as unknown as { isIdentifierStart(c: number): boolean }).isIdentifierStart(this.code)) {
-    // Own identifier handling, so that identifiers (function names) carry their position.
-    const id = this.gobbleIdentifier() as jsep.Identifier
-    const node: jsep.Expression =
-      id.name === 'true' || id.name === 'false'
-        ? { type: 'Literal', value: id.name === 'true', raw: id.name, start, end: this.index }
-        : { ...id, start, end: this.index }
-    env.node = this.gobbleTokenProperty(node)
-  }
-})
+    if ((this.code >= 48 && this.code <= 57) || this.code === 46) {
+      const num = this.gobbleNumericLiteral() as jsep.Expression
+      env.node = { ...num, start, end: this.index }
+      return
+    }
+    if ((jsep as unknown as { isIdentifierStart(c: number): boolean }).isIdentifierStart(this.code)) {
+      // Own identifier handling, so that identifiers (function names) carry their position.
+      const id = this.gobbleIdentifier() as jsep.Identifier
+      const node: jsep.Expression =
+        id.name === 'true' || id.name === 'false'
+          ? { type: 'Literal', value: id.name === 'true', raw: id.name, start, end: this.index }
+          : { ...id, start, end: this.index }
+      env.node = this.gobbleTokenProperty(node)
+    }
+  })
+}
 
 /** Character offset of a jsep node, as recorded by our hooks (or searched as a fallback). */
 function startOf(node: jsep.Expression, fallback: number): number {
@@ -165,6 +174,7 @@ export function parseFormula(text: string): FormulaNode {
   if (!text.trim()) throw new FormulaError('the formula is empty', 0)
   let tree: jsep.Expression
   try {
+    configureJsep()
     tree = jsep(text)
   } catch (e) {
     if (e instanceof FormulaError) throw e

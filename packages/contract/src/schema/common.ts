@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ORG_LEVELS } from '../levels/index.ts'
 
 /**
  * A text in Russian (required, the UI default) and English (optional, falls back to Russian).
@@ -22,15 +23,8 @@ export const codeSchema = z
   .max(100)
 
 /** Levels of the org tree at which data is entered or an indicator is meaningful. */
-export const orgLevelSchema = z.enum(['region', 'municipality', 'organization'])
-export type OrgLevel = z.infer<typeof orgLevelSchema>
-
-/** Depth of each level in the org tree (the region is the root). */
-export const ORG_LEVEL_DEPTH: Record<OrgLevel, number> = {
-  region: 1,
-  municipality: 2,
-  organization: 3,
-}
+export const orgLevelSchema = z.enum(ORG_LEVELS)
+export { ORG_LEVEL_DEPTH, type OrgLevel } from '../levels/index.ts'
 
 /** A period code such as `2024-25` (academic year) or `2025` (calendar year). */
 export const periodCodeSchema = z.string().regex(/^\d{4}(-\d{2})?$/, 'must look like 2024-25 or 2025')

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ORG_LEVELS } from '../levels/index.ts'
 import { codeSchema, localizedTextSchema, orgLevelSchema, periodCodeSchema } from './common.ts'
 
 /** What an indicator measures; decides which formulas it needs. */
@@ -80,7 +81,10 @@ export const indicatorSchema = z
     evidence: z.array(evidenceSchema).default([]),
     /** "Источник информации" of seed 001. */
     source: localizedTextSchema.optional(),
-    levels: z.array(orgLevelSchema).min(1).default(['region', 'municipality', 'organization']),
+    levels: z
+      .array(orgLevelSchema)
+      .min(1)
+      .default([...ORG_LEVELS]),
     /** Where the seeds ask for this indicator, e.g. `001 #1`, `003`. */
     seeds: z.array(z.string()).default([]),
   })

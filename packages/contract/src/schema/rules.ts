@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ORG_LEVELS } from '../levels/index.ts'
 import { codeSchema, localizedTextSchema, orgLevelSchema } from './common.ts'
 
 /** Computed status of an indicator against its target. */
@@ -32,7 +33,10 @@ export const recommendationRuleSchema = z.object({
     }),
   addressee: addresseeSchema,
   text: localizedTextSchema,
-  levels: z.array(orgLevelSchema).min(1).default(['region', 'municipality', 'organization']),
+  levels: z
+    .array(orgLevelSchema)
+    .min(1)
+    .default([...ORG_LEVELS]),
 })
 export type RecommendationRule = z.infer<typeof recommendationRuleSchema>
 

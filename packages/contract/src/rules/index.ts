@@ -1,0 +1,9 @@
+/**
+ * Rules that the server, the XLSX import and the shell all apply, in one place: who may do what,
+ * the entry workflow and its locks, value checks, the campaign's default deadlines. Free of side
+ * effects and of the formula parser, so a browser chunk pays only for what it calls.
+ */
+export * from './access.ts'
+export * from './deadlines.ts'
+export * from './values.ts'
+export * from './workflow.ts'

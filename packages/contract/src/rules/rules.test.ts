@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest'
+import {
+  approvesAt,
+  canWriteAt,
+  canWriteSomewhere,
+  checkValue,
+  defaultDeadlines,
+  entryLock,
+  parseNumberText,
+} from './index.ts'
+import { inSubtree, levelAtDepth, parentPath } from '../levels/index.ts'
+
+const coordinator = [{ role: 'municipal_coordinator' as const, orgUnit: { path: '/1/5/' } }]
+const platform = [{ role: 'platform_admin' as const, orgUnit: null }]
+const analyst = [{ role: 'analyst' as const, orgUnit: { path: '/1/' } }]
+
+describe('org levels and paths', () => {
+  it('places units by materialized path', () => {
+    expect(inSubtree({ path: '/1/5/123/' }, { path: '/1/5/' })).toBe(true)
+    expect(inSubtree({ path: '/1/50/' }, { path: '/1/5/' })).toBe(false)
+    expect(parentPath('/1/5/123/')).toBe('/1/5/')
+    expect(parentPath('/1/')).toBe('/')
+    expect(levelAtDepth(2)).toBe('municipality')
+    expect(levelAtDepth(4)).toBeUndefined()
+  })
+})
+
+describe('who may do what', () => {
+  it('lets a coordinator enter data in the municipality, not in a sibling', () => {
+    expect(canWriteAt(coordinator, { path: '/1/5/123/' }, 'data')).toBe(true)
+    expect(canWriteAt(coordinator, { path: '/1/6/124/' }, 'data')).toBe(false)
+    expect(canWriteAt(coordinator, { path: '/1/5/' }, 'targets')).toBe(false)
+    expect(canWriteAt(platform, { path: '/9/' }, 'plugins')).toBe(true)
+    expect(canWriteSomewhere(analyst, 'data')).toBe(false)
+    expect(canWriteSomewhere(coordinator, 'definitions')).toBe(true)
+  })
+
+  it('makes the level above the approver; a region only by a platform admin', () => {
+    expect(approvesAt(coordinator, { path: '/1/5/123/' })).toBe(true)
+    expect(approvesAt(coordinator, { path: '/1/5/' })).toBe(false)
+    expect(approvesAt([{ role: 'region_admin', orgUnit: { path: '/1/' } }], { path: '/1/' })).toBe(false)
+    expect(approvesAt(platform, { path: '/1/' })).toBe(true)
+  })
+})
+
+describe('entry locks', () => {
+  it('locks the submitter by state first, then by deadline; never the approver', () => {
+    expect(entryLock({ state: 'submitted', approver: false, deadlinePassed: true })).toBe('state')
+    expect(entryLock({ state: 'returned', approver: false, deadlinePassed: true })).toBe('deadline')
+    expect(entryLock({ state: undefined, approver: false, deadlinePassed: false })).toBeNull()
+    expect(entryLock({ state: 'approved', approver: true, deadlinePassed: true })).toBeNull()
+  })
+})
+
+describe('value checks', () => {
+  const count = { valueType: 'integer' as const, min: 0, max: 10 }
+  it('returns codes with parameters', () => {
+    expect(checkValue(count, 3)).toEqual({ ok: true, value: 3 })
+    expect(checkValue(count, null)).toEqual({ ok: true, value: null })
+    expect(checkValue(count, 2.5)).toEqual({ ok: false, problem: { code: 'expected_integer', value: 2.5 } })
+    expect(checkValue(count, -1)).toEqual({ ok: false, problem: { code: 'below_min', value: -1, min: 0 } })
+    expect(checkValue(count, 11)).toEqual({ ok: false, problem: { code: 'above_max', value: 11, max: 10 } })
+    expect(checkValue(count, '3')).toEqual({ ok: false, problem: { code: 'expected_number', got: '3' } })
+    expect(checkValue({ valueType: 'boolean' }, 1)).toEqual({ ok: true, value: true })
+    expect(checkValue({ valueType: 'boolean' }, 'да')).toMatchObject({ ok: false })
+    expect(checkValue({ valueType: 'document' }, 'x')).toEqual({ ok: false, problem: { code: 'document' } })
+  })
+  it('reads numbers typed the Russian way', () => {
+    expect(parseNumberText('1 000,5')).toBe(1000.5)
+    expect(parseNumberText('-2.25')).toBe(-2.25)
+    expect(parseNumberText('12a')).toBeUndefined()
+    expect(parseNumberText('')).toBeUndefined()
+  })
+})
+
+describe('default deadlines (seed 004)', () => {
+  it('follows the period end year', () => {
+    expect(defaultDeadlines('2025-08-31')).toEqual({
+      monitoringDue: '2025-01-20',
+      analysisDue: '2025-03-30',
+      measuresDue: '2025-12-31',
+      effectivenessDue: '2026-08-31',
+    })
+  })
+})
