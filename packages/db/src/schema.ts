@@ -1,3 +1,4 @@
+import type { Role, SubmissionState } from '@profmon/contract/rules'
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
 
 /** Timestamps are written as Date (or defaulted) and read as Date. */
@@ -161,7 +162,7 @@ export interface AuditLogTable {
 }
 
 /** The roles of access control; each is held on an org unit's subtree (a platform admin's on none or any). */
-export type Role = 'platform_admin' | 'region_admin' | 'municipal_coordinator' | 'school_operator' | 'analyst'
+export type { Role }
 
 /** People who sign in. `login` is lower-case; the password is an argon2id hash, never the password. */
 export interface AppUserTable {
@@ -245,7 +246,7 @@ export interface SubmissionTable {
 }
 
 /** draft → submitted → approved; submitted or approved → returned (with a comment) → submitted. */
-export type SubmissionState = 'draft' | 'submitted' | 'approved' | 'returned'
+export type { SubmissionState }
 
 /** The whole database as kysely sees it: the single source of the database's shape. */
 export interface Database {

@@ -1,21 +1,15 @@
+import { defaultDeadlines } from '@profmon/contract/rules'
 import type { Database, Kysely } from '@profmon/db'
 import type { StoredPeriod } from './periods.ts'
 
-/**
- * Deadlines of the yearly cycle (seed 004) for a period ending in year Y (2024-25 → 2025):
- * monitoring by 20 January Y, analysis by 30 March Y, measures by 31 December Y,
- * effectiveness by 31 August Y + 1.
- *
- * @example
- * campaignDeadlines('2025-08-31').monitoring_due // '2025-01-20'
- */
-export function campaignDeadlines(endsOn: string) {
-  const year = Number(endsOn.slice(0, 4))
+/** The seed-004 deadlines of a period (the contract's rule) as campaign columns. */
+function campaignDeadlines(endsOn: string) {
+  const d = defaultDeadlines(endsOn)
   return {
-    monitoring_due: `${year}-01-20`,
-    analysis_due: `${year}-03-30`,
-    measures_due: `${year}-12-31`,
-    effectiveness_due: `${year + 1}-08-31`,
+    monitoring_due: d.monitoringDue,
+    analysis_due: d.analysisDue,
+    measures_due: d.measuresDue,
+    effectiveness_due: d.effectivenessDue,
   }
 }
 

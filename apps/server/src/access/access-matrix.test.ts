@@ -7,7 +7,7 @@ import { PNG_BYTES, insertDocument } from '../collection/evidence/test-documents
 import { createFixtureTree, createSecondRegion } from '../testing/fixture-tree.ts'
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../testing/test-app.ts'
 import { createApiToken } from './api-tokens.ts'
-import type { Role } from './roles.ts'
+import type { Role } from '@profmon/contract/rules'
 import { createSession, SESSION_COOKIE } from './sessions.ts'
 
 /**

@@ -1,6 +1,6 @@
 import type { Database, Kysely } from '@profmon/db'
 import { regionIdOf } from '../org/org-units.ts'
-import type { Role } from './roles.ts'
+import type { Role } from '@profmon/contract/rules'
 
 /** The org unit a role is held on, as the API shows it. */
 export interface RoleUnit {

@@ -1,7 +1,7 @@
 import type { Database, Kysely } from '@profmon/db'
 import { appendAudit } from '../audit/audit-log.ts'
 import { generatePassword, hashPassword } from './passwords.ts'
-import type { Role } from './roles.ts'
+import type { Role } from '@profmon/contract/rules'
 import { insertUser } from './users.ts'
 
 /** The password of every demo user: the demo is for trying things out, never for real data. */

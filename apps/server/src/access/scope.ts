@@ -2,7 +2,16 @@ import { sql, type Expression, type SqlBool } from '@profmon/db'
 import { ApiError } from '../errors.ts'
 import { regionIdOf } from '../org/org-units.ts'
 import type { CurrentUser, HeldRole } from './current-user.ts'
-import { ASSIGNABLE_ROLES, ROLE_ACTIONS, ROLE_LEVEL, type Role, type WriteAction } from './roles.ts'
+import { ORG_LEVEL_DEPTH, inSubtree } from '@profmon/contract/levels'
+import {
+  approvesAt,
+  ASSIGNABLE_ROLES,
+  canWriteAt,
+  ROLE_ACTIONS,
+  ROLE_LEVEL,
+  type Role,
+  type WriteAction,
+} from '@profmon/contract/rules'
 
 /** Enough of an org unit to place it in the tree. */
 export interface UnitPath {
@@ -10,8 +19,7 @@ export interface UnitPath {
   path: string
 }
 
-/** `/1/5/123/` lies in the subtree of `/1/5/` (materialized paths end with a slash, so `/1/50/` does not). */
-export const inSubtree = (unit: Pick<UnitPath, 'path'>, root: Pick<UnitPath, 'path'>) => unit.path.startsWith(root.path)
+export { inSubtree }
 
 /** SQL: the path column lies in one of the subtrees (an index range scan per subtree). */
 export function pathInSubtrees(column: Expression<string>, paths: readonly string[]): Expression<SqlBool> {
@@ -60,11 +68,15 @@ export class Scope {
 
   /** Whether one of the caller's roles allows this kind of write on the unit. */
   canWrite(unit: Pick<UnitPath, 'path'>, action: WriteAction): boolean {
-    return this.user.roles.some(
-      (r) =>
-        ROLE_ACTIONS[r.role].includes(action) &&
-        (r.role === 'platform_admin' || (r.orgUnit !== null && inSubtree(unit, r.orgUnit))),
-    )
+    return canWriteAt(this.user.roles, unit, action)
+  }
+
+  /**
+   * Whether the caller is the approving level of a unit: enters data one level above it (a region
+   * has no level above; only a platform admin approves it).
+   */
+  approves(unit: Pick<UnitPath, 'path'>): boolean {
+    return approvesAt(this.user.roles, unit)
   }
 
   assertCanWrite(unit: UnitPath, action: WriteAction, field = 'orgUnit'): void {
@@ -141,7 +153,7 @@ export class Scope {
   static checkRoleLevel(role: Role, unit: { level: number } | null): string | undefined {
     const level = ROLE_LEVEL[role]
     if (unit === null) return role === 'platform_admin' ? undefined : `${role} must be bound to an org unit`
-    if (level !== null && unit.level !== level) return `${role} is held on ${LEVEL_NAMES[level]}`
+    if (level !== null && unit.level !== ORG_LEVEL_DEPTH[level]) return `${role} is held on ${LEVEL_NAMES[level]}`
     return undefined
   }
 }
@@ -152,9 +164,10 @@ const WHAT: Record<WriteAction, string> = {
   plugins: 'enabling directions',
   users: 'managing users',
   campaigns: 'setting deadlines',
+  definitions: 'defining local indicators',
 }
 
-const LEVEL_NAMES: Record<number, string> = { 1: 'a region', 2: 'a municipality', 3: 'an organisation' }
+const LEVEL_NAMES = { region: 'a region', municipality: 'a municipality', organization: 'an organisation' } as const
 
 /** Drops paths inside other paths of the list: `/1/`, `/1/5/` → `/1/`. */
 function topmost(paths: string[]): string[] {

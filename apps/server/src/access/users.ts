@@ -1,7 +1,7 @@
 import type { Database, Kysely, Transaction } from '@profmon/db'
 import { ApiError } from '../errors.ts'
 import { rolesOf, type HeldRole } from './current-user.ts'
-import type { Role } from './roles.ts'
+import type { Role } from '@profmon/contract/rules'
 
 /** A user as the users API shows it (never the password hash). */
 export interface UserView {

@@ -1,3 +1,4 @@
+import { ORG_LEVELS } from '@profmon/contract/levels'
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { assertRegion, readCampaign, saveCampaign } from '../collection/campaigns/campaigns.ts'
 import type { AppDeps } from '../context.ts'
@@ -22,7 +23,7 @@ const plan = z.object({
       description: 'The directions collected in the period; null: every direction the region has enabled',
       example: ['deficits', 'retraining'],
     }),
-  entryLevels: z.record(z.string(), z.enum(['region', 'municipality', 'organization'])).openapi({
+  entryLevels: z.record(z.string(), z.enum(ORG_LEVELS)).openapi({
     description:
       "Data elements whose entry level the region moved from the manifest's (element code → level). " +
       'Refused while values of the element are stored at another level in the period.',

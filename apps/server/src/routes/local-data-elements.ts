@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import { dataElementSchema, ORG_LEVEL_DEPTH, type DataElement } from '@profmon/contract'
+import { dataElementSchema, ORG_LEVEL_DEPTH, ORG_LEVELS, type DataElement } from '@profmon/contract'
 import { appendAudit } from '../audit/audit-log.ts'
 import { slugOf, textInput, toLocalized } from '../catalog/local-drafts.ts'
 import { loadLocalElements } from '../catalog/local-definitions.ts'
@@ -67,7 +67,7 @@ const create = createRoute({
         title: textInput,
         description: textInput.optional(),
         valueType: z.enum(['integer', 'number', 'boolean']),
-        entryLevel: z.enum(['region', 'municipality', 'organization']).optional(),
+        entryLevel: z.enum(ORG_LEVELS).optional(),
         aggregation: z.enum(['sum', 'count_true', 'any', 'all', 'min', 'max']).optional(),
         dimension: z.string().nullable().optional(),
         slug: z

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import type { Database, Kysely, OrgUnit } from '@profmon/db'
-import { inSubtree, type Scope, type UnitPath } from '../access/scope.ts'
+import type { Scope, UnitPath } from '../access/scope.ts'
 import { ApiError, invalid } from '../errors.ts'
 import { getOrgUnit } from '../org/org-units.ts'
 
@@ -9,15 +9,11 @@ export const ownerSchema = z
   .object({ id: z.number().int(), name: z.string(), level: z.number().int() })
   .openapi('LocalOwner')
 
-/** Who defines local indicators and data elements: a coordinator in the municipality, a region admin in the region. */
-const DEFINERS = new Set(['region_admin', 'municipal_coordinator'])
-
 /** 403 unless the caller may define local indicators and data elements owned by this unit. */
 export function assertCanDefine(scope: Scope, unit: UnitPath, field = 'orgUnit'): void {
-  const ok =
-    scope.isPlatformAdmin ||
-    scope.user.roles.some((r) => DEFINERS.has(r.role) && r.orgUnit !== null && inSubtree(unit, r.orgUnit))
-  if (ok) return
+  // Who defines them (the contract's `definitions` action): a coordinator in the municipality, a
+  // region admin in the region.
+  if (scope.canWrite(unit, 'definitions')) return
   const reason = scope.canRead(unit)
     ? 'your roles do not allow defining local indicators here'
     : 'it is outside your org tree'

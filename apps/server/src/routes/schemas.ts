@@ -1,3 +1,4 @@
+import { ROLES } from '@profmon/contract/rules'
 import { z } from '@hono/zod-openapi'
 
 /** Shared request/response schemas of the HTTP API (registered as OpenAPI components). */
@@ -40,9 +41,7 @@ export const idParam = z.object({
     .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
 })
 
-export const roleSchema = z
-  .enum(['platform_admin', 'region_admin', 'municipal_coordinator', 'school_operator', 'analyst'])
-  .openapi('Role')
+export const roleSchema = z.enum(ROLES).openapi('Role')
 
 /** A role held on an org unit's subtree; `orgUnit` null only for a platform admin bound to no region. */
 export const heldRoleSchema = z

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { completeness } from '../collection/workflow/completeness.ts'
-import type { Transition } from '../collection/workflow/states.ts'
+import { SUBMISSION_STATES, type Transition } from '@profmon/contract/rules'
 import { transition } from '../collection/workflow/submissions.ts'
 import { LOCAL_GROUP } from '../catalog/catalog.ts'
 import { catalogFor } from '../catalog/local-definitions.ts'
@@ -9,7 +9,7 @@ import { errorResponses } from '../errors.ts'
 import type { AuthEnv } from '../middleware/auth/index.ts'
 import { getOrgUnit } from '../org/org-units.ts'
 
-const stateSchema = z.enum(['draft', 'submitted', 'approved', 'returned'])
+const stateSchema = z.enum(SUBMISSION_STATES)
 
 const submissionSchema = z
   .object({

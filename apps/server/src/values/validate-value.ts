@@ -1,10 +1,32 @@
+import { checkValue as checkAgainstElement, type ValueProblem } from '@profmon/contract/rules'
 import type { CatalogElement } from '../catalog/catalog.ts'
 
 const LEVEL_NAMES: Record<number, string> = { 1: 'the region', 2: 'a municipality', 3: 'an organisation' }
 
+/** The API's English wording of the contract's value problems. */
+function reason(code: string, p: ValueProblem): string {
+  switch (p.code) {
+    case 'expected_boolean':
+      return `"${code}" takes true or false, got ${JSON.stringify(p.got)}`
+    case 'expected_text':
+      return `"${code}" takes text`
+    case 'document':
+      return `"${code}" is a document: upload it as a file`
+    case 'expected_number':
+      return `"${code}" takes a number, got ${JSON.stringify(p.got)}`
+    case 'expected_integer':
+      return `"${code}" takes a whole number, got ${p.value}`
+    case 'below_min':
+      return `${p.value} is below the minimum ${p.min} of "${code}"`
+    case 'above_max':
+      return `${p.value} is above the maximum ${p.max} of "${code}"`
+  }
+}
+
 /**
- * Checks one value against its data element: type, bounds, and the org level it is entered
- * at. Returns the value as stored (numbers; booleans as 1/0; text apart) or a reason.
+ * Checks one value against its data element (the contract's `checkValue`: type, bounds) and the
+ * org level it is entered at. Returns the value as stored (numbers; booleans as 1/0; text apart)
+ * or a reason.
  */
 export function checkValue(
   el: CatalogElement,
@@ -21,28 +43,9 @@ export function checkValue(
       field: 'orgUnit',
       message: `"${d.code}" is entered by ${LEVEL_NAMES[entryDepth]}, not by ${LEVEL_NAMES[unitLevel]}`,
     }
-  if (raw === null) return { ok: true, value: null, text: null }
-  switch (d.valueType) {
-    case 'boolean':
-      if (raw === true || raw === 1) return { ok: true, value: 1, text: null }
-      if (raw === false || raw === 0) return { ok: true, value: 0, text: null }
-      return { ok: false, field: 'value', message: `"${d.code}" takes true or false, got ${JSON.stringify(raw)}` }
-    case 'text':
-      if (typeof raw !== 'string') return { ok: false, field: 'value', message: `"${d.code}" takes text` }
-      return { ok: true, value: null, text: raw }
-    case 'document':
-      return { ok: false, field: 'value', message: `"${d.code}" is a document: upload it as a file` }
-    case 'integer':
-    case 'number': {
-      if (typeof raw !== 'number' || !Number.isFinite(raw))
-        return { ok: false, field: 'value', message: `"${d.code}" takes a number, got ${JSON.stringify(raw)}` }
-      if (d.valueType === 'integer' && !Number.isInteger(raw))
-        return { ok: false, field: 'value', message: `"${d.code}" takes a whole number, got ${raw}` }
-      if (d.min !== undefined && raw < d.min)
-        return { ok: false, field: 'value', message: `${raw} is below the minimum ${d.min} of "${d.code}"` }
-      if (d.max !== undefined && raw > d.max)
-        return { ok: false, field: 'value', message: `${raw} is above the maximum ${d.max} of "${d.code}"` }
-      return { ok: true, value: raw, text: null }
-    }
-  }
+  const checked = checkAgainstElement(d, raw)
+  if (!checked.ok) return { ok: false, field: 'value', message: reason(d.code, checked.problem) }
+  const v = checked.value
+  if (typeof v === 'string') return { ok: true, value: null, text: v }
+  return { ok: true, value: typeof v === 'boolean' ? (v ? 1 : 0) : v, text: null }
 }

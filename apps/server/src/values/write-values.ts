@@ -1,6 +1,6 @@
 import { sql, type Database, type Kysely } from '@profmon/db'
 import type { Catalog } from '../catalog/catalog.ts'
-import type { Editor } from '../collection/workflow/approver.ts'
+import type { Editor } from '../collection/workflow/entry-locks.ts'
 import { assertUnlocked } from '../collection/workflow/entry-locks.ts'
 import { ApiError, type ErrorDetail } from '../errors.ts'
 import { inSubtree } from '../access/scope.ts'

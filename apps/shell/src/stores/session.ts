@@ -1,9 +1,10 @@
+import { canWriteSomewhere, type Role, type WriteAction } from '@profmon/contract/rules'
 import { api, ApiRequestError } from '@profmon/ui'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 
 export interface RoleAssignment {
-  role: 'platform_admin' | 'region_admin' | 'municipal_coordinator' | 'school_operator' | 'analyst'
+  role: Role
   /** Null only for a platform admin bound to no region. */
   orgUnit: { id: number; name: string; level: number; path: string } | null
 }
@@ -43,7 +44,9 @@ export const useSessionStore = defineStore('profmon.session', () => {
   }
 
   const has = (...roles: RoleAssignment['role'][]) => me.value?.roles.some((r) => roles.includes(r.role)) ?? false
-  const canManagePlugins = computed(() => has('platform_admin', 'region_admin'))
+  /** Whether the user's roles allow this kind of write somewhere (the contract's rule). */
+  const can = (action: WriteAction) => canWriteSomewhere(me.value?.roles ?? [], action)
+  const canManagePlugins = computed(() => can('plugins'))
   const homeUnitId = computed(() => me.value?.roles.find((r) => r.orgUnit)?.orgUnit?.id ?? null)
-  return { me, checked, load, login, logout, has, canManagePlugins, homeUnitId }
+  return { me, checked, load, login, logout, has, can, canManagePlugins, homeUnitId }
 })

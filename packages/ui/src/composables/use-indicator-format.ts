@@ -1,8 +1,7 @@
+import { ORG_LEVEL_DEPTH } from '@profmon/contract/levels'
 import { useI18n } from 'vue-i18n'
 import { useDefinitionsStore } from '../stores/definitions.ts'
 import { useOrgUnitStore } from '../stores/org-unit.ts'
-
-const LEVEL_DEPTH: Record<string, number> = { region: 1, municipality: 2, organization: 3 }
 
 /**
  * What every direction's view writes about indicators, in the UI's language: localized titles,
@@ -28,7 +27,7 @@ export function useIndicatorFormat() {
   /** Whether an indicator is computed at the current unit's level (unknown definitions count as yes). */
   const applies = (code: string) => {
     const levels = definitions.indicators.get(code)?.levels
-    return !levels || !units.unit || levels.some((l) => LEVEL_DEPTH[l] === units.unit!.level)
+    return !levels || !units.unit || levels.some((l) => ORG_LEVEL_DEPTH[l] === units.unit!.level)
   }
   const num = (v: unknown, digits = 1) =>
     typeof v === 'number'

@@ -1,41 +1,18 @@
-import { ORG_LEVEL_DEPTH, type OrgLevel } from '@profmon/contract'
+import { ORG_LEVEL_DEPTH, type OrgLevel } from '@profmon/contract/levels'
+import { defaultDeadlines, type Deadlines } from '@profmon/contract/rules'
 import { sql, type Database, type Kysely } from '@profmon/db'
 import { appendAudit } from '../../audit/audit-log.ts'
 import type { Catalog } from '../../catalog/catalog.ts'
 import { ApiError, invalid, type ErrorDetail } from '../../errors.ts'
 import { entryDepthIn, type CollectionPlan } from './collection-plan.ts'
 
-/** A region's deadlines for one period (ISO dates), as the API shows them. */
-export interface Deadlines {
-  monitoringDue: string
-  analysisDue: string
-  measuresDue: string
-  effectivenessDue: string
-}
+export { defaultDeadlines, type Deadlines }
 
 export interface CampaignView extends Deadlines, CollectionPlan {
   region: number
   period: string
   /** False while the region has not stored a campaign: the deadlines shown are the seed-004 defaults. */
   stored: boolean
-}
-
-/**
- * Seed 004's yearly cycle for a period ending in year Y: monitoring by 20 January Y, analysis by
- * 30 March Y, measures by 31 December Y, effectiveness by 31 August Y + 1 (the same rule the demo
- * generator uses).
- *
- * @example
- * defaultDeadlines('2025-08-31').monitoringDue // '2025-01-20'
- */
-export function defaultDeadlines(periodEndsOn: string): Deadlines {
-  const year = Number(periodEndsOn.slice(0, 4))
-  return {
-    monitoringDue: `${year}-01-20`,
-    analysisDue: `${year}-03-30`,
-    measuresDue: `${year}-12-31`,
-    effectivenessDue: `${year + 1}-08-31`,
-  }
 }
 
 async function periodOf(db: Kysely<Database>, code: string) {

@@ -5,7 +5,6 @@ import type { Catalog } from '../../catalog/catalog.ts'
 import { ApiError } from '../../errors.ts'
 import { regionIdOf } from '../../org/org-units.ts'
 import { CollectionPlans } from '../campaigns/collection-plan.ts'
-import { isApprover } from '../workflow/approver.ts'
 
 /** A document as the API lists it (never with its content). */
 export interface DocumentView {
@@ -109,7 +108,7 @@ export async function findDocument(db: Kysely<Database>, id: number) {
 
 /**
  * Who may delete a document: someone who enters data for its unit and either uploaded it or is
- * the approving level (`isApprover`: the level above; for a region, a platform admin) — and only
+ * the approving level (`Scope.approves`: the level above; for a region, a platform admin) — and only
  * while the unit's data of the indicator's direction is open (see {@link assertDocumentsOpen}):
  * once approved, the document is part of what was approved (return the submission to change it).
  * Pass the deleting transaction: it share-locks the unit, so a concurrent submit or approve waits.
@@ -129,7 +128,7 @@ export async function assertCanDelete(
 ): Promise<void> {
   const unit = { id: doc.org_unit_id, path: doc.path }
   scope.assertCanWrite(unit, 'data')
-  if (doc.uploaded_by !== scope.user.login && !isApprover(scope, unit))
+  if (doc.uploaded_by !== scope.user.login && !scope.approves(unit))
     throw new ApiError(
       403,
       'forbidden',
@@ -204,7 +203,7 @@ async function assertDocumentsOpen(
     throw new ApiError(409, 'locked', messages.approved, [
       { path, message: 'the submission is approved', lock: 'approved' },
     ])
-  if (isApprover(scope, unit)) return
+  if (scope.approves(unit)) return
   if (state === 'submitted')
     throw new ApiError(409, 'locked', messages.submitted, [
       { path, message: 'the submission is submitted', lock: 'submitted' },

@@ -1,7 +1,7 @@
 import type { Database, Kysely, OrgUnit } from '@profmon/db'
 import type { Catalog } from '../../catalog/catalog.ts'
 import { readStates, resolveTarget, type SubmissionView } from './submissions.ts'
-import type { SubmissionState } from './states.ts'
+import type { SubmissionState } from '@profmon/contract/rules'
 
 export interface ChildSubmission extends SubmissionView {
   name: string

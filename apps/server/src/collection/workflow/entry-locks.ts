@@ -3,8 +3,11 @@ import type { Catalog } from '../../catalog/catalog.ts'
 import type { CollectionPlans } from '../campaigns/collection-plan.ts'
 import { ApiError, type ErrorDetail } from '../../errors.ts'
 import { regionIdOf } from '../../org/org-units.ts'
-import { isApprover, type Editor } from './approver.ts'
-import { LOCKED_STATES } from './states.ts'
+import { entryLock } from '@profmon/contract/rules'
+import type { Scope } from '../../access/scope.ts'
+
+/** The part of a Scope the locks ask: whether the editor is the approving level of a unit. */
+export type Editor = Pick<Scope, 'approves'>
 
 /** One value of a batch about to be written, by ids, with its place in the batch. */
 export interface LockedKey {
@@ -43,7 +46,7 @@ export async function assertUnlocked(
     .execute()
   const unitById = new Map(units.map((u) => [u.id, u]))
   // The approving level is never locked out: skip the lookups when the editor approves every unit.
-  const bound = keys.filter((k) => !isApprover(editor, unitById.get(k.orgUnitId)!))
+  const bound = keys.filter((k) => !editor?.approves(unitById.get(k.orgUnitId)!))
   if (!bound.length) return
 
   const states = (
@@ -62,7 +65,9 @@ export async function assertUnlocked(
     const unit = unitById.get(k.orgUnitId)!
     const state = stateOf.get(`${k.orgUnitId}:${k.periodId}:${el.pluginId}`)
     const path = `values[${k.index}]`
-    if (state && LOCKED_STATES.includes(state as never))
+    const due = campaigns.overdueSince(regionIdOf(unit), k.periodId)
+    const lock = entryLock({ state, approver: false, deadlinePassed: !!due })
+    if (lock === 'state')
       locked.push({
         path,
         message: `"${el.definition.code}" is locked: the direction "${el.pluginId}" of org unit ${k.orgUnitId} is ${state}; only the approving level may change it`,
@@ -70,8 +75,7 @@ export async function assertUnlocked(
         orgUnit: k.orgUnitId,
         plugin: el.pluginId,
       })
-    const due = campaigns.overdueSince(regionIdOf(unit), k.periodId)
-    if (due)
+    else if (lock === 'deadline')
       late.push({
         path,
         message: `"${el.definition.code}" is locked: the monitoring deadline ${due} has passed; only the approving level may change it`,

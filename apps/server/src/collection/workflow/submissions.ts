@@ -6,8 +6,7 @@ import { assertCollected } from '../campaigns/collection-plan.ts'
 import { ApiError, invalid } from '../../errors.ts'
 import { regionIdOf } from '../../org/org-units.ts'
 import { enabledPluginIds } from '../../plugins/enabled.ts'
-import { isApprover } from './approver.ts'
-import { BY_APPROVER, TRANSITIONS, type SubmissionState, type Transition } from './states.ts'
+import { TRANSITIONS, type SubmissionState, type Transition } from '@profmon/contract/rules'
 
 /** The entry state of one org unit, period and direction, as the API shows it. */
 export interface SubmissionView {
@@ -59,19 +58,19 @@ export async function transition(
   comment: string | undefined,
 ): Promise<SubmissionView> {
   const periodId = await resolveTarget(db, catalog, unit, periodCode, plugin)
-  const allowed = BY_APPROVER[action] ? isApprover(scope, unit) : scope.canWrite(unit, 'data')
+  const { to, from, byApprover } = TRANSITIONS[action]
+  const allowed = byApprover ? scope.approves(unit) : scope.canWrite(unit, 'data')
   if (!allowed)
     throw new ApiError(
       403,
       'forbidden',
-      BY_APPROVER[action]
+      byApprover
         ? `org unit ${unit.id}: only the level above may ${action} its data`
         : `org unit ${unit.id}: your roles do not allow submitting its data`,
       [{ path: 'orgUnit', message: `not yours to ${action}` }],
     )
   if (action === 'return' && !comment?.trim())
     throw invalid([{ path: 'comment', message: 'say why the data is returned' }])
-  const { to, from } = TRANSITIONS[action]
   const actor = scope.user.login
   return db.transaction().execute(async (trx) => {
     // Waits for writes in flight on the unit (they share-lock it) and holds off new ones until the move commits.

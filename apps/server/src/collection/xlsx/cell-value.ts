@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs'
 import type { DataElement } from '@profmon/contract'
+import { checkValue, parseNumberText, type ValueProblem } from '@profmon/contract/rules'
 import { NO, YES } from './layout.ts'
 
 /** What a cell holds once formulas, rich text and hyperlinks are looked through. */
@@ -19,10 +20,50 @@ const LEVEL_GENITIVE: Record<number, string> = { 1: 'региона', 2: 'мун
 /** Why a value is refused, in the words the UI shows; or the value as the batch write takes it. */
 export type CellCheck = { ok: true; value: number | boolean | string | null } | { ok: false; message: string }
 
+/** What a cell's text means for the element's type: «да»/«нет», Russian numbers, text as typed. */
+function typedCell(d: DataElement, raw: unknown): unknown {
+  switch (d.valueType) {
+    case 'boolean': {
+      const s = String(raw).trim().toLowerCase()
+      if (raw === true || s === YES || s === 'true' || s === '1') return true
+      if (raw === false || s === NO || s === 'false' || s === '0') return false
+      return raw
+    }
+    case 'text':
+      return typeof raw === 'number' ? String(raw) : raw
+    case 'integer':
+    case 'number':
+      return typeof raw === 'string' ? (parseNumberText(raw) ?? raw) : raw
+    default:
+      return raw
+  }
+}
+
+/** The Russian wording of the contract's value problems, naming what the cell holds. */
+function reason(p: ValueProblem): string {
+  const shown = (v: unknown) => (typeof v === 'object' ? JSON.stringify(v) : String(v))
+  switch (p.code) {
+    case 'expected_boolean':
+      return `ожидается «${YES}» или «${NO}», а в ячейке «${shown(p.got)}»`
+    case 'expected_text':
+      return `ожидается текст, а в ячейке «${shown(p.got)}»`
+    case 'document':
+      return 'документ загружается файлом, а не в ячейку'
+    case 'expected_number':
+      return `ожидается число, а в ячейке «${shown(p.got)}»`
+    case 'expected_integer':
+      return `ожидается целое число, а в ячейке ${p.value}`
+    case 'below_min':
+      return `${p.value} меньше допустимого минимума ${p.min}`
+    case 'above_max':
+      return `${p.value} больше допустимого максимума ${p.max}`
+  }
+}
+
 /**
- * Turns a cell into a value of its data element, with the same rules as `checkValue` (type,
- * bounds, entry level) but Russian reasons naming what the cell holds. `1,5` and `1 000` are
- * numbers (Russian number format typed as text); booleans are «да»/«нет» (true/false, 1/0 too).
+ * Turns a cell into a value of its data element, with the contract's rules (`checkValue`: type,
+ * bounds) and the entry level, and Russian reasons naming what the cell holds. `1,5` and `1 000`
+ * are numbers (Russian number format typed as text); booleans are «да»/«нет» (true/false, 1/0 too).
  *
  * @example
  * checkCell({ valueType: 'integer', min: 0, ... }, 3, '2,5', 3) // { ok: false, message: 'ожидается целое число, а в ячейке 2.5' }
@@ -34,33 +75,6 @@ export function checkCell(d: DataElement, entryDepth: number, raw: unknown, unit
       ok: false,
       message: `показатель вводится на уровне ${LEVEL_GENITIVE[entryDepth]}, а в строке — ${LEVEL_GENITIVE[unitLevel] ?? 'другой уровень'}`,
     }
-  const shown = typeof raw === 'object' ? JSON.stringify(raw) : String(raw)
-  switch (d.valueType) {
-    case 'boolean': {
-      const s = String(raw).trim().toLowerCase()
-      if (raw === true || s === YES || s === 'true' || s === '1') return { ok: true, value: true }
-      if (raw === false || s === NO || s === 'false' || s === '0') return { ok: true, value: false }
-      return { ok: false, message: `ожидается «${YES}» или «${NO}», а в ячейке «${shown}»` }
-    }
-    case 'text':
-      return typeof raw === 'string' || typeof raw === 'number'
-        ? { ok: true, value: String(raw) }
-        : { ok: false, message: `ожидается текст, а в ячейке «${shown}»` }
-    case 'document':
-      return { ok: false, message: 'документ загружается файлом, а не в ячейку' }
-    case 'integer':
-    case 'number': {
-      let n: number | undefined
-      if (typeof raw === 'number') n = raw
-      else if (typeof raw === 'string' && /^[+-]?[\d\s\u00a0]*\d([.,]\d+)?$/.test(raw))
-        n = Number(raw.replace(/[\s\u00a0]/g, '').replace(',', '.'))
-      if (n === undefined || !Number.isFinite(n))
-        return { ok: false, message: `ожидается число, а в ячейке «${shown}»` }
-      if (d.valueType === 'integer' && !Number.isInteger(n))
-        return { ok: false, message: `ожидается целое число, а в ячейке ${n}` }
-      if (d.min !== undefined && n < d.min) return { ok: false, message: `${n} меньше допустимого минимума ${d.min}` }
-      if (d.max !== undefined && n > d.max) return { ok: false, message: `${n} больше допустимого максимума ${d.max}` }
-      return { ok: true, value: n }
-    }
-  }
+  const checked = checkValue(d, typedCell(d, raw))
+  return checked.ok ? checked : { ok: false, message: reason(checked.problem) }
 }

@@ -1,3 +1,4 @@
+import { parseNumberText } from '@profmon/contract/rules'
 import { api, ApiRequestError, query } from '@profmon/ui'
 import { computed, reactive, ref } from 'vue'
 
@@ -47,7 +48,8 @@ export function fromServer(value: unknown): CellValue {
 }
 
 /**
- * An input's text as the value to save: blank is "no data"; a number takes a decimal comma (NaN
+ * An input's text as the value to save: blank is "no data"; a number is typed the Russian way or
+ * the English way (the contract's `parseNumberText`: `1 000,5`, `2.5`; NaN
  * when it is not a number: such a cell is shown with its error and never sent).
  *
  * @example
@@ -55,7 +57,7 @@ export function fromServer(value: unknown): CellValue {
  */
 export function parseCell(text: string, kind: CellKind): CellValue {
   if (text.trim() === '') return null
-  return kind === 'text' ? text : Number(text.replace(',', '.'))
+  return kind === 'text' ? text : (parseNumberText(text) ?? NaN)
 }
 const parse = (c: Cell, text = c.text) => parseCell(text, c.kind)
 
