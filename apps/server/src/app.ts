@@ -2,7 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import { CONTRACT_VERSION } from '@profmon/contract'
 import { SESSION_COOKIE } from './access/sessions.ts'
 import type { AppDeps } from './context.ts'
-import { ApiError, fromZodError } from './errors.ts'
+import { DomainError, fromZodError, httpStatusOf } from './errors.ts'
 import { authenticate } from './middleware/auth/index.ts'
 import { csrf } from './middleware/csrf/index.ts'
 import { requestLog } from './middleware/request-log.ts'
@@ -59,13 +59,18 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.use('/api/*', csrf())
   app.use('/api/*', authenticate(deps.db))
   app.onError((err, c) => {
-    if (err instanceof ApiError) return c.json(err.toJSON(), err.status, err.headers)
+    if (err instanceof DomainError) return c.json(err.toJSON(), httpStatusOf(err.kind), err.headers)
     if (err instanceof SyntaxError && c.req.header('content-type')?.includes('json'))
-      return c.json(new ApiError(400, 'invalid_json', `the body is not valid JSON: ${err.message}`).toJSON(), 400)
+      return c.json(
+        new DomainError('invalid', 'invalid_json', `the body is not valid JSON: ${err.message}`).toJSON(),
+        400,
+      )
     deps.log.error({ err, path: c.req.path }, 'unhandled error')
-    return c.json(new ApiError(500, 'internal', 'internal error').toJSON(), 500)
+    return c.json(new DomainError('internal', 'internal', 'internal error').toJSON(), 500)
   })
-  app.notFound((c) => c.json(new ApiError(404, 'not_found', `no route ${c.req.method} ${c.req.path}`).toJSON(), 404))
+  app.notFound((c) =>
+    c.json(new DomainError('not_found', 'not_found', `no route ${c.req.method} ${c.req.path}`).toJSON(), 404),
+  )
 
   for (const routes of [healthRoutes(deps), periodRoutes(deps)]) app.route('/', routes)
   // Routes that read c.var.user and c.var.scope, set by authenticate() above.

@@ -9,32 +9,70 @@ export interface ErrorDetail {
 }
 
 /**
- * The one error type of the HTTP layer. Rendered as
- * `{ error: { code, message, details: [{ path, message }] } }` with its status.
+ * What went wrong, in the domain's words. Services throw a {@link DomainError} of a kind; the
+ * HTTP layer alone (`httpStatusOf`, used by the app's one `onError`) knows which status that is.
+ */
+export type ErrorKind =
+  | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'too_large'
+  | 'unsupported'
+  | 'rate_limited'
+  | 'internal'
+
+const HTTP_STATUS = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  unsupported: 415,
+  rate_limited: 429,
+  internal: 500,
+} as const satisfies Record<ErrorKind, number>
+
+/** The HTTP status of an error kind: the one place where domain errors become HTTP. */
+export function httpStatusOf(kind: ErrorKind): (typeof HTTP_STATUS)[ErrorKind] {
+  return HTTP_STATUS[kind]
+}
+
+/**
+ * The one error type of the server: a kind (what went wrong), a stable code (`locked`,
+ * `deadline_passed`, `invalid_request`…), a message and the fields concerned. Rendered as
+ * `{ error: { code, message, details: [{ path, message }] } }` with the kind's HTTP status.
  *
  * @example
- * throw new ApiError(404, 'not_found', 'org unit 42 does not exist')
+ * throw new DomainError('not_found', 'not_found', 'org unit 42 does not exist')
  */
-export class ApiError extends Error {
-  readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500
+export class DomainError extends Error {
+  readonly kind: ErrorKind
   readonly code: string
   readonly details: ErrorDetail[]
-  /** Response headers that go with the error, e.g. `Retry-After` of a 429. */
+  /** Response headers that go with the error, e.g. `Retry-After` of a rate limit. */
   readonly headers: Record<string, string>
 
   constructor(
-    status: ApiError['status'],
+    kind: ErrorKind,
     code: string,
     message: string,
     details: ErrorDetail[] = [],
     headers: Record<string, string> = {},
   ) {
     super(message)
-    this.name = 'ApiError'
-    this.status = status
+    this.name = 'DomainError'
+    this.kind = kind
     this.code = code
     this.details = details
     this.headers = headers
+  }
+
+  /** The HTTP status of the error's kind. */
+  get status() {
+    return httpStatusOf(this.kind)
   }
 
   toJSON() {
@@ -42,10 +80,30 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * A 404 naming what is missing and the field that named it.
+ *
+ * @example
+ * throw notFound(`org unit ${id} does not exist`, 'orgUnit')
+ */
+export function notFound(message: string, path?: string): DomainError {
+  return new DomainError('not_found', 'not_found', message, path ? [{ path, message }] : [])
+}
+
+/**
+ * A refusal for the caller's roles or org tree.
+ *
+ * @example
+ * throw forbidden(`org unit ${id} is outside your org tree`, 'orgUnit')
+ */
+export function forbidden(message: string, path?: string): DomainError {
+  return new DomainError('forbidden', 'forbidden', message, path ? [{ path, message }] : [])
+}
+
 /** A 400 listing every invalid field. */
-export function invalid(details: ErrorDetail[], message = 'the request is invalid'): ApiError {
-  return new ApiError(
-    400,
+export function invalid(details: ErrorDetail[], message = 'the request is invalid'): DomainError {
+  return new DomainError(
+    'invalid',
     'invalid_request',
     `${message}: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`,
     details,
@@ -61,7 +119,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** Turns a zod error into a 400 naming each field. */
-export function fromZodError(error: ZodError, where?: string): ApiError {
+export function fromZodError(error: ZodError, where?: string): DomainError {
   return invalid(
     error.issues.map((i) => ({
       path: formatPath(where ? [where, ...i.path] : i.path) || '(body)',

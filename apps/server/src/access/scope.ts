@@ -1,5 +1,5 @@
 import { sql, type Expression, type SqlBool } from '@profmon/db'
-import { ApiError } from '../errors.ts'
+import { DomainError, forbidden } from '../errors.ts'
 import { regionIdOf } from '../org/org-units.ts'
 import type { CurrentUser, HeldRole } from './current-user.ts'
 import { ORG_LEVEL_DEPTH, inSubtree } from '@profmon/contract/levels'
@@ -29,9 +29,6 @@ export function pathInSubtrees(column: Expression<string>, paths: readonly strin
     sql` or `,
   )})`
 }
-
-const forbidden = (message: string, path?: string) =>
-  new ApiError(403, 'forbidden', message, path ? [{ path, message }] : [])
 
 /**
  * What the caller may see and change, from their role assignments: the one place where the
@@ -95,7 +92,7 @@ export class Scope {
         ? [{ path: field, message: `org unit ${unit.id}: not yours for ${WHAT[action]}` }]
         : [],
     )
-    if (denied.length) throw new ApiError(403, 'forbidden', denied.map((d) => d.message).join('; '), denied)
+    if (denied.length) throw new DomainError('forbidden', 'forbidden', denied.map((d) => d.message).join('; '), denied)
   }
 
   /** Root paths where the caller may do this kind of write; `null` = everywhere. */

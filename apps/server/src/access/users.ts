@@ -1,5 +1,5 @@
 import type { Database, Kysely, Transaction } from '@profmon/db'
-import { ApiError } from '../errors.ts'
+import { DomainError } from '../errors.ts'
 import { rolesOf, type HeldRole } from './current-user.ts'
 import type { Role } from '@profmon/contract/rules'
 
@@ -47,7 +47,9 @@ export async function loadUsers(db: Kysely<Database>, ids: number[]): Promise<Us
 export async function getUser(db: Kysely<Database>, id: number): Promise<UserView> {
   const [user] = await loadUsers(db, [id])
   if (!user)
-    throw new ApiError(404, 'not_found', `user ${id} does not exist`, [{ path: 'id', message: 'no such user' }])
+    throw new DomainError('not_found', 'not_found', `user ${id} does not exist`, [
+      { path: 'id', message: 'no such user' },
+    ])
   return user
 }
 
@@ -58,7 +60,9 @@ export async function insertUser(
 ): Promise<number> {
   const taken = await trx.selectFrom('app_user').select('id').where('login', '=', user.login).executeTakeFirst()
   if (taken)
-    throw new ApiError(409, 'conflict', `the login "${user.login}" is taken`, [{ path: 'login', message: 'taken' }])
+    throw new DomainError('conflict', 'conflict', `the login "${user.login}" is taken`, [
+      { path: 'login', message: 'taken' },
+    ])
   const { id } = await trx
     .insertInto('app_user')
     .values({ login: user.login, name: user.name, password_hash: user.passwordHash })

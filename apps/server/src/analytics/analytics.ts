@@ -9,7 +9,7 @@ import {
 } from '@profmon/contract'
 import type { Database, Kysely, OrgUnit } from '@profmon/db'
 import type { Catalog, CatalogIndicator } from '../catalog/catalog.ts'
-import { ApiError } from '../errors.ts'
+import { DomainError } from '../errors.ts'
 import { loadEvidenceGate } from '../collection/evidence/evidence-gate.ts'
 import { pathIds, regionIdOf } from '../org/org-units.ts'
 import { revisionFor } from '../catalog/local-definitions.ts'
@@ -64,8 +64,8 @@ export async function computeAnalytics(
   const indicators = req.draft ? [req.draft] : selectIndicators(catalog, new Set(enabledIds), req.indicators)
   const unknownPeriods = req.periods.filter((p) => !periods.some((x) => x.code === p))
   if (unknownPeriods.length)
-    throw new ApiError(
-      400,
+    throw new DomainError(
+      'invalid',
       'invalid_request',
       unknownPeriods.map((p) => `unknown period "${p}"`).join('; '),
       unknownPeriods.map((p) => ({ path: 'period', message: `unknown period "${p}"` })),
@@ -176,7 +176,8 @@ function selectIndicators(catalog: Catalog, enabled: Set<string>, codes: string[
       ]
     return []
   })
-  if (details.length) throw new ApiError(400, 'invalid_request', details.map((d) => d.message).join('; '), details)
+  if (details.length)
+    throw new DomainError('invalid', 'invalid_request', details.map((d) => d.message).join('; '), details)
   return [...new Set(codes)].map((c) => catalog.indicators.get(c)!)
 }
 

@@ -1,5 +1,5 @@
 import type { Database, Kysely, OrgUnit } from '@profmon/db'
-import { ApiError } from '../errors.ts'
+import { DomainError } from '../errors.ts'
 
 /** The public shape of an org unit. */
 export interface OrgUnitView {
@@ -26,7 +26,7 @@ export function regionIdOf(unit: Pick<OrgUnit, 'path'>): number {
 export async function getOrgUnit(db: Kysely<Database>, id: number): Promise<OrgUnit> {
   const unit = await db.selectFrom('org_unit').selectAll().where('id', '=', id).executeTakeFirst()
   if (!unit)
-    throw new ApiError(404, 'not_found', `org unit ${id} does not exist`, [
+    throw new DomainError('not_found', 'not_found', `org unit ${id} does not exist`, [
       { path: 'orgUnit', message: `no org unit ${id}` },
     ])
   return unit

@@ -14,7 +14,7 @@ import {
 import { normalizeLogin } from '../access/users.ts'
 import { appendAudit } from '../audit/audit-log.ts'
 import type { AppDeps } from '../context.ts'
-import { ApiError, errorResponses } from '../errors.ts'
+import { DomainError, errorResponses } from '../errors.ts'
 import type { AuthEnv } from '../middleware/auth/index.ts'
 import { clientAddress, isHttps } from '../middleware/auth/client.ts'
 import { meSchema } from './schemas.ts'
@@ -88,9 +88,15 @@ const password = createRoute({
 })
 
 const tooMany = (seconds: number) =>
-  new ApiError(429, 'too_many_attempts', `too many failed sign-ins: try again in ${Math.ceil(seconds / 60)} min`, [], {
-    'Retry-After': String(seconds),
-  })
+  new DomainError(
+    'rate_limited',
+    'too_many_attempts',
+    `too many failed sign-ins: try again in ${Math.ceil(seconds / 60)} min`,
+    [],
+    {
+      'Retry-After': String(seconds),
+    },
+  )
 
 /** Sign-in, sign-out, the caller, password change. */
 export function authRoutes({ db, trustProxy = 0 }: AppDeps) {
@@ -110,7 +116,7 @@ export function authRoutes({ db, trustProxy = 0 }: AppDeps) {
       // The hash is checked even for an unknown or inactive user: the answer takes as long either way.
       const ok = (await verifyPassword(user?.password_hash, body.password)) && user?.active === true
       await recordLoginAttempt(db, { login: name, address, success: ok })
-      if (!ok || !user) throw new ApiError(401, 'unauthenticated', 'wrong login or password')
+      if (!ok || !user) throw new DomainError('unauthenticated', 'unauthenticated', 'wrong login or password')
       await pruneSessions(db)
       const { token } = await createSession(db, user.id, { address, userAgent: c.req.header('user-agent') ?? null })
       setCookie(c, SESSION_COOKIE, token, {
@@ -144,13 +150,13 @@ export function authRoutes({ db, trustProxy = 0 }: AppDeps) {
       const ok = await verifyPassword(row.password_hash, currentPassword)
       if (!ok) {
         await recordLoginAttempt(db, { login: user.login, address, success: false })
-        throw new ApiError(400, 'invalid_request', 'the current password is wrong', [
+        throw new DomainError('invalid', 'invalid_request', 'the current password is wrong', [
           { path: 'currentPassword', message: 'wrong password' },
         ])
       }
       const problem = passwordProblem(newPassword, user.login)
       if (problem)
-        throw new ApiError(400, 'invalid_request', `the new password: ${problem}`, [
+        throw new DomainError('invalid', 'invalid_request', `the new password: ${problem}`, [
           { path: 'newPassword', message: problem },
         ])
       const hash = await hashPassword(newPassword)

@@ -2,10 +2,11 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { LOCAL_GROUP } from '../catalog/catalog.ts'
 import { catalogFor } from '../catalog/local-definitions.ts'
 import type { AppDeps } from '../context.ts'
-import { ApiError, errorResponses } from '../errors.ts'
+import { DomainError, errorResponses } from '../errors.ts'
 import type { AuthEnv } from '../middleware/auth/index.ts'
 import { getOrgUnit } from '../org/org-units.ts'
 import { writeValues } from '../values/write-values.ts'
+import { findPeriod } from '../org/periods.ts'
 
 const scalar = z.union([z.number(), z.boolean(), z.string(), z.null()])
 
@@ -105,13 +106,9 @@ export function dataValueRoutes({ db, catalog }: AppDeps) {
       const unit = await getOrgUnit(db, q.orgUnit)
       c.var.scope.assertCanRead(unit)
       const view = await catalogFor(db, catalog, [unit])
-      const period = await db.selectFrom('period').select('id').where('code', '=', q.period).executeTakeFirst()
-      if (!period)
-        throw new ApiError(400, 'invalid_request', `unknown period "${q.period}"`, [
-          { path: 'period', message: `unknown period "${q.period}"` },
-        ])
+      const period = await findPeriod(db, q.period)
       if (q.plugin && q.plugin !== LOCAL_GROUP && !catalog.plugins.has(q.plugin))
-        throw new ApiError(400, 'invalid_request', `unknown plugin "${q.plugin}"`, [
+        throw new DomainError('invalid', 'invalid_request', `unknown plugin "${q.plugin}"`, [
           { path: 'plugin', message: `unknown plugin "${q.plugin}"` },
         ])
       const elementIds = [...view.elements.values()]

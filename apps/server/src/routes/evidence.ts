@@ -10,11 +10,11 @@ import {
 import { evidenceKind, storedName } from '../collection/evidence/file-kind.ts'
 import { assertFileSize, attachment, formFile, uploadLimit } from '../collection/xlsx/upload-limit.ts'
 import type { AppDeps } from '../context.ts'
-import { ApiError, errorResponses } from '../errors.ts'
+import { DomainError, errorResponses } from '../errors.ts'
 import type { AuthEnv } from '../middleware/auth/index.ts'
 import { getOrgUnit } from '../org/org-units.ts'
 import { enabledPluginIds } from '../plugins/enabled.ts'
-import { periodByCode } from './imports.ts'
+import { findPeriod } from '../org/periods.ts'
 
 /** 20 MB: a scanned order of a few dozen pages. */
 export const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024
@@ -136,7 +136,7 @@ export function evidenceRoutes({ db, catalog }: AppDeps) {
       const q = c.req.valid('query')
       const unit = await getOrgUnit(db, q.orgUnit)
       c.var.scope.assertCanRead(unit)
-      const period = await periodByCode(db, q.period)
+      const period = await findPeriod(db, q.period)
       if (q.indicator) requiredEvidence(catalog, q.indicator)
       const documents = await listDocuments(db, catalog, { orgUnit: unit.id, period, indicator: q.indicator })
       const enabled = new Set(await enabledPluginIds(db, catalog, regionIdOf(unit)))
@@ -160,13 +160,13 @@ export function evidenceRoutes({ db, catalog }: AppDeps) {
       c.var.scope.assertCanWrite(unit, 'data')
       const file = formFile(form.file)
       assertFileSize(file, EVIDENCE_MAX_BYTES, 'Документ')
-      const period = await periodByCode(db, form.period)
+      const period = await findPeriod(db, form.period)
       requiredEvidence(catalog, form.indicator, form.document)
       const bytes = new Uint8Array(await file.arrayBuffer())
       const kind = await evidenceKind(bytes)
       if (!kind)
-        throw new ApiError(
-          415,
+        throw new DomainError(
+          'unsupported',
           'unsupported_media_type',
           'Документ должен быть файлом PDF, DOCX, XLSX, PNG или JPEG (тип определяется по содержимому, а не по имени)',
           [{ path: 'file', message: 'PDF, DOCX, XLSX, PNG или JPEG' }],

@@ -8,7 +8,8 @@ import type { AppDeps } from '../context.ts'
 import { errorResponses } from '../errors.ts'
 import type { AuthEnv } from '../middleware/auth/index.ts'
 import { getOrgUnit } from '../org/org-units.ts'
-import { enabledPlugin, periodByCode } from './imports.ts'
+import { enabledPlugin } from './imports.ts'
+import { findPeriod } from '../org/periods.ts'
 
 const binary = (description: string) => ({
   description,
@@ -51,7 +52,7 @@ export function exportRoutes({ db, catalog }: AppDeps) {
       const q = c.req.valid('query')
       const unit = await getOrgUnit(db, q.orgUnit)
       c.var.scope.assertCanRead(unit)
-      const period = await periodByCode(db, q.period)
+      const period = await findPeriod(db, q.period)
       const plugin = await enabledPlugin(db, catalog, unit, q.plugin)
       const xlsx = await buildValuesWorkbook(db, plugin.view, {
         root: unit,
@@ -68,7 +69,7 @@ export function exportRoutes({ db, catalog }: AppDeps) {
       const q = c.req.valid('query')
       const unit = await getOrgUnit(db, q.orgUnit)
       c.var.scope.assertCanRead(unit)
-      const period = await periodByCode(db, q.period)
+      const period = await findPeriod(db, q.period)
       const view = await catalogFor(db, catalog, [unit])
       const rows = await computeAnalytics(db, view, { unit, level: q.level, periods: [period.code], indicators: [] })
       const ids = [...new Set(rows.map((r) => r.orgUnit))]

@@ -7,10 +7,11 @@ import { assertCollected } from '../collection/campaigns/collection-plan.ts'
 import { LOCAL_GROUP, LOCAL_TITLE, type Catalog } from '../catalog/catalog.ts'
 import { catalogFor } from '../catalog/local-definitions.ts'
 import type { AppDeps } from '../context.ts'
-import { ApiError, errorResponses, invalid } from '../errors.ts'
+import { DomainError, errorResponses, invalid } from '../errors.ts'
 import type { AuthEnv } from '../middleware/auth/index.ts'
 import { getOrgUnit, regionIdOf } from '../org/org-units.ts'
 import { enabledPluginIds } from '../plugins/enabled.ts'
+import { findPeriod } from '../org/periods.ts'
 
 /** 10 MB: about 2,000 organisations × 300 columns, far above a region's template. */
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024
@@ -87,20 +88,6 @@ const upload = createRoute({
   },
 })
 
-/** A period by code, or a 400 naming it. */
-export async function periodByCode(db: Kysely<Database>, code: string) {
-  const period = await db
-    .selectFrom('period')
-    .select(['id', 'code', 'title'])
-    .where('code', '=', code)
-    .executeTakeFirst()
-  if (!period)
-    throw new ApiError(400, 'invalid_request', `unknown period "${code}"`, [
-      { path: 'period', message: `unknown period "${code}"` },
-    ])
-  return period
-}
-
 /**
  * A direction enabled in the unit's region, or a 400 naming it; with the catalog its workbook is
  * built from. The `local` group is the unit's local data elements (owned by it or an ancestor).
@@ -114,9 +101,12 @@ export async function enabledPlugin(db: Kysely<Database>, catalog: Catalog, unit
   }
   const plugin = catalog.plugins.get(id)
   if (!plugin || !(await enabledPluginIds(db, catalog, regionIdOf(unit))).includes(id))
-    throw new ApiError(400, 'invalid_request', `the direction "${id}" is unknown or not enabled in this region`, [
-      { path: 'plugin', message: `unknown or disabled direction "${id}"` },
-    ])
+    throw new DomainError(
+      'invalid',
+      'invalid_request',
+      `the direction "${id}" is unknown or not enabled in this region`,
+      [{ path: 'plugin', message: `unknown or disabled direction "${id}"` }],
+    )
   return { id, title: plugin.title, view: catalog }
 }
 
@@ -126,7 +116,7 @@ export function importRoutes({ db, catalog }: AppDeps) {
       const q = c.req.valid('query')
       const unit = await getOrgUnit(db, q.orgUnit)
       c.var.scope.assertCanRead(unit)
-      const period = await periodByCode(db, q.period)
+      const period = await findPeriod(db, q.period)
       const plugin = await enabledPlugin(db, catalog, unit, q.plugin)
       await assertCollected(db, unit, period, plugin.id)
       const xlsx = await buildValuesWorkbook(db, plugin.view, {
@@ -144,13 +134,13 @@ export function importRoutes({ db, catalog }: AppDeps) {
       // An analyst (or anyone without a writable subtree) is refused before the file is read.
       const writable = c.var.scope.writablePaths('data')
       if (writable !== null && !writable.length)
-        throw new ApiError(403, 'forbidden', 'your roles do not allow entering data')
+        throw new DomainError('forbidden', 'forbidden', 'your roles do not allow entering data')
       const form = c.req.valid('form')
       const file = formFile(form.file)
       assertFileSize(file, IMPORT_MAX_BYTES, 'Файл')
-      const period = await periodByCode(db, form.period)
+      const period = await findPeriod(db, form.period)
       if (!catalog.plugins.has(form.plugin) && form.plugin !== LOCAL_GROUP)
-        throw new ApiError(400, 'invalid_request', `unknown direction "${form.plugin}"`, [
+        throw new DomainError('invalid', 'invalid_request', `unknown direction "${form.plugin}"`, [
           { path: 'plugin', message: `unknown direction "${form.plugin}"` },
         ])
       // The local group: the local elements of the units the caller may write (owned by them or above).

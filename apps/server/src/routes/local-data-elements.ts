@@ -4,7 +4,7 @@ import { appendAudit } from '../audit/audit-log.ts'
 import { slugOf, textInput, toLocalized } from '../catalog/local-drafts.ts'
 import { loadLocalElements } from '../catalog/local-definitions.ts'
 import type { AppDeps } from '../context.ts'
-import { ApiError, errorResponses, fromZodError, invalid } from '../errors.ts'
+import { DomainError, errorResponses, fromZodError, invalid } from '../errors.ts'
 import type { AuthEnv } from '../middleware/auth/index.ts'
 import { getOrgUnit, regionIdOf } from '../org/org-units.ts'
 import { enabledPluginIds } from '../plugins/enabled.ts'
@@ -134,7 +134,9 @@ export function localDataElementRoutes({ db, catalog }: AppDeps) {
       .where('owner_org_unit_id', 'is not', null)
       .executeTakeFirst()
     if (!found)
-      throw new ApiError(404, 'not_found', `no local data element "${code}"`, [{ path: 'code', message: 'unknown' }])
+      throw new DomainError('not_found', 'not_found', `no local data element "${code}"`, [
+        { path: 'code', message: 'unknown' },
+      ])
     const rows = await loadLocalElements(db, { ownerIds: [found.owner_org_unit_id!] }, true)
     return rows.find((r) => r.definition.code === code)!
   }

@@ -7,11 +7,12 @@ import { LOCAL_GROUP } from '../catalog/catalog.ts'
 import { draftIndicator, localIndicatorInput, slugOf, textInput } from '../catalog/local-drafts.ts'
 import { catalogFor, loadLocalIndicators, type LocalIndicatorRow } from '../catalog/local-definitions.ts'
 import type { AppDeps } from '../context.ts'
-import { ApiError, errorResponses, invalid } from '../errors.ts'
+import { DomainError, errorResponses, invalid } from '../errors.ts'
 import type { AuthEnv } from '../middleware/auth/index.ts'
 import { getOrgUnit, pathIds } from '../org/org-units.ts'
 import { analyticsRowSchema } from './analytics.ts'
 import { assertCanDefine, ownerSchema, ownedUnit, uniqueCode } from './local-owners.ts'
+import { findPeriod } from '../org/periods.ts'
 
 const codeParam = z.object({
   code: z.string().openapi({ param: { name: 'code', in: 'path' }, example: 'local.5.dolya_nastavnikov' }),
@@ -178,7 +179,9 @@ export function localIndicatorRoutes({ db, catalog }: AppDeps) {
       .where('owner_org_unit_id', 'is not', null)
       .executeTakeFirst()
     if (!found)
-      throw new ApiError(404, 'not_found', `no local indicator "${code}"`, [{ path: 'code', message: 'unknown' }])
+      throw new DomainError('not_found', 'not_found', `no local indicator "${code}"`, [
+        { path: 'code', message: 'unknown' },
+      ])
     const rows = await loadLocalIndicators(db, { ownerIds: [found.owner_org_unit_id!] }, true)
     return rows.find((r) => r.code === code)!
   }
@@ -247,8 +250,7 @@ export function localIndicatorRoutes({ db, catalog }: AppDeps) {
       const view = await catalogFor(db, catalog, [row.owner])
       const { indicator } = draftIndicator(code, body, view)
       const validFrom = body.validFrom ?? (await latestPeriod())
-      const period = await db.selectFrom('period').select('id').where('code', '=', validFrom).executeTakeFirst()
-      if (!period) throw invalid([{ path: 'validFrom', message: `unknown period "${validFrom}"` }])
+      const period = await findPeriod(db, validFrom, 'validFrom')
       const before = row.revisions[row.revisions.length - 1]!
       const revision = before.revision + 1
       await db.transaction().execute(async (trx) => {

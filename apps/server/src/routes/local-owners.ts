@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import type { Database, Kysely, OrgUnit } from '@profmon/db'
 import type { Scope, UnitPath } from '../access/scope.ts'
-import { ApiError, invalid } from '../errors.ts'
+import { DomainError, invalid } from '../errors.ts'
 import { getOrgUnit } from '../org/org-units.ts'
 
 /** The owner of a local definition, as lists show it (no path: a school sees its ancestors' names only). */
@@ -17,7 +17,7 @@ export function assertCanDefine(scope: Scope, unit: UnitPath, field = 'orgUnit')
   const reason = scope.canRead(unit)
     ? 'your roles do not allow defining local indicators here'
     : 'it is outside your org tree'
-  throw new ApiError(403, 'forbidden', `org unit ${unit.id}: ${reason}`, [{ path: field, message: reason }])
+  throw new DomainError('forbidden', 'forbidden', `org unit ${unit.id}: ${reason}`, [{ path: field, message: reason }])
 }
 
 /**

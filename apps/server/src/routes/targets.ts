@@ -1,9 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import { appendAudit } from '../audit/audit-log.ts'
 import type { AppDeps } from '../context.ts'
-import { errorResponses, invalid } from '../errors.ts'
+import { errorResponses } from '../errors.ts'
+import { listTargets, setTarget } from '../goals/targets.ts'
 import type { AuthEnv } from '../middleware/auth/index.ts'
-import { getOrgUnit } from '../org/org-units.ts'
 
 const targetSchema = z
   .object({
@@ -64,94 +63,7 @@ const put = createRoute({
 
 /** Indicator targets per org unit and period: read like data, written by region admins. */
 export function targetRoutes({ db, catalog }: AppDeps) {
-  async function periodId(code: string): Promise<number> {
-    const p = await db.selectFrom('period').select('id').where('code', '=', code).executeTakeFirst()
-    if (!p) throw invalid([{ path: 'period', message: `unknown period "${code}"` }])
-    return p.id
-  }
-
   return new OpenAPIHono<AuthEnv>()
-    .openapi(list, async (c) => {
-      const q = c.req.valid('query')
-      const unit = await getOrgUnit(db, q.orgUnit)
-      c.var.scope.assertCanRead(unit)
-      let query = db
-        .selectFrom('target as t')
-        .innerJoin('org_unit as o', 'o.id', 't.org_unit_id')
-        .innerJoin('period as p', 'p.id', 't.period_id')
-        .select(['t.indicator_code', 'p.code', 't.org_unit_id', 't.value', 't.tolerance'])
-        .where('o.path', 'like', `${unit.path}%`)
-        .orderBy('o.path')
-        .orderBy('p.starts_on')
-        .orderBy('t.indicator_code')
-      if (q.period !== undefined) query = query.where('t.period_id', '=', await periodId(q.period))
-      const rows = await query.execute()
-      return c.json(
-        rows.map((r) => ({
-          indicator: r.indicator_code,
-          period: r.code,
-          orgUnit: r.org_unit_id,
-          value: r.value,
-          tolerance: r.tolerance,
-        })),
-        200,
-      )
-    })
-    .openapi(put, async (c) => {
-      const body = c.req.valid('json')
-      const unit = await getOrgUnit(db, body.orgUnit)
-      c.var.scope.assertCanWrite(unit, 'targets')
-      if (!catalog.indicators.has(body.indicator))
-        throw invalid([{ path: 'indicator', message: `unknown indicator "${body.indicator}"` }])
-      const period = await periodId(body.period)
-      const tolerance = body.tolerance ?? null
-      const key = { indicator_code: body.indicator, period_id: period, org_unit_id: unit.id }
-      await db.transaction().execute(async (trx) => {
-        const before = await trx
-          .selectFrom('target')
-          .select(['value', 'tolerance'])
-          .where('indicator_code', '=', key.indicator_code)
-          .where('period_id', '=', period)
-          .where('org_unit_id', '=', unit.id)
-          .forUpdate()
-          .executeTakeFirst()
-        if (body.value === null) {
-          if (!before) return
-          await trx
-            .deleteFrom('target')
-            .where('indicator_code', '=', key.indicator_code)
-            .where('period_id', '=', period)
-            .where('org_unit_id', '=', unit.id)
-            .execute()
-        } else
-          await trx
-            .insertInto('target')
-            .values({ ...key, value: body.value, tolerance })
-            .onConflict((oc) =>
-              oc
-                .columns(['indicator_code', 'period_id', 'org_unit_id'])
-                .doUpdateSet({ value: body.value!, tolerance, updated_at: new Date() }),
-            )
-            .execute()
-        const after = body.value === null ? null : { value: body.value, tolerance }
-        if (before && after && before.value === after.value && before.tolerance === after.tolerance) return
-        await appendAudit(trx, [
-          {
-            actor: c.var.user.login,
-            action: after === null ? 'delete' : before ? 'update' : 'create',
-            entity: 'target',
-            entityKey: `${body.indicator}|${unit.id}|${body.period}`,
-            orgUnitId: unit.id,
-            oldValue: before ?? null,
-            newValue: after,
-          },
-        ])
-      })
-      return c.json(
-        body.value === null
-          ? null
-          : { indicator: body.indicator, period: body.period, orgUnit: unit.id, value: body.value, tolerance },
-        200,
-      )
-    })
+    .openapi(list, async (c) => c.json(await listTargets(db, c.var.scope, c.req.valid('query')), 200))
+    .openapi(put, async (c) => c.json(await setTarget(db, catalog, c.var.scope, c.req.valid('json')), 200))
 }

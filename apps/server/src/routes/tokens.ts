@@ -3,7 +3,7 @@ import { createApiToken, listApiTokens, revokeApiToken } from '../access/api-tok
 import { homeUnitId } from '../access/current-user.ts'
 import { appendAudit } from '../audit/audit-log.ts'
 import type { AppDeps } from '../context.ts'
-import { ApiError, errorResponses } from '../errors.ts'
+import { DomainError, errorResponses } from '../errors.ts'
 import type { AuthEnv } from '../middleware/auth/index.ts'
 import { idParam } from './schemas.ts'
 
@@ -90,7 +90,7 @@ export function tokenRoutes({ db }: AppDeps) {
         const revoked = await revokeApiToken(trx, user.id, id)
         // Someone else's token is "not found" too: its existence is none of the caller's business.
         if (!revoked)
-          throw new ApiError(404, 'not_found', `you have no live token ${id}`, [
+          throw new DomainError('not_found', 'not_found', `you have no live token ${id}`, [
             { path: 'id', message: 'no such token' },
           ])
         await appendAudit(trx, [

@@ -1,24 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import type { Database, Kysely } from '@profmon/db'
-import { homeUnitId } from '../access/current-user.ts'
-import { generatePassword, hashPassword, passwordProblem } from '../access/passwords.ts'
-import { pathInSubtrees, Scope } from '../access/scope.ts'
-import { endSessionsOf } from '../access/sessions.ts'
-import {
-  getUser,
-  insertUser,
-  loadUsers,
-  LOGIN_PATTERN,
-  normalizeLogin,
-  replaceRoles,
-  type RoleInput,
-  type UserView,
-} from '../access/users.ts'
-import { appendAudit, type AuditInput } from '../audit/audit-log.ts'
+import { createUser, getManagedUser, listManagedUsers, setUserRoles, updateUser } from '../access/user-admin.ts'
 import type { AppDeps } from '../context.ts'
-import { ApiError, errorResponses, invalid, type ErrorDetail } from '../errors.ts'
+import { errorResponses } from '../errors.ts'
 import type { AuthEnv } from '../middleware/auth/index.ts'
-import { getOrgUnit } from '../org/org-units.ts'
 import { heldRoleSchema, idParam, roleSchema } from './schemas.ts'
 
 const userSchema = z
@@ -122,188 +106,19 @@ const setRoles = createRoute({
 })
 
 /**
- * Checks roles to give: each unit exists and is of the role's level (400), and the caller may
- * give that role there (403). Duplicates collapse.
- */
-async function checkRoles(db: Kysely<Database>, scope: Scope, roles: RoleInput[]): Promise<RoleInput[]> {
-  const ids = [...new Set(roles.flatMap((r) => (r.orgUnit === null ? [] : [r.orgUnit])))]
-  const units = ids.length
-    ? await db.selectFrom('org_unit').select(['id', 'path', 'level']).where('id', 'in', ids).execute()
-    : []
-  const byId = new Map(units.map((u) => [u.id, u]))
-  const bad: ErrorDetail[] = []
-  const denied: ErrorDetail[] = []
-  roles.forEach((r, i) => {
-    const unit = r.orgUnit === null ? null : byId.get(r.orgUnit)
-    if (unit === undefined) return bad.push({ path: `roles[${i}].orgUnit`, message: `no org unit ${r.orgUnit}` })
-    const problem = Scope.checkRoleLevel(r.role, unit)
-    if (problem) return bad.push({ path: `roles[${i}]`, message: problem })
-    if (!scope.canAssign(r.role, unit))
-      denied.push({
-        path: `roles[${i}]`,
-        message: `you may not give ${r.role} on ${unit ? `org unit ${unit.id}` : 'no unit'}`,
-      })
-  })
-  if (bad.length) throw invalid(bad)
-  if (denied.length) throw new ApiError(403, 'forbidden', denied.map((d) => d.message).join('; '), denied)
-  return [...new Map(roles.map((r) => [`${r.role}|${r.orgUnit}`, r])).values()]
-}
-
-function checkPassword(password: string, login: string): void {
-  const problem = passwordProblem(password, login)
-  if (problem) throw invalid([{ path: 'password', message: problem }])
-}
-
-const roleAudit = (actor: string, user: { id: number; login: string }, action: string, r: RoleInput): AuditInput => ({
-  actor,
-  action,
-  entity: 'role_assignment',
-  entityKey: `${user.id}|${r.role}|${r.orgUnit ?? ''}`,
-  orgUnitId: r.orgUnit,
-  ...(action === 'grant' ? { newValue: { login: user.login, ...r } } : { oldValue: { login: user.login, ...r } }),
-})
-
-const profile = (u: Pick<UserView, 'login' | 'name' | 'active'>) => ({ login: u.login, name: u.name, active: u.active })
-
-/**
  * Users and their role assignments, for admins: a platform admin manages everyone, a region
  * admin the users of their region, a coordinator the school operators of their municipality.
  * Every change is audited (never a password).
  */
 export function userRoutes({ db }: AppDeps) {
   return new OpenAPIHono<AuthEnv>()
-    .openapi(list, async (c) => {
-      const scope = c.var.scope
-      scope.assertManagesUsers()
-      const { orgUnit } = c.req.valid('query')
-      let paths = scope.writablePaths('users')
-      if (orgUnit !== undefined) {
-        const unit = await getOrgUnit(db, orgUnit)
-        scope.assertCanWrite(unit, 'users')
-        paths = [unit.path]
-      }
-      let q = db.selectFrom('app_user as u').select('u.id').orderBy('u.login')
-      if (paths !== null) {
-        const inside = paths
-        q = q.where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('role_assignment as r')
-              .innerJoin('org_unit as o', 'o.id', 'r.org_unit_id')
-              .select('r.id')
-              .whereRef('r.user_id', '=', 'u.id')
-              .where((inner) => pathInSubtrees(inner.ref('o.path'), inside)),
-          ),
-        )
-      }
-      const users = await loadUsers(
-        db,
-        (await q.execute()).map((r) => r.id),
-      )
-      return c.json(
-        users.filter((u) => scope.canManage(u.roles)),
-        200,
-      )
-    })
-    .openapi(one, async (c) => {
-      const user = await getUser(db, c.req.valid('param').id)
-      c.var.scope.assertCanManage(user.id, user.roles)
-      return c.json(user, 200)
-    })
-    .openapi(create, async (c) => {
-      const scope = c.var.scope
-      scope.assertManagesUsers()
-      const body = c.req.valid('json')
-      const login = normalizeLogin(body.login)
-      if (!LOGIN_PATTERN.test(login))
-        throw invalid([
-          { path: 'login', message: '2–64 letters, digits, ".", "_" or "-", starting with a letter or digit' },
-        ])
-      const roles = await checkRoles(db, scope, body.roles)
-      if (body.password !== undefined) checkPassword(body.password, login)
-      const password = body.password ?? generatePassword()
-      const passwordHash = await hashPassword(password)
-      const actor = c.var.user.login
-      const id = await db.transaction().execute(async (trx) => {
-        const id = await insertUser(trx, { login, name: body.name, passwordHash, roles })
-        await appendAudit(trx, [
-          {
-            actor,
-            action: 'create',
-            entity: 'user',
-            entityKey: String(id),
-            orgUnitId: roles.find((r) => r.orgUnit !== null)?.orgUnit ?? null,
-            newValue: { login, name: body.name, active: true },
-          },
-          ...roles.map((r) => roleAudit(actor, { id, login }, 'grant', r)),
-        ])
-        return id
-      })
-      return c.json(
-        { user: await getUser(db, id), generatedPassword: body.password === undefined ? password : null },
-        201,
-      )
-    })
-    .openapi(update, async (c) => {
-      const { id } = c.req.valid('param')
-      const body = c.req.valid('json')
-      const before = await getUser(db, id)
-      c.var.scope.assertCanManage(id, before.roles)
-      if (body.password !== undefined && body.generatePassword)
-        throw invalid([{ path: 'generatePassword', message: 'give a password or ask for one, not both' }])
-      if (body.active === false && id === c.var.user.id)
-        throw invalid([{ path: 'active', message: 'you cannot deactivate yourself' }])
-      if (body.password !== undefined) checkPassword(body.password, before.login)
-      const password = body.generatePassword ? generatePassword() : body.password
-      const passwordHash = password === undefined ? undefined : await hashPassword(password)
-      const after = { ...profile(before), ...(body.name === undefined ? {} : { name: body.name }) }
-      if (body.active !== undefined) after.active = body.active
-      const actor = c.var.user.login
-      const orgUnitId = homeUnitId(before.roles)
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('app_user')
-          .set({
-            name: after.name,
-            active: after.active,
-            updated_at: new Date(),
-            ...(passwordHash ? { password_hash: passwordHash } : {}),
-          })
-          .where('id', '=', id)
-          .execute()
-        // A new password or a deactivation signs the user out everywhere.
-        if (passwordHash || !after.active) await endSessionsOf(trx, id)
-        const entries: AuditInput[] = []
-        if (after.name !== before.name || after.active !== before.active)
-          entries.push({
-            actor,
-            action: 'update',
-            entity: 'user',
-            entityKey: String(id),
-            orgUnitId,
-            oldValue: profile(before),
-            newValue: after,
-          })
-        if (passwordHash)
-          entries.push({ actor, action: 'password_set', entity: 'user', entityKey: String(id), orgUnitId })
-        await appendAudit(trx, entries)
-      })
-      return c.json({ user: await getUser(db, id), generatedPassword: body.generatePassword ? password! : null }, 200)
-    })
-    .openapi(setRoles, async (c) => {
-      const { id } = c.req.valid('param')
-      const before = await getUser(db, id)
-      const scope = c.var.scope
-      scope.assertCanManage(id, before.roles)
-      const roles = await checkRoles(db, scope, c.req.valid('json').roles)
-      const actor = c.var.user.login
-      await db.transaction().execute(async (trx) => {
-        const { granted, revoked } = await replaceRoles(trx, id, before.roles, roles)
-        await appendAudit(trx, [
-          ...revoked.map((r) => roleAudit(actor, before, 'revoke', r)),
-          ...granted.map((r) => roleAudit(actor, before, 'grant', r)),
-        ])
-      })
-      return c.json(await getUser(db, id), 200)
-    })
+    .openapi(list, async (c) => c.json(await listManagedUsers(db, c.var.scope, c.req.valid('query').orgUnit), 200))
+    .openapi(one, async (c) => c.json(await getManagedUser(db, c.var.scope, c.req.valid('param').id), 200))
+    .openapi(create, async (c) => c.json(await createUser(db, c.var.scope, c.req.valid('json')), 201))
+    .openapi(update, async (c) =>
+      c.json(await updateUser(db, c.var.scope, c.req.valid('param').id, c.req.valid('json')), 200),
+    )
+    .openapi(setRoles, async (c) =>
+      c.json(await setUserRoles(db, c.var.scope, c.req.valid('param').id, c.req.valid('json').roles), 200),
+    )
 }

@@ -2,7 +2,7 @@ import { sql, type Database, type Kysely } from '@profmon/db'
 import type { Catalog } from '../catalog/catalog.ts'
 import type { Editor } from '../collection/workflow/entry-locks.ts'
 import { assertUnlocked } from '../collection/workflow/entry-locks.ts'
-import { ApiError, type ErrorDetail } from '../errors.ts'
+import { DomainError, type ErrorDetail } from '../errors.ts'
 import { inSubtree } from '../access/scope.ts'
 import { regionIdOf } from '../org/org-units.ts'
 import { enabledPluginIds } from '../plugins/enabled.ts'
@@ -99,7 +99,8 @@ export async function writeValues(
           },
         })
     }
-    if (conflicts.length) throw new ApiError(409, 'conflict', conflicts.map((c) => c.message).join('; '), conflicts)
+    if (conflicts.length)
+      throw new DomainError('conflict', 'conflict', conflicts.map((c) => c.message).join('; '), conflicts)
 
     const now = new Date()
     const versions = new Map<string, number>()
@@ -288,8 +289,8 @@ async function resolveInputs(
     })
   })
   if (details.length)
-    throw new ApiError(
-      400,
+    throw new DomainError(
+      'invalid',
       'invalid_request',
       `${details.length} invalid value(s): ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`,
       details,

@@ -3,8 +3,9 @@ import { defaultDeadlines, type Deadlines } from '@profmon/contract/rules'
 import { sql, type Database, type Kysely } from '@profmon/db'
 import { appendAudit } from '../../audit/audit-log.ts'
 import type { Catalog } from '../../catalog/catalog.ts'
-import { ApiError, invalid, type ErrorDetail } from '../../errors.ts'
+import { DomainError, invalid, type ErrorDetail } from '../../errors.ts'
 import { entryDepthIn, type CollectionPlan } from './collection-plan.ts'
+import { findPeriod } from '../../org/periods.ts'
 
 export { defaultDeadlines, type Deadlines }
 
@@ -15,19 +16,9 @@ export interface CampaignView extends Deadlines, CollectionPlan {
   stored: boolean
 }
 
-async function periodOf(db: Kysely<Database>, code: string) {
-  const period = await db
-    .selectFrom('period')
-    .select(['id', 'code', sql<string>`to_char(ends_on, 'YYYY-MM-DD')`.as('ends_on')])
-    .where('code', '=', code)
-    .executeTakeFirst()
-  if (!period) throw invalid([{ path: 'period', message: `unknown period "${code}"` }])
-  return period
-}
-
 /** The stored campaign of a region and period, or the seed-004 defaults marked `stored: false`. */
 export async function readCampaign(db: Kysely<Database>, regionId: number, periodCode: string): Promise<CampaignView> {
-  const period = await periodOf(db, periodCode)
+  const period = await findPeriod(db, periodCode)
   const row = await db
     .selectFrom('campaign')
     .select([
@@ -42,7 +33,7 @@ export async function readCampaign(db: Kysely<Database>, regionId: number, perio
     .where('period_id', '=', period.id)
     .executeTakeFirst()
   if (!row)
-    return { region: regionId, period: periodCode, ...defaultDeadlines(period.ends_on), ...DEFAULTS, stored: false }
+    return { region: regionId, period: periodCode, ...defaultDeadlines(period.endsOn), ...DEFAULTS, stored: false }
   const { collected_plugins, entry_levels, ...deadlines } = row
   return {
     region: regionId,
@@ -132,7 +123,7 @@ export async function saveCampaign(
   actor: string,
 ): Promise<CampaignView> {
   const regionId = region.id
-  const period = await periodOf(db, periodCode)
+  const period = await findPeriod(db, periodCode)
   const deadlines: Deadlines = {
     monitoringDue: input.monitoringDue,
     analysisDue: input.analysisDue,
@@ -183,7 +174,7 @@ export async function saveCampaign(
 /** A campaign belongs to a region: anything else is a 400 naming the field. */
 export function assertRegion(unit: { id: number; level: number }): void {
   if (unit.level !== 1)
-    throw new ApiError(400, 'invalid_request', `org unit ${unit.id} is not a region`, [
+    throw new DomainError('invalid', 'invalid_request', `org unit ${unit.id} is not a region`, [
       { path: 'region', message: `org unit ${unit.id} is not a region` },
     ])
 }

@@ -2,7 +2,7 @@ import type { Evidence, Indicator } from '@profmon/contract'
 import type { Database, Kysely } from '@profmon/db'
 import type { Scope } from '../../access/scope.ts'
 import type { Catalog } from '../../catalog/catalog.ts'
-import { ApiError } from '../../errors.ts'
+import { DomainError } from '../../errors.ts'
 import { regionIdOf } from '../../org/org-units.ts'
 import { CollectionPlans } from '../campaigns/collection-plan.ts'
 
@@ -29,11 +29,14 @@ export function requiredEvidence(
 ): { indicator: Indicator; evidence: Evidence[] } {
   const ind = catalog.indicators.get(indicator)?.compiled.indicator
   if (!ind || ind.kind !== 'presence' || !ind.evidence.length)
-    throw new ApiError(400, 'invalid_request', `"${indicator}" is not a presence indicator with evidence documents`, [
-      { path: 'indicator', message: `"${indicator}" is not a presence indicator with evidence documents` },
-    ])
+    throw new DomainError(
+      'invalid',
+      'invalid_request',
+      `"${indicator}" is not a presence indicator with evidence documents`,
+      [{ path: 'indicator', message: `"${indicator}" is not a presence indicator with evidence documents` }],
+    )
   if (document !== undefined && !ind.evidence.some((e) => e.code === document))
-    throw new ApiError(400, 'invalid_request', `"${document}" is not a document "${indicator}" requires`, [
+    throw new DomainError('invalid', 'invalid_request', `"${document}" is not a document "${indicator}" requires`, [
       { path: 'document', message: `one of ${ind.evidence.map((e) => e.code).join(', ')}` },
     ])
   return { indicator: ind, evidence: ind.evidence }
@@ -100,7 +103,7 @@ export async function findDocument(db: Kysely<Database>, id: number) {
     .where('d.id', '=', id)
     .executeTakeFirst()
   if (!doc)
-    throw new ApiError(404, 'not_found', `document ${id} does not exist`, [
+    throw new DomainError('not_found', 'not_found', `document ${id} does not exist`, [
       { path: 'id', message: `no document ${id}` },
     ])
   return doc
@@ -129,8 +132,8 @@ export async function assertCanDelete(
   const unit = { id: doc.org_unit_id, path: doc.path }
   scope.assertCanWrite(unit, 'data')
   if (doc.uploaded_by !== scope.user.login && !scope.approves(unit))
-    throw new ApiError(
-      403,
+    throw new DomainError(
+      'forbidden',
       'forbidden',
       `document ${doc.id} was uploaded by someone else: only they or the approving level delete it`,
       [{ path: 'id', message: 'uploaded by someone else' }],
@@ -200,18 +203,18 @@ async function assertDocumentsOpen(
       )?.state
     : undefined
   if (state === 'approved')
-    throw new ApiError(409, 'locked', messages.approved, [
+    throw new DomainError('conflict', 'locked', messages.approved, [
       { path, message: 'the submission is approved', lock: 'approved' },
     ])
   if (scope.approves(unit)) return
   if (state === 'submitted')
-    throw new ApiError(409, 'locked', messages.submitted, [
+    throw new DomainError('conflict', 'locked', messages.submitted, [
       { path, message: 'the submission is submitted', lock: 'submitted' },
     ])
   const regionId = regionIdOf(unit)
   const due = (await CollectionPlans.load(db, [regionId], [periodId])).overdueSince(regionId, periodId)
   if (due)
-    throw new ApiError(403, 'deadline_passed', messages.deadline(due), [
+    throw new DomainError('forbidden', 'deadline_passed', messages.deadline(due), [
       { path, message: `the monitoring deadline ${due} has passed`, lock: 'deadline', due },
     ])
 }

@@ -1,7 +1,7 @@
 import { sql, type Database, type Transaction } from '@profmon/db'
 import type { Catalog } from '../../catalog/catalog.ts'
 import type { CollectionPlans } from '../campaigns/collection-plan.ts'
-import { ApiError, type ErrorDetail } from '../../errors.ts'
+import { DomainError, type ErrorDetail } from '../../errors.ts'
 import { regionIdOf } from '../../org/org-units.ts'
 import { entryLock } from '@profmon/contract/rules'
 import type { Scope } from '../../access/scope.ts'
@@ -84,6 +84,6 @@ export async function assertUnlocked(
         orgUnit: k.orgUnitId,
       })
   }
-  if (locked.length) throw new ApiError(409, 'locked', locked[0]!.message, locked)
-  if (late.length) throw new ApiError(403, 'deadline_passed', late[0]!.message, late)
+  if (locked.length) throw new DomainError('conflict', 'locked', locked[0]!.message, locked)
+  if (late.length) throw new DomainError('forbidden', 'deadline_passed', late[0]!.message, late)
 }

@@ -3,10 +3,11 @@ import type { Scope } from '../../access/scope.ts'
 import { appendAudit } from '../../audit/audit-log.ts'
 import { LOCAL_GROUP, type Catalog } from '../../catalog/catalog.ts'
 import { assertCollected } from '../campaigns/collection-plan.ts'
-import { ApiError, invalid } from '../../errors.ts'
+import { DomainError, invalid } from '../../errors.ts'
 import { regionIdOf } from '../../org/org-units.ts'
 import { enabledPluginIds } from '../../plugins/enabled.ts'
 import { TRANSITIONS, type SubmissionState, type Transition } from '@profmon/contract/rules'
+import { findPeriod } from '../../org/periods.ts'
 
 /** The entry state of one org unit, period and direction, as the API shows it. */
 export interface SubmissionView {
@@ -30,8 +31,7 @@ export async function resolveTarget(
   periodCode: string,
   plugin: string,
 ): Promise<number> {
-  const period = await db.selectFrom('period').select('id').where('code', '=', periodCode).executeTakeFirst()
-  if (!period) throw invalid([{ path: 'period', message: `unknown period "${periodCode}"` }])
+  const period = await findPeriod(db, periodCode)
   if (plugin === LOCAL_GROUP) return period.id
   if (!(await enabledPluginIds(db, catalog, regionIdOf(unit))).includes(plugin))
     throw invalid([{ path: 'plugin', message: `the direction "${plugin}" is not enabled for this region` }])
@@ -61,8 +61,8 @@ export async function transition(
   const { to, from, byApprover } = TRANSITIONS[action]
   const allowed = byApprover ? scope.approves(unit) : scope.canWrite(unit, 'data')
   if (!allowed)
-    throw new ApiError(
-      403,
+    throw new DomainError(
+      'forbidden',
       'forbidden',
       byApprover
         ? `org unit ${unit.id}: only the level above may ${action} its data`
@@ -84,7 +84,7 @@ export async function transition(
     ).rows[0]
     const state = current?.state ?? 'draft'
     if (!from.includes(state))
-      throw new ApiError(409, 'invalid_transition', `cannot ${action} a submission that is ${state}`, [
+      throw new DomainError('conflict', 'invalid_transition', `cannot ${action} a submission that is ${state}`, [
         { path: 'state', message: `is ${state}; ${action} needs ${from.join(' or ')}`, state },
       ])
     // A return's comment stays visible after the resubmission, so the approver sees what was asked.

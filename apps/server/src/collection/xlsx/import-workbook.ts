@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs'
 import { sql, type Database, type Kysely } from '@profmon/db'
 import type { Scope } from '../../access/scope.ts'
 import { LOCAL_GROUP, LOCAL_TITLE, type Catalog } from '../../catalog/catalog.ts'
-import { ApiError } from '../../errors.ts'
+import { DomainError } from '../../errors.ts'
 import { regionIdOf } from '../../org/org-units.ts'
 import { enabledPluginIds } from '../../plugins/enabled.ts'
 import { writeValues, type ValueInput } from '../../values/write-values.ts'
@@ -59,8 +59,8 @@ export async function importWorkbook(
   target: { period: { id: number; code: string }; pluginId: string },
 ): Promise<ImportResult> {
   if (!looksLikeZip(bytes))
-    throw new ApiError(
-      415,
+    throw new DomainError(
+      'unsupported',
       'unsupported_media_type',
       'Файл не является книгой Excel (XLSX): загрузите заполненный шаблон',
     )
@@ -68,7 +68,7 @@ export async function importWorkbook(
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer)
   } catch {
-    throw new ApiError(415, 'unsupported_media_type', 'Файл повреждён или не является книгой Excel (XLSX)')
+    throw new DomainError('unsupported', 'unsupported_media_type', 'Файл повреждён или не является книгой Excel (XLSX)')
   }
   const columnsByCode = new Map(planSheets(catalog, target.pluginId).flatMap((p) => p.columns.map((c) => [c.code, c])))
   const errors: ImportError[] = []
@@ -225,7 +225,7 @@ export async function importWorkbook(
   } catch (e) {
     // Refusals of the batch write itself (a lock after submission or approval, a value changed
     // meanwhile) name items as values[i]: map them back to cells, so the file is refused the same way.
-    if (!(e instanceof ApiError) || e.status === 500) throw e
+    if (!(e instanceof DomainError) || e.kind === 'internal') throw e
     const mapped = e.details.map((d) => {
       const i = /^values\[(\d+)\]/.exec(d.path)?.[1]
       const at = i === undefined ? undefined : pending[Number(i)]?.error

@@ -1,14 +1,17 @@
 import type { MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { ApiError } from '../../errors.ts'
+import { DomainError } from '../../errors.ts'
 
 /** Room for the multipart envelope and the small form fields beside the file. */
 const ENVELOPE = 64 * 1024
 
 const tooLarge = (maxBytes: number, what: string) =>
-  new ApiError(413, 'payload_too_large', `${what} больше ${maxBytes / 1024 / 1024} МБ: такой файл не принимается`, [
-    { path: 'file', message: `не больше ${maxBytes / 1024 / 1024} МБ` },
-  ])
+  new DomainError(
+    'too_large',
+    'payload_too_large',
+    `${what} больше ${maxBytes / 1024 / 1024} МБ: такой файл не принимается`,
+    [{ path: 'file', message: `не больше ${maxBytes / 1024 / 1024} МБ` }],
+  )
 
 /**
  * Refuses an upload body over `maxBytes` with 413 while it streams in (a lying or missing
@@ -34,7 +37,7 @@ export function assertFileSize(file: File, maxBytes: number, what: string): void
 /** The form's file field, or a 400 naming it. */
 export function formFile(value: unknown): File {
   if (value instanceof File) return value
-  throw new ApiError(400, 'invalid_request', 'file: attach the file as multipart field "file"', [
+  throw new DomainError('invalid', 'invalid_request', 'file: attach the file as multipart field "file"', [
     { path: 'file', message: 'attach the file as multipart field "file"' },
   ])
 }

@@ -5,7 +5,7 @@ import { findApiToken } from '../../access/api-tokens.ts'
 import { rolesOf, type CurrentUser } from '../../access/current-user.ts'
 import { Scope } from '../../access/scope.ts'
 import { findSession, SESSION_COOKIE } from '../../access/sessions.ts'
-import { ApiError } from '../../errors.ts'
+import { DomainError } from '../../errors.ts'
 
 /** What the auth middleware puts on the context: the caller and their scope. */
 export interface AuthEnv {
@@ -22,7 +22,7 @@ export function isPublic(method: string, path: string): boolean {
   return path === '/api/health' || path === '/api/openapi.json' || path === '/api/docs' || path.startsWith('/api/docs/')
 }
 
-const unauthenticated = (message: string) => new ApiError(401, 'unauthenticated', message)
+const unauthenticated = (message: string) => new DomainError('unauthenticated', 'unauthenticated', message)
 
 /**
  * Identifies the caller of every `/api` request — by `Authorization: Bearer <token>` or by the
@@ -37,7 +37,7 @@ export function authenticate(db: Kysely<Database>): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
     const open = isPublic(c.req.method, c.req.path)
     const user = await identify(db, c).catch((e: unknown) => {
-      if (open && e instanceof ApiError) return undefined
+      if (open && e instanceof DomainError) return undefined
       throw e
     })
     if (user) {

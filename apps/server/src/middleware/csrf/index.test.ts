@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
-import { ApiError } from '../../errors.ts'
+import { DomainError } from '../../errors.ts'
 import { csrf } from './index.ts'
 
 /** A bare app with the middleware and one write route; errors rendered as the server does. */
@@ -10,7 +10,7 @@ function app() {
   a.post('/api/thing', (c) => c.json({ ok: true }))
   a.delete('/api/thing', (c) => c.body(null, 204))
   a.get('/api/thing', (c) => c.json({ ok: true }))
-  a.onError((err, c) => (err instanceof ApiError ? c.json(err.toJSON(), err.status) : c.text('boom', 500)))
+  a.onError((err, c) => (err instanceof DomainError ? c.json(err.toJSON(), err.status) : c.text('boom', 500)))
   return a
 }
 

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono'
-import { ApiError } from '../../errors.ts'
+import { DomainError } from '../../errors.ts'
 
 const SAFE_METHOD = /^(GET|HEAD|OPTIONS)$/
 // What an HTML form can send without JavaScript; a cross-site fetch of anything else needs a
@@ -7,7 +7,7 @@ const SAFE_METHOD = /^(GET|HEAD|OPTIONS)$/
 const FORM_TYPE = /^\s*(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)/i
 
 const refuse = (why: string) =>
-  new ApiError(403, 'csrf', `cross-site request refused: ${why}`, [{ path: '(request)', message: why }])
+  new DomainError('forbidden', 'csrf', `cross-site request refused: ${why}`, [{ path: '(request)', message: why }])
 
 /**
  * CSRF protection for cookie-authenticated writes. A state-changing request is refused when
