@@ -114,6 +114,8 @@ export default definePlugin({
     {
       code: '${p}.teachers_total',
       title: { ru: 'Количество педагогических работников', en: 'Teachers' },
+      // Demo data (DEMO=1): 15…90 teachers per organisation.
+      demo: { range: [15, 90] },
       valueType: 'integer',
       min: 0,
       required: true,
@@ -121,6 +123,7 @@ export default definePlugin({
     {
       code: '${p}.teachers_covered',
       title: { ru: 'Количество педагогов, охваченных направлением', en: 'Teachers covered by the direction' },
+      demo: { of: '${p}.teachers_total', share: [0.1, 0.5], trend: 0.1 },
       valueType: 'integer',
       min: 0,
     },
