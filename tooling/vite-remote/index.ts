@@ -1,6 +1,8 @@
+import { resolve } from 'node:path'
 import { federation } from '@module-federation/vite'
+import { remoteNameOf } from '@profmon/contract/plugin'
 import vue from '@vitejs/plugin-vue'
-import type { PluginOption, UserConfig } from 'vite'
+import type { Plugin, PluginOption, UserConfig } from 'vite'
 
 /**
  * Singletons shared by the shell (host) and every plugin UI (remote): one copy of each in the
@@ -18,9 +20,52 @@ export const sharedModules = {
   '@profmon/ui': { singleton: true, requiredVersion: '^1.0.0' },
 }
 
-/** The Module Federation container name of a plugin (same rule as the contract's `remoteNameOf`). */
-export function remoteName(pluginId: string): string {
-  return `profmon_${pluginId.replaceAll('-', '_')}`
+/** The Module Federation container name of a plugin: the contract's rule, applied by the build. */
+export const remoteName = remoteNameOf
+
+/**
+ * The page a remote build starts from. Vite builds from an HTML entry, but a plugin view is only
+ * ever mounted by the shell through `remoteEntry.js`, so the page is the same for every plugin
+ * and lives here rather than as a copy in each plugin folder. Opened on its own (`vite`, or the
+ * built `dist/index.html`), it says where the view is shown.
+ */
+export function standalonePage(pluginId: string): string {
+  return `<!doctype html>
+<html lang="ru">
+  <head>
+    <meta charset="UTF-8" />
+    <title>${pluginId} — federated view</title>
+  </head>
+  <body>
+    <p>The view of plugin "${pluginId}" is mounted by the profmon shell at /d/${pluginId}.</p>
+  </body>
+</html>
+`
+}
+
+/** Serves {@link standalonePage} as the root's `index.html`, which a plugin folder does not have. */
+function standalonePagePlugin(pluginId: string): Plugin {
+  let page = ''
+  return {
+    name: 'profmon:standalone-page',
+    enforce: 'pre',
+    configResolved(config) {
+      page = resolve(config.root, 'index.html')
+    },
+    resolveId(id) {
+      return id === page || id === 'index.html' || id === '/index.html' ? page : undefined
+    },
+    load(id) {
+      return id === page ? standalonePage(pluginId) : undefined
+    },
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if (req.url !== server.config.base && req.url !== `${server.config.base}index.html`) return next()
+        res.setHeader('Content-Type', 'text/html; charset=utf-8')
+        res.end(standalonePage(pluginId))
+      })
+    },
+  }
 }
 
 /**
@@ -35,6 +80,7 @@ export function defineRemoteConfig(options: { id: string; exposes: Record<string
   return {
     base: `/plugins/${options.id}/`,
     plugins: [
+      standalonePagePlugin(options.id),
       vue(),
       federation({
         name: remoteName(options.id),

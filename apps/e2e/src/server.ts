@@ -45,8 +45,12 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
 /**
  * Starts the real server with the demo region on a free loopback port: on a fresh embedded
  * database, or — when TEST_DATABASE_URL is set — on a fresh PostgreSQL database dropped at stop.
+ * `pluginsDirs` are further folders of built plugins (`PLUGINS_DIR`), after the fixture plugins.
  */
-export async function startServer(options: { fixtures?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(
+  options: { fixtures?: boolean; pluginsDirs?: string[] } = {},
+): Promise<RunningServer> {
+  const pluginsDirs = [...(options.fixtures === false ? [] : [FIXTURE_PLUGINS]), ...(options.pluginsDirs ?? [])]
   const port = await freePort()
   const dataDir = await mkdtemp(join(tmpdir(), 'profmon-e2e-'))
   let databaseUrl: string | undefined
@@ -81,7 +85,7 @@ export async function startServer(options: { fixtures?: boolean } = {}): Promise
         DATA_DIR: dataDir,
         DEMO: '1',
         LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-        ...(options.fixtures === false ? {} : { PLUGINS_DIR: FIXTURE_PLUGINS }),
+        ...(pluginsDirs.length ? { PLUGINS_DIR: pluginsDirs.join(':') } : {}),
         ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: '' }),
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -7,13 +7,27 @@ import type { Dimension } from './schema/dimension.ts'
 import { codePrefix, pluginManifestSchema, type PluginManifest, type PluginManifestInput } from './schema/manifest.ts'
 import { CONTRACT_MAJOR } from './version.ts'
 
-/** One problem of a manifest: a readable path (`indicators[2] "deficits.x".numerator`) and why. */
+/**
+ * One problem of a manifest: a readable path (`indicators[2] "deficits.x".numerator`) and why.
+ *
+ * @example
+ * const issue: ManifestIssue = { path: 'dataElements[0] "x.total".code', message: 'must start with "deficits."' }
+ */
 export interface ManifestIssue {
   path: string
   message: string
 }
 
-/** A manifest that breaks the contract; the message names the plugin and every issue. */
+/**
+ * A manifest that breaks the contract; the message names the plugin and every issue.
+ *
+ * @example
+ * try {
+ *   definePlugin({ ...manifest, version: 'latest' })
+ * } catch (e) {
+ *   if (e instanceof ManifestError) console.error(e.message) // plugin "deficits": version: must be a semver version
+ * }
+ */
 export class ManifestError extends Error {
   readonly plugin: string
   readonly issues: ManifestIssue[]
@@ -44,12 +58,22 @@ function formatPath(input: unknown, path: Path): string {
   return out || '(manifest)'
 }
 
-/** Dimensions a manifest may use: core's and its own. */
+/**
+ * Dimensions a manifest may use: core's and its own.
+ *
+ * @example
+ * dimensionsOf(manifest).get('subject')?.options.length // 19
+ */
 export function dimensionsOf(manifest: Pick<PluginManifest, 'dimensions'>): Map<string, Dimension> {
   return new Map([...CORE_DIMENSIONS, ...manifest.dimensions].map((d) => [d.code, d]))
 }
 
-/** The formula scope of a manifest: its data elements with their dimension's option codes. */
+/**
+ * The formula scope of a manifest: its data elements with their dimension's option codes.
+ *
+ * @example
+ * checkFormula(parseFormula('#{deficits.diagnosed}[math]'), scopeOf(manifest))
+ */
 export function scopeOf(manifest: Pick<PluginManifest, 'dimensions' | 'dataElements'>): FormulaScope {
   const dims = dimensionsOf(manifest)
   return {
@@ -155,12 +179,22 @@ function crossCheck(m: PluginManifest): { path: Path; message: string }[] {
   return issues
 }
 
-/** Result of {@link validateManifest}: the typed manifest or every issue found. */
+/**
+ * Result of {@link validateManifest}: the typed manifest or every issue found.
+ *
+ * @example
+ * const issuesOf = (v: ManifestValidation) => (v.ok ? [] : v.error.issues)
+ */
 export type ManifestValidation = { ok: true; manifest: PluginManifest } | { ok: false; error: ManifestError }
 
 /**
  * Validates a manifest without throwing: schema, contract major, code prefixes, dimensions,
  * formulas against the plugin's data elements, and references between rules and indicators.
+ *
+ * @example
+ * const result = validateManifest({ ...manifest, contract: 2 })
+ * if (!result.ok) for (const issue of result.error.issues) console.error(`${issue.path}: ${issue.message}`)
+ * // contract: written for contract 2, this platform implements 1
  */
 export function validateManifest(input: unknown): ManifestValidation {
   const rawId = input && typeof input === 'object' && 'id' in input ? input.id : undefined
@@ -196,9 +230,24 @@ export function validateManifest(input: unknown): ManifestValidation {
  *
  * @example
  * export default definePlugin({
- *   id: 'deficits', version: '1.0.0', contract: CONTRACT_MAJOR,
+ *   id: 'deficits',
+ *   version: '1.0.0',
+ *   contract: CONTRACT_MAJOR,
  *   title: { ru: 'Выявление профессиональных дефицитов' },
- *   dataElements: [...], indicators: [...],
+ *   dataElements: [
+ *     { code: 'deficits.teachers_total', title: { ru: 'Количество педагогов' }, valueType: 'integer', min: 0 },
+ *     { code: 'deficits.diagnosed', title: { ru: 'Прошли диагностику' }, valueType: 'integer', min: 0 },
+ *   ],
+ *   indicators: [
+ *     {
+ *       code: 'deficits.diagnosed_share',
+ *       title: { ru: 'Доля педагогов, прошедших диагностику профессиональных дефицитов' },
+ *       kind: 'share',
+ *       numerator: '#{deficits.diagnosed}',
+ *       denominator: '#{deficits.teachers_total}',
+ *       targets: [{ period: '2025-26', value: 30 }],
+ *     },
+ *   ],
  * })
  */
 export function definePlugin(input: PluginManifestInput): PluginManifest {

@@ -1,13 +1,23 @@
 import type { FormulaNode, RefNode } from './ast.ts'
 import { FormulaError } from './formula-error.ts'
 
-/** What a formula may refer to: data elements by code, with the options of their dimension. */
+/**
+ * What a formula may refer to: data elements by code, with the options of their dimension.
+ *
+ * @example
+ * const scope: FormulaScope = { elements: new Map([['deficits.teachers_total', ['math', 'physics']]]) }
+ */
 export interface FormulaScope {
   /** Option codes of each known element's dimension; an empty list for an element without one. */
   elements: ReadonlyMap<string, readonly string[]>
 }
 
-/** All data element references of a formula, in text order. */
+/**
+ * All data element references of a formula, in text order.
+ *
+ * @example
+ * formulaRefs(parseFormula('#{a.x}[math] + #{a.y}')).map((r) => [r.code, r.option]) // [['a.x', 'math'], ['a.y', null]]
+ */
 export function formulaRefs(node: FormulaNode): RefNode[] {
   switch (node.type) {
     case 'ref':

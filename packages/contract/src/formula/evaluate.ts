@@ -4,10 +4,23 @@ import type { FormulaNode, RefNode } from './ast.ts'
  * Looks up a data element's (aggregated) value. `option` is `null` for the total, an option
  * code, or `'*'` for the sum over options. With `stat: 'count'` it returns how many org units
  * reported the element instead (for `orgCount`). Returns `null` when there is no data.
+ *
+ * @example
+ * const values: Record<string, number> = { 'a.num': 4, 'a.den': 100 }
+ * const lookup: ValueLookup = (code, option) => (option === null ? (values[code] ?? null) : null)
  */
 export type ValueLookup = (code: string, option: string | null, stat?: 'value' | 'count') => number | null
 
-/** Evaluation context: in a breakdown row, `option` is the row's option. */
+/**
+ * Evaluation context: in a breakdown row, `option` is the row's option.
+ *
+ * @example
+ * // the physics row: a plain #{deficits.teachers_total} means its physics option
+ * const ctx: EvaluateContext = {
+ *   breakdown: { dimension: 'subject', option: 'physics' },
+ *   elementDimension: (code) => (code === 'deficits.teachers_total' ? 'subject' : undefined),
+ * }
+ */
 export interface EvaluateContext {
   /** Dimension of the breakdown row being computed, with the row's option. */
   breakdown?: { dimension: string; option: string }
@@ -36,7 +49,8 @@ function present(values: Value[]): number[] {
  * first present argument; `isNull(x)` is 1 when x is missing. Booleans are 1 and 0.
  *
  * @example
- * const lookup = (code) => ({ 'a.num': 3, 'a.den': 0 })[code] ?? null
+ * const values: Record<string, number> = { 'a.num': 3, 'a.den': 0 }
+ * const lookup: ValueLookup = (code) => values[code] ?? null
  * evaluateFormula(parseFormula('#{a.num} / #{a.den}'), lookup) // null, not Infinity
  * evaluateFormula(parseFormula('coalesce(#{a.missing}, 0) + 1'), lookup) // 1
  */

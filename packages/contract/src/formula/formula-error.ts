@@ -3,7 +3,11 @@
  * character offset in the formula text; `code` the unknown data element or option, if any.
  *
  * @example
- * try { parseFormula('#{a} +') } catch (e) { if (e instanceof FormulaError) e.position // 6 }
+ * try {
+ *   parseFormula('#{a.b} +')
+ * } catch (e) {
+ *   if (e instanceof FormulaError) console.log(e.position, e.reason) // 8 'Expected expression after +'
+ * }
  */
 export class FormulaError extends Error {
   readonly position: number

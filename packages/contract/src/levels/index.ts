@@ -3,7 +3,12 @@
  * the plugin views share. No imports, no side effects: safe in a browser chunk or a Vite config.
  */
 
-/** Levels of the org tree at which data is entered or an indicator is meaningful, root first. */
+/**
+ * Levels of the org tree at which data is entered or an indicator is meaningful, root first.
+ *
+ * @example
+ * ORG_LEVELS[0] // 'region'
+ */
 export const ORG_LEVELS = ['region', 'municipality', 'organization'] as const
 
 /**

@@ -4,7 +4,12 @@
  * formula parser.
  */
 
-/** A plugin id: kebab-case, also the URL segment (`/plugins/<id>/`, `/d/<id>`). */
+/**
+ * A plugin id: kebab-case, also the URL segment (`/plugins/<id>/`, `/d/<id>`).
+ *
+ * @example
+ * PLUGIN_ID_PATTERN.test('methodical-asset') // true
+ */
 export const PLUGIN_ID_PATTERN = /^[a-z][a-z0-9-]*$/
 
 /**

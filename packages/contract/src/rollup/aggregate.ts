@@ -4,6 +4,9 @@ import type { Aggregation } from '../schema/data-element.ts'
  * A mergeable summary of the values of one data element over a set of org units. SQL
  * computes it per subtree (`sum`, `count(*)`, `count(*) filter (where value <> 0)`, `min`,
  * `max`); {@link valueOf} turns it into the subtree's value by the element's rule.
+ *
+ * @example
+ * const schoolA: PartialAggregate = { count: 1, sum: 3, countTrue: 1, min: 3, max: 3 }
  */
 export interface PartialAggregate {
   /** Number of org units that reported a value. */
@@ -15,7 +18,12 @@ export interface PartialAggregate {
   max: number
 }
 
-/** The summary of no values at all: its value is always "no data". */
+/**
+ * The summary of no values at all: its value is always "no data".
+ *
+ * @example
+ * valueOf('sum', EMPTY_AGGREGATE) // null
+ */
 export const EMPTY_AGGREGATE: PartialAggregate = Object.freeze({
   count: 0,
   sum: 0,
@@ -37,7 +45,12 @@ export function partialOf(values: Iterable<number | null>): PartialAggregate {
   return acc
 }
 
-/** Combines the summaries of two disjoint sets of org units. */
+/**
+ * Combines the summaries of two disjoint sets of org units.
+ *
+ * @example
+ * mergePartials(partialOf([3]), partialOf([1])) // { count: 2, sum: 4, countTrue: 2, min: 1, max: 3 }
+ */
 export function mergePartials(a: PartialAggregate, b: PartialAggregate): PartialAggregate {
   return {
     count: a.count + b.count,
@@ -77,8 +90,11 @@ export function valueOf(rule: Aggregation, p: PartialAggregate): number | null {
 }
 
 /**
- * Aggregates raw values by a rule: `aggregate('sum', [3, null, 1]) === 4`.
- * Shorthand for `valueOf(rule, partialOf(values))`.
+ * Aggregates raw values by a rule. Shorthand for `valueOf(rule, partialOf(values))`.
+ *
+ * @example
+ * aggregate('sum', [3, null, 1]) // 4
+ * aggregate('max', [null, null]) // null
  */
 export function aggregate(rule: Aggregation, values: Iterable<number | null>): number | null {
   return valueOf(rule, partialOf(values))

@@ -6,7 +6,12 @@ import { parseFormula } from '../formula/parse.ts'
 import type { Indicator } from '../schema/indicator.ts'
 import { scoreOf } from '../status/status.ts'
 
-/** An indicator with its formulas parsed once, ready to evaluate many times. */
+/**
+ * An indicator with its formulas parsed once, ready to evaluate many times.
+ *
+ * @example
+ * const compiled: CompiledIndicator = compileIndicator(indicator)
+ */
 export interface CompiledIndicator {
   indicator: Indicator
   numerator?: FormulaNode
@@ -18,11 +23,31 @@ export interface CompiledIndicator {
   countedRefs: RefNode[]
 }
 
-/** Formula fields of an indicator, in the order they are checked. */
+/**
+ * Formula fields of an indicator, in the order they are checked.
+ *
+ * @example
+ * const formulas = FORMULA_FIELDS.flatMap((field) => indicator[field] ?? [])
+ */
 export const FORMULA_FIELDS = ['numerator', 'denominator', 'formula'] as const
+/**
+ * One of {@link FORMULA_FIELDS}.
+ *
+ * @example
+ * const field: FormulaField = 'numerator'
+ */
 export type FormulaField = (typeof FORMULA_FIELDS)[number]
 
-/** A formula error of one field of an indicator. */
+/**
+ * A formula error of one field of an indicator.
+ *
+ * @example
+ * try {
+ *   compileIndicator(indicator, { elements: new Map() })
+ * } catch (e) {
+ *   if (e instanceof IndicatorFormulaError) console.log(e.indicator, e.field, e.formulaError.position)
+ * }
+ */
 export class IndicatorFormulaError extends Error {
   readonly indicator: string
   readonly field: FormulaField
@@ -42,8 +67,9 @@ export class IndicatorFormulaError extends Error {
  * Throws {@link IndicatorFormulaError} naming the indicator, the field and the position.
  *
  * @example
- * const c = compileIndicator(indicator, { elements: new Map([['a.num', []], ['a.den', []]]) })
- * c.refs.map((r) => r.code) // ['a.num', 'a.den']
+ * // indicator: numerator '#{a.num}', denominator '#{a.den}'
+ * const compiled = compileIndicator(indicator, { elements: new Map([['a.num', []], ['a.den', []]]) })
+ * compiled.refs.map((r) => r.code) // ['a.num', 'a.den']
  */
 export function compileIndicator(indicator: Indicator, scope?: FormulaScope): CompiledIndicator {
   const compiled: CompiledIndicator = { indicator, refs: [], countedRefs: [] }
@@ -64,7 +90,12 @@ export function compileIndicator(indicator: Indicator, scope?: FormulaScope): Co
   return compiled
 }
 
-/** One computed value of an indicator. */
+/**
+ * One computed value of an indicator; `numerator` and `denominator` only for a share.
+ *
+ * @example
+ * const fourPercent: IndicatorResult = { numerator: 4, denominator: 100, value: 4, score: null }
+ */
 export interface IndicatorResult {
   numerator: number | null
   denominator: number | null
@@ -81,8 +112,18 @@ export interface IndicatorResult {
  * that is what makes a municipality's share Σnumerators / Σdenominators.
  *
  * @example
+ * const share = compileIndicator(
+ *   indicatorSchema.parse({
+ *     code: 'd.share',
+ *     title: { ru: 'Доля' },
+ *     kind: 'share',
+ *     numerator: '#{d.num}',
+ *     denominator: '#{d.den}',
+ *   }),
+ * )
  * // school A 3/10 and school B 1/90 summed first: 4 / 100
- * evaluateIndicator(shareOfDiagnosed, (code) => ({ 'd.num': 4, 'd.den': 100 })[code] ?? null)
+ * const sums: Record<string, number> = { 'd.num': 4, 'd.den': 100 }
+ * evaluateIndicator(share, (code) => sums[code] ?? null)
  * // { numerator: 4, denominator: 100, value: 4, score: null }
  */
 export function evaluateIndicator(

@@ -2,14 +2,25 @@ import type { ValueLookup } from '../formula/evaluate.ts'
 import type { Aggregation, DataElement } from '../schema/data-element.ts'
 import { partialOf, valueOf, mergePartials, type PartialAggregate } from './aggregate.ts'
 
-/** The summary of one data element (and option, `null` = total) over a subtree. */
+/**
+ * The summary of one data element (and option, `null` = total) over a subtree.
+ *
+ * @example
+ * // two schools' math teachers
+ * const math: ElementAggregate = { element: 'deficits.teachers_total', option: 'math', partial: partialOf([4, 2]) }
+ */
 export interface ElementAggregate {
   element: string
   option: string | null
   partial: PartialAggregate
 }
 
-/** One raw value as entered for an org unit (the reference shape for tests and imports). */
+/**
+ * One raw value as entered for an org unit (the reference shape for tests and imports).
+ *
+ * @example
+ * const entered: RawValue = { orgUnit: 'S1', element: 'deficits.teachers_total', option: null, value: 10 }
+ */
 export interface RawValue {
   orgUnit: string
   element: string
@@ -25,7 +36,8 @@ const key = (element: string, option: string | null) => (option === null ? eleme
  * reporting org units. Unknown elements and missing aggregates are "no data".
  *
  * @example
- * const lookup = createAggregateLookup(elements, [{ element: 'd.num', option: null, partial: partialOf([3, 1]) }])
+ * const rules = new Map<string, Aggregation>([['d.num', 'sum']])
+ * const lookup = createAggregateLookup(rules, [{ element: 'd.num', option: null, partial: partialOf([3, 1]) }])
  * lookup('d.num', null) // 4
  */
 export function createAggregateLookup(
@@ -66,7 +78,7 @@ export function createAggregateLookup(
  * server's SQL must agree with. Each org unit's value counts once per element and option.
  *
  * @example
- * const lookup = lookupFromValues(elements, [
+ * const lookup = lookupFromValues([{ code: 'd.num', aggregation: 'sum' }], [
  *   { orgUnit: 'A', element: 'd.num', option: null, value: 3 },
  *   { orgUnit: 'B', element: 'd.num', option: null, value: 1 },
  * ])

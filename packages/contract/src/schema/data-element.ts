@@ -1,15 +1,35 @@
 import { z } from 'zod'
 import { codeSchema, localizedTextSchema, orgLevelSchema } from './common.ts'
 
-/** How a raw value is stored and validated. */
+/**
+ * How a raw value is stored and validated: a count, a number, yes/no, a text or a document.
+ *
+ * @example
+ * valueTypeSchema.parse('boolean') // 'boolean'
+ */
 export const valueTypeSchema = z.enum(['integer', 'number', 'boolean', 'text', 'document'])
+/**
+ * The value type of a data element.
+ *
+ * @example
+ * const valueType: ValueType = 'integer'
+ */
 export type ValueType = z.infer<typeof valueTypeSchema>
 
 /**
  * How values of the org units in a subtree combine into the subtree's value.
  * `count_true` counts units whose value is true (non-zero); `any`/`all` are booleans.
+ *
+ * @example
+ * aggregationSchema.parse('count_true') // organisations that answered "yes"
  */
 export const aggregationSchema = z.enum(['sum', 'count_true', 'any', 'all', 'min', 'max'])
+/**
+ * The aggregation rule of a data element (`sum` by default).
+ *
+ * @example
+ * const distinctProviders: Aggregation = 'max' // one provider may serve several municipalities
+ */
 export type Aggregation = z.infer<typeof aggregationSchema>
 
 /**
@@ -18,7 +38,7 @@ export type Aggregation = z.infer<typeof aggregationSchema>
  *
  * @example
  * // "diagnosed" is 20…60 % of the teachers, growing 15 % a year
- * { of: 'deficits.teachers_total', share: [0.2, 0.6], trend: 0.15 }
+ * demoHintSchema.parse({ of: 'deficits.teachers_total', share: [0.2, 0.6], trend: 0.15 })
  */
 export const demoHintSchema = z.object({
   /** The element this one is a part of (value ≈ share × that element, per option where both have it). */
@@ -34,6 +54,12 @@ export const demoHintSchema = z.object({
   /** Options of a breakdown are parts of the total (`partition`, the default) or each a subset (`subsets`). */
   split: z.enum(['partition', 'subsets']).optional(),
 })
+/**
+ * Demo-data hints of a data element.
+ *
+ * @example
+ * const teachersTotal: DemoHint = { range: [15, 90], trend: 0.01 } // 15…90 teachers per school
+ */
 export type DemoHint = z.infer<typeof demoHintSchema>
 
 /**
@@ -41,12 +67,14 @@ export type DemoHint = z.infer<typeof demoHintSchema>
  * a dimension.
  *
  * @example
- * defineDataElement({
+ * const teachersTotal = dataElementSchema.parse({
  *   code: 'deficits.teachers_total',
  *   title: { ru: 'Количество педагогов', en: 'Teachers' },
- *   valueType: 'integer', entryLevel: 'organization', aggregation: 'sum', min: 0,
+ *   valueType: 'integer',
+ *   min: 0,
  *   dimension: 'subject',
  * })
+ * teachersTotal.aggregation // 'sum', the default; entryLevel defaults to 'organization'
  */
 export const dataElementSchema = z
   .object({
@@ -80,10 +108,33 @@ export const dataElementSchema = z
         message: `a numeric element cannot aggregate with ${e.aggregation}`,
       })
   })
+/**
+ * A data element with its defaults filled in (`entryLevel`, `aggregation`, `required`).
+ *
+ * @example
+ * const elements: DataElement[] = manifest.dataElements.filter((e) => e.entryLevel === 'organization')
+ */
 export type DataElement = z.infer<typeof dataElementSchema>
+/**
+ * A data element as a manifest writes it: the defaulted fields may be left out.
+ *
+ * @example
+ * const diagnosed: DataElementInput = {
+ *   code: 'deficits.diagnosed',
+ *   title: { ru: 'Количество педагогов, прошедших диагностику профессиональных дефицитов' },
+ *   valueType: 'integer',
+ *   min: 0,
+ * }
+ */
 export type DataElementInput = z.input<typeof dataElementSchema>
 
-/** Value types that hold a number (booleans are stored as 1/0 and count as numeric). */
+/**
+ * Value types that hold a number (booleans are stored as 1/0 and count as numeric).
+ *
+ * @example
+ * isNumericValueType('boolean') // true
+ * isNumericValueType('document') // false
+ */
 export function isNumericValueType(t: ValueType): boolean {
   return t === 'integer' || t === 'number' || t === 'boolean'
 }

@@ -1,11 +1,22 @@
 import { z } from 'zod'
 import { codeSchema, localizedTextSchema } from './common.ts'
 
-/** One option of a breakdown dimension, e.g. `math` of `subject`. */
+/**
+ * One option of a breakdown dimension, e.g. `math` of `subject`.
+ *
+ * @example
+ * dimensionOptionSchema.parse({ code: 'math', title: { ru: 'Математика' } })
+ */
 export const dimensionOptionSchema = z.object({
   code: codeSchema,
   title: localizedTextSchema,
 })
+/**
+ * An option of a dimension, as a formula names it in `#{code}[option]`.
+ *
+ * @example
+ * const digital: DimensionOption = { code: 'digital', title: { ru: 'Цифровые', en: 'Digital' } }
+ */
 export type DimensionOption = z.infer<typeof dimensionOptionSchema>
 
 /**
@@ -14,7 +25,11 @@ export type DimensionOption = z.infer<typeof dimensionOptionSchema>
  * `staff_cluster`, `expertise_type`); a plugin may declare its own.
  *
  * @example
- * { code: 'deficit_type', title: { ru: 'Вид дефицита' }, options: [{ code: 'digital', title: { ru: 'цифровые' } }] }
+ * const dimension = dimensionSchema.parse({
+ *   code: 'deficit_type',
+ *   title: { ru: 'Вид дефицита' },
+ *   options: [{ code: 'digital', title: { ru: 'цифровые' } }],
+ * })
  */
 export const dimensionSchema = z
   .object({
@@ -30,4 +45,14 @@ export const dimensionSchema = z
       seen.add(o.code)
     })
   })
+/**
+ * A breakdown with its options; core's are {@link CORE_DIMENSIONS}, a plugin adds its own.
+ *
+ * @example
+ * const format: Dimension = {
+ *   code: 'mentoring_format',
+ *   title: { ru: 'Форма наставничества' },
+ *   options: [{ code: 'group', title: { ru: 'Групповое' } }, { code: 'individual', title: { ru: 'Индивидуальное' } }],
+ * }
+ */
 export type Dimension = z.infer<typeof dimensionSchema>

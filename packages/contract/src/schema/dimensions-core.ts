@@ -5,6 +5,9 @@ const options = (pairs: [string, string, string][]) => pairs.map(([code, ru, en]
 /**
  * Dimensions owned by core and shared by every plugin (catalog "Dimensions"). A plugin refers
  * to them by code; it may declare further dimensions of its own.
+ *
+ * @example
+ * CORE_DIMENSIONS.map((d) => d.code) // ['subject', 'deficit_type', 'staff_cluster', 'expertise_type']
  */
 export const CORE_DIMENSIONS: readonly Dimension[] = [
   {

@@ -2,12 +2,34 @@ import { z } from 'zod'
 import { ORG_LEVELS } from '../levels/index.ts'
 import { codeSchema, localizedTextSchema, orgLevelSchema, periodCodeSchema } from './common.ts'
 
-/** What an indicator measures; decides which formulas it needs. */
+/**
+ * What an indicator measures; decides which formulas it needs.
+ *
+ * @example
+ * indicatorKindSchema.options // ['share', 'count', 'value', 'presence', 'score']
+ */
 export const indicatorKindSchema = z.enum(['share', 'count', 'value', 'presence', 'score'])
+/**
+ * The kind of an indicator.
+ *
+ * @example
+ * const needsTwoFormulas = (kind: IndicatorKind) => kind === 'share'
+ */
 export type IndicatorKind = z.infer<typeof indicatorKindSchema>
 
-/** Whether a higher value is better (most shares) or a lower one (pensioners' share). */
+/**
+ * Whether a higher value is better (most shares) or a lower one (pensioners' share).
+ *
+ * @example
+ * polaritySchema.parse('lower')
+ */
 export const polaritySchema = z.enum(['higher', 'lower'])
+/**
+ * The polarity of an indicator (`higher` by default).
+ *
+ * @example
+ * const pensioners: Polarity = 'lower' // seed 003: the pensioners' share should fall
+ */
 export type Polarity = z.infer<typeof polaritySchema>
 
 /**
@@ -16,31 +38,57 @@ export type Polarity = z.infer<typeof polaritySchema>
  * distance from the target still counted as "partly met".
  *
  * @example
- * { period: '2025-26', value: 30, tolerance: 5 } // seed 003: diagnostics ≥ 30 %
+ * targetSchema.parse({ period: '2025-26', value: 30, tolerance: 5 }) // seed 003: diagnostics ≥ 30 %
  */
 export const targetSchema = z.object({
   period: periodCodeSchema.optional(),
   value: z.number(),
   tolerance: z.number().min(0).optional(),
 })
+/**
+ * A default target of an indicator; {@link targetFor} picks the one in force for a period.
+ *
+ * @example
+ * const everyYear: Target = { value: 30, tolerance: 5 }
+ */
 export type Target = z.infer<typeof targetSchema>
 
 /**
  * A band of values that earns points (seed 001's "количество баллов"). The first band whose
  * bounds contain the value wins; `min` is inclusive, `max` exclusive.
+ *
+ * @example
+ * scoreBandSchema.parse({ min: 40, max: 70, points: 1 }) // 40 % ≤ value < 70 % → 1 point
  */
 export const scoreBandSchema = z.object({
   min: z.number().optional(),
   max: z.number().optional(),
   points: z.number(),
 })
+/**
+ * One band of an indicator's `scoring`.
+ *
+ * @example
+ * const bands: ScoreBand[] = [{ min: 70, points: 2 }, { min: 40, max: 70, points: 1 }, { max: 40, points: 0 }]
+ */
 export type ScoreBand = z.infer<typeof scoreBandSchema>
 
-/** A document that must be attached for a presence indicator to count as "yes". */
+/**
+ * A document that must be attached for a presence indicator to count as "yes".
+ *
+ * @example
+ * evidenceSchema.parse({ code: 'order', title: { ru: 'Приказ об утверждении программы' } })
+ */
 export const evidenceSchema = z.object({
   code: codeSchema,
   title: localizedTextSchema,
 })
+/**
+ * A required evidence document of a presence indicator.
+ *
+ * @example
+ * const report: Evidence = { code: 'report', title: { ru: 'Аналитическая справка', en: 'Analytical report' } }
+ */
 export type Evidence = z.infer<typeof evidenceSchema>
 
 /**
@@ -54,12 +102,15 @@ export type Evidence = z.infer<typeof evidenceSchema>
  * Any indicator may carry `scoring`, which then fills the `score` of its analytics rows.
  *
  * @example
- * {
- *   code: 'deficits.diagnosed_share', kind: 'share',
+ * const diagnosedShare = indicatorSchema.parse({
+ *   code: 'deficits.diagnosed_share',
+ *   kind: 'share',
  *   title: { ru: 'Доля педагогов, прошедших диагностику профессиональных дефицитов' },
- *   numerator: '#{deficits.diagnosed}', denominator: '#{deficits.teachers_total}',
- *   dimension: 'subject', targets: [{ period: '2025-26', value: 30 }],
- * }
+ *   numerator: '#{deficits.diagnosed}',
+ *   denominator: '#{deficits.teachers_total}',
+ *   dimension: 'subject',
+ *   targets: [{ period: '2025-26', value: 30 }],
+ * })
  */
 export const indicatorSchema = z
   .object({
@@ -130,5 +181,23 @@ export const indicatorSchema = z
         ctx.addIssue({ code: 'custom', path: ['targets', i, 'period'], message: `two targets for period ${p}` })
     })
   })
+/**
+ * An indicator with its defaults filled in (`polarity`, `decimals`, `targets`, `levels`…).
+ *
+ * @example
+ * const shares: Indicator[] = manifest.indicators.filter((i) => i.kind === 'share')
+ */
 export type Indicator = z.infer<typeof indicatorSchema>
+/**
+ * An indicator as a manifest writes it: the defaulted fields may be left out.
+ *
+ * @example
+ * const vacancies: IndicatorInput = {
+ *   code: 'staffing.vacancies_count',
+ *   title: { ru: 'Количество вакансий педагогических работников' },
+ *   kind: 'count',
+ *   formula: '#{staffing.vacancies}',
+ *   polarity: 'lower',
+ * }
+ */
 export type IndicatorInput = z.input<typeof indicatorSchema>

@@ -8,12 +8,23 @@ import { PLUGIN_ID_PATTERN } from '../plugin/plugin-id.ts'
 
 export { codePrefix, remoteNameOf } from '../plugin/plugin-id.ts'
 
-/** A plugin id: kebab-case, also the URL segment (`/plugins/<id>/`, `/d/<id>`). */
+/**
+ * A plugin id: kebab-case, also the URL segment (`/plugins/<id>/`, `/d/<id>`).
+ *
+ * @example
+ * pluginIdSchema.safeParse('digital-environment').success // true
+ * pluginIdSchema.safeParse('Digital_Environment').success // false
+ */
 export const pluginIdSchema = z.string().regex(PLUGIN_ID_PATTERN, 'must be kebab-case latin letters and digits')
 
 /**
  * A plugin manifest: one monitoring direction. No I/O — the server reads it, validates it with
- * {@link definePlugin}'s rules and syncs its definitions into the database.
+ * {@link definePlugin}'s rules and syncs its definitions into the database. The schema alone
+ * checks the shape; {@link validateManifest} adds code prefixes, formulas and references.
+ *
+ * @example
+ * const parsed = pluginManifestSchema.safeParse(manifest)
+ * if (!parsed.success) console.error(parsed.error.issues)
  */
 export const pluginManifestSchema = z.object({
   id: pluginIdSchema,
@@ -38,5 +49,31 @@ export const pluginManifestSchema = z.object({
     })
     .optional(),
 })
+/**
+ * A validated manifest with its defaults filled in, as {@link definePlugin} returns it.
+ *
+ * @example
+ * const codes = (m: PluginManifest) => m.indicators.map((i) => i.code)
+ */
 export type PluginManifest = z.infer<typeof pluginManifestSchema>
+/**
+ * A manifest as a plugin writes it: what {@link definePlugin} accepts.
+ *
+ * @example
+ * const draft: PluginManifestInput = {
+ *   id: 'teacher-awards',
+ *   version: '0.1.0',
+ *   contract: CONTRACT_MAJOR,
+ *   title: { ru: 'Конкурсы профессионального мастерства' },
+ *   dataElements: [{ code: 'teacher_awards.winners', title: { ru: 'Победители' }, valueType: 'integer', min: 0 }],
+ *   indicators: [
+ *     {
+ *       code: 'teacher_awards.winners_count',
+ *       title: { ru: 'Победители' },
+ *       kind: 'count',
+ *       formula: '#{teacher_awards.winners}',
+ *     },
+ *   ],
+ * }
+ */
 export type PluginManifestInput = z.input<typeof pluginManifestSchema>

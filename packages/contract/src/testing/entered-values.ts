@@ -1,7 +1,12 @@
 import type { RawValue } from '../rollup/lookup.ts'
 import type { FixtureUnit } from './fixture-tree.ts'
 
-/** What one org unit entered: an element's total, or `{ total, <option>: … }` with its breakdown. */
+/**
+ * What one org unit entered: an element's total, or `{ total, <option>: … }` with its breakdown.
+ *
+ * @example
+ * const s1: EnteredEntries = { teachers_total: 40, vacancies: { total: 2, math: 1 } }
+ */
 export type EnteredEntries = Record<string, number | Record<string, number>>
 
 /**

@@ -14,9 +14,13 @@ import type { PluginManifest } from '../schema/manifest.ts'
  *
  * @example
  * // S1 3 of 4 and S2 0 of 1 retrained in pedagogical programmes
+ * const values = [
+ *   ...enteredValues('retraining', 'S1', { retrained_total: 4, retrained_pedagogical: 3 }),
+ *   ...enteredValues('retraining', 'S2', { retrained_total: 1, retrained_pedagogical: 0 }),
+ * ]
  * evaluateAt(manifest, values, 'retraining.pedagogical_share', 'M1')
  * // { numerator: 3, denominator: 5, value: 60, score: 1 }
- * evaluateAt(manifest, values, 'staffing.vacancies_count', 'R', 'math').value // 1
+ * // the breakdown row of an indicator with a dimension: evaluateAt(…, 'R', 'math')
  */
 export function evaluateAt(
   manifest: PluginManifest,

@@ -17,10 +17,20 @@ export const FIXTURE_TREE = {
   S3: ['S3'],
 } as const satisfies Record<string, readonly string[]>
 
-/** An org unit of {@link FIXTURE_TREE}. */
+/**
+ * An org unit of {@link FIXTURE_TREE}.
+ *
+ * @example
+ * const schools: FixtureUnit[] = ['S1', 'S2', 'S3']
+ */
 export type FixtureUnit = keyof typeof FIXTURE_TREE
 
-/** The units of {@link FIXTURE_TREE}, the region first. */
+/**
+ * The units of {@link FIXTURE_TREE}, the region first.
+ *
+ * @example
+ * FIXTURE_UNITS // ['R', 'M1', 'M2', 'S1', 'S2', 'S3']
+ */
 export const FIXTURE_UNITS = Object.keys(FIXTURE_TREE) as FixtureUnit[]
 
 /**

@@ -3,7 +3,12 @@ import { evaluateFormula, type ValueLookup } from '../formula/evaluate.ts'
 import { parseFormula } from '../formula/parse.ts'
 import type { RuleOperator, ValidationRule } from '../schema/rules.ts'
 
-/** One broken validation rule: on the totals (`option: null`) or on one option of a breakdown. */
+/**
+ * One broken validation rule: on the totals (`option: null`) or on one option of a breakdown.
+ *
+ * @example
+ * const where = (v: RuleViolation) => (v.option === null ? v.rule.code : `${v.rule.code}[${v.option}]`)
+ */
 export interface RuleViolation {
   rule: ValidationRule
   option: string | null
@@ -27,7 +32,15 @@ const compare: Record<RuleOperator, (a: number, b: number) => boolean> = {
  * elements it refers to (a plain `#{code}` of such an element then means the option's value).
  *
  * @example
- * checkValidationRules(manifest.validationRules, lookup, { elementDimension, optionsOf })
+ * const school = lookupFromValues(manifest.dataElements, [
+ *   { orgUnit: 'S1', element: 'deficits.diagnosed', option: 'math', value: 7 },
+ *   { orgUnit: 'S1', element: 'deficits.teachers_total', option: 'math', value: 5 },
+ * ])
+ * const dimensions = dimensionsOf(manifest)
+ * checkValidationRules(manifest.validationRules, school, {
+ *   elementDimension: elementDimensionOf(manifest),
+ *   optionsOf: (dimension) => dimensions.get(dimension)?.options.map((o) => o.code) ?? [],
+ * })
  * // [{ rule: { code: 'deficits.diagnosed_le_total', … }, option: 'math', left: 7, right: 5 }]
  */
 export function checkValidationRules(
