@@ -12,6 +12,8 @@ import type { Catalog } from './catalog.ts'
 
 /** A title as a plain string (Russian) or `{ ru, en }`. */
 export const textInput = z.union([z.string(), z.object({ ru: z.string(), en: z.string().optional() })])
+/** A title or description: plain Russian text or `{ ru, en? }`. */
+export type TextInput = z.infer<typeof textInput>
 
 /** `'Педагоги'` → `{ ru: 'Педагоги' }`. */
 export const toLocalized = (t: z.infer<typeof textInput> | undefined): LocalizedText | undefined =>
