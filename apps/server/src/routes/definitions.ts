@@ -1,10 +1,42 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import { dataElementSchema, indicatorSchema, validationRuleSchema } from '@profmon/contract'
 import { LOCAL_GROUP, LOCAL_TITLE } from '../catalog/catalog.ts'
 import { loadLocalElements, loadLocalIndicators, type OwnerFilter } from '../catalog/local-definitions.ts'
 import type { AppDeps } from '../context.ts'
 import { errorResponses } from '../errors.ts'
 import type { AuthEnv } from '../middleware/auth/index.ts'
 import { getOrgUnit, pathIds } from '../org/org-units.ts'
+import { localizedSchema } from './schemas.ts'
+
+// The contract's own schemas, as parsed manifests hold them (defaults filled in).
+const definitionsSchema = z.object({
+  dimensions: z.array(
+    z.object({
+      code: z.string(),
+      title: localizedSchema,
+      options: z.array(z.object({ code: z.string(), title: localizedSchema })),
+    }),
+  ),
+  plugins: z.array(
+    z.object({
+      id: z.string(),
+      title: localizedSchema,
+      dataElements: z.array(dataElementSchema.openapi('DataElement')),
+      indicators: z.array(
+        z.intersection(
+          indicatorSchema.openapi('Indicator'),
+          z.object({
+            local: z
+              .object({ owner: z.object({ id: z.number().int(), name: z.string() }), revision: z.number().int() })
+              .optional()
+              .openapi({ description: 'Only on local indicators: who owns it and the revision shown' }),
+          }),
+        ),
+      ),
+      validationRules: z.array(validationRuleSchema.openapi('ValidationRule')),
+    }),
+  ),
+})
 
 const definitions = createRoute({
   method: 'get',
@@ -30,24 +62,7 @@ const definitions = createRoute({
       description: 'Definitions',
       content: {
         'application/json': {
-          schema: z.object({
-            dimensions: z.array(
-              z.object({
-                code: z.string(),
-                title: z.any(),
-                options: z.array(z.object({ code: z.string(), title: z.any() })),
-              }),
-            ),
-            plugins: z.array(
-              z.object({
-                id: z.string(),
-                title: z.any(),
-                dataElements: z.array(z.any()),
-                indicators: z.array(z.any()),
-                validationRules: z.array(z.any()),
-              }),
-            ),
-          }),
+          schema: definitionsSchema,
         },
       },
     },
