@@ -29,8 +29,8 @@ beforeEach(() => {
   requests = []
   vi.stubGlobal(
     'fetch',
-    vi.fn(async (path: string) => {
-      requests.push(new URL(path, 'http://x').searchParams)
+    vi.fn(async (request: Request) => {
+      requests.push(new URL(request.url).searchParams)
       return new Response(JSON.stringify({ rows: ROWS }), { status: 200 })
     }),
   )
