@@ -1,14 +1,17 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import { dataElementSchema, indicatorSchema, validationRuleSchema } from '@profmon/contract'
 import { LOCAL_GROUP, LOCAL_TITLE } from '../catalog/catalog.ts'
 import { loadLocalElements, loadLocalIndicators, type OwnerFilter } from '../catalog/local-definitions.ts'
 import type { AppDeps } from '../context.ts'
 import { errorResponses } from '../errors.ts'
 import type { AuthEnv } from '../middleware/auth/index.ts'
 import { getOrgUnit, pathIds } from '../org/org-units.ts'
-import { localizedSchema } from './schemas.ts'
+import {
+  dataElementDefinitionSchema,
+  indicatorDefinitionSchema,
+  localizedSchema,
+  validationRuleDefinitionSchema,
+} from './schemas.ts'
 
-// The contract's own schemas, as parsed manifests hold them (defaults filled in).
 const definitionsSchema = z.object({
   dimensions: z.array(
     z.object({
@@ -21,10 +24,10 @@ const definitionsSchema = z.object({
     z.object({
       id: z.string(),
       title: localizedSchema,
-      dataElements: z.array(dataElementSchema.openapi('DataElement')),
+      dataElements: z.array(dataElementDefinitionSchema),
       indicators: z.array(
         z.intersection(
-          indicatorSchema.openapi('Indicator'),
+          indicatorDefinitionSchema,
           z.object({
             local: z
               .object({ owner: z.object({ id: z.number().int(), name: z.string() }), revision: z.number().int() })
@@ -33,7 +36,7 @@ const definitionsSchema = z.object({
           }),
         ),
       ),
-      validationRules: z.array(validationRuleSchema.openapi('ValidationRule')),
+      validationRules: z.array(validationRuleDefinitionSchema),
     }),
   ),
 })
@@ -69,7 +72,6 @@ const definitions = createRoute({
     ...errorResponses(400, 401),
   },
 })
-
 
 export function definitionRoutes({ db, catalog }: AppDeps) {
   return new OpenAPIHono<AuthEnv>().openapi(definitions, async (c) => {

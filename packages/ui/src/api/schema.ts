@@ -4209,7 +4209,7 @@ export interface components {
       validFrom: string | null
       archived: boolean
       /** @description The newest revision: passes the manifests' indicator schema */
-      definition?: unknown
+      definition: components['schemas']['Indicator']
       revisions: {
         revision: number
         validFrom: string | null

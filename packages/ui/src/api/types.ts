@@ -35,6 +35,9 @@ export type BodyOf<M extends HttpMethod, P extends PathsWithMethod<paths, M>> = 
 
 type Schemas = components['schemas']
 
+/** An error answer: `{ error: { code, message, details } }`. */
+export type ApiErrorBody = Schemas['Error']
+
 /** An org unit as the API returns it. */
 export type OrgUnit = Schemas['OrgUnit']
 /** A reporting period (`GET /api/periods`). */
@@ -47,6 +50,8 @@ export type InstalledPlugin = Schemas['InstalledPlugin']
 export type AnalyticsRow = Schemas['AnalyticsRow']
 /** The signed-in user (`GET /api/auth/me`). */
 export type Me = Schemas['Me']
+/** A role held on an org unit's subtree; `orgUnit` null only for a platform admin bound to no region. */
+export type RoleAssignment = Schemas['RoleAssignment']
 /** A personal API token, without its secret. */
 export type ApiToken = Schemas['ApiToken']
 /** One entry of the audit log. */
@@ -57,6 +62,8 @@ export type Campaign = Schemas['Campaign']
 export type Completeness = Schemas['Completeness']
 /** The entry state of one unit, period and direction. */
 export type Submission = Schemas['Submission']
+/** A child unit's state, with its name and how many values it has. */
+export type ChildSubmission = Completeness['children'][number]
 /** A local indicator as `GET /api/local-indicators` lists it. */
 export type LocalIndicator = Schemas['LocalIndicator']
 /** A data element as `GET /api/data-elements` lists it. */

@@ -1,4 +1,4 @@
-import type { Me } from '../../stores/session.ts'
+import type { Me } from '@profmon/ui'
 
 const ENTERS = ['platform_admin', 'region_admin', 'municipal_coordinator', 'school_operator']
 
