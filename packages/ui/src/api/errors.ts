@@ -1,8 +1,10 @@
+import type { ApiErrorBody } from './types.ts'
+
 /** An error answer of the profmon API: `{ error: { code, message, details } }` with its status. */
 export class ApiRequestError extends Error {
   readonly status: number
   readonly code: string
-  readonly details: { path: string; message: string; [k: string]: unknown }[]
+  readonly details: ApiErrorBody['error']['details']
 
   constructor(status: number, code: string, message: string, details: ApiRequestError['details'] = []) {
     super(message)
@@ -41,8 +43,8 @@ export async function errorOf(res: Response, path: string): Promise<ApiRequestEr
     // A proxy's HTML error page: the status says enough.
   }
   if (res.status === 401 && !path.startsWith('/api/auth/')) unauthorized?.()
-  const err = (body as { error?: { code?: string; message?: string; details?: ApiRequestError['details'] } } | null)
-    ?.error
+  // An error status may come from a proxy in front, not the API: fall back field by field.
+  const err = (body as Partial<ApiErrorBody> | null)?.error
   return new ApiRequestError(
     res.status,
     err?.code ?? 'http_error',
