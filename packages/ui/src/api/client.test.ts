@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { del, get, post } from './client.ts'
+import { del, get, hrefOf, post } from './client.ts'
 import { ApiRequestError, onUnauthorized } from './errors.ts'
 
 const json = (status: number, body: unknown) =>
@@ -74,5 +74,13 @@ describe('apiClient', () => {
       status: 401,
     })
     expect(handler).toHaveBeenCalledTimes(1)
+  })
+})
+
+describe('hrefOf', () => {
+  it('links a download with its query', () => {
+    expect(hrefOf('/api/exports/values', { orgUnit: 5, period: '2025-26', plugin: 'deficits' })).toBe(
+      '/api/exports/values?orgUnit=5&period=2025-26&plugin=deficits',
+    )
   })
 })

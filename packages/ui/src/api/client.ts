@@ -86,6 +86,22 @@ export const del = <P extends PathsWithMethod<paths, 'delete'>, Init extends May
   ...init: Args<Init>
 ) => call('delete', path, init[0])
 
+type QueryOf<P extends PathsWithMethod<paths, 'get'>> = paths[P]['get'] extends { parameters: { query?: infer Q } }
+  ? NonNullable<Q>
+  : never
+
+/**
+ * A link to a file the browser downloads itself (an XLSX template or export), its query typed
+ * from the route like the client's calls.
+ *
+ * @example
+ * hrefOf('/api/exports/values', { orgUnit: 5, period: '2025-26', plugin: 'deficits' })
+ * // '/api/exports/values?orgUnit=5&period=2025-26&plugin=deficits'
+ */
+export function hrefOf<P extends PathsWithMethod<paths, 'get'>>(path: P, params: QueryOf<P>): string {
+  return `${path}?${query(params as Parameters<typeof query>[0])}`
+}
+
 /**
  * Builds a query string for a link (an XLSX download), repeating array values (`indicator=a&indicator=b`).
  *
