@@ -1,6 +1,5 @@
 import './styles.css'
-export { api, query, onUnauthorized, ApiRequestError } from './api.ts'
-export type * from './types.ts'
+export * from './api/index.ts'
 export { formatValue, change } from './format.ts'
 export { uiMessages } from './i18n/messages.ts'
 export { useOrgUnitStore } from './stores/org-unit.ts'

@@ -5,6 +5,41 @@ import type { AppDeps } from '../context.ts'
 import { errorResponses } from '../errors.ts'
 import type { AuthEnv } from '../middleware/auth/index.ts'
 import { getOrgUnit, pathIds } from '../org/org-units.ts'
+import {
+  dataElementDefinitionSchema,
+  indicatorDefinitionSchema,
+  localizedSchema,
+  validationRuleDefinitionSchema,
+} from './schemas.ts'
+
+const definitionsSchema = z.object({
+  dimensions: z.array(
+    z.object({
+      code: z.string(),
+      title: localizedSchema,
+      options: z.array(z.object({ code: z.string(), title: localizedSchema })),
+    }),
+  ),
+  plugins: z.array(
+    z.object({
+      id: z.string(),
+      title: localizedSchema,
+      dataElements: z.array(dataElementDefinitionSchema),
+      indicators: z.array(
+        z.intersection(
+          indicatorDefinitionSchema,
+          z.object({
+            local: z
+              .object({ owner: z.object({ id: z.number().int(), name: z.string() }), revision: z.number().int() })
+              .optional()
+              .openapi({ description: 'Only on local indicators: who owns it and the revision shown' }),
+          }),
+        ),
+      ),
+      validationRules: z.array(validationRuleDefinitionSchema),
+    }),
+  ),
+})
 
 const definitions = createRoute({
   method: 'get',
@@ -30,31 +65,13 @@ const definitions = createRoute({
       description: 'Definitions',
       content: {
         'application/json': {
-          schema: z.object({
-            dimensions: z.array(
-              z.object({
-                code: z.string(),
-                title: z.any(),
-                options: z.array(z.object({ code: z.string(), title: z.any() })),
-              }),
-            ),
-            plugins: z.array(
-              z.object({
-                id: z.string(),
-                title: z.any(),
-                dataElements: z.array(z.any()),
-                indicators: z.array(z.any()),
-                validationRules: z.array(z.any()),
-              }),
-            ),
-          }),
+          schema: definitionsSchema,
         },
       },
     },
     ...errorResponses(400, 401),
   },
 })
-
 
 export function definitionRoutes({ db, catalog }: AppDeps) {
   return new OpenAPIHono<AuthEnv>().openapi(definitions, async (c) => {

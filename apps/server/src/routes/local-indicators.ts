@@ -12,6 +12,7 @@ import { errorResponses } from '../errors.ts'
 import type { AuthEnv } from '../middleware/auth/index.ts'
 import { analyticsRowSchema } from './analytics.ts'
 import { ownerSchema } from './local-owners.ts'
+import { indicatorDefinitionSchema } from './schemas.ts'
 
 const codeParam = z.object({
   code: z.string().openapi({ param: { name: 'code', in: 'path' }, example: 'local.5.dolya_nastavnikov' }),
@@ -27,7 +28,9 @@ export const localIndicatorSchema = z
     revision: z.number().int(),
     validFrom: z.string().nullable(),
     archived: z.boolean(),
-    definition: z.any().openapi({ description: "The newest revision: passes the manifests' indicator schema" }),
+    definition: indicatorDefinitionSchema.openapi({
+      description: "The newest revision: passes the manifests' indicator schema",
+    }),
     revisions: z.array(
       z.object({ revision: z.number().int(), validFrom: z.string().nullable(), author: z.string(), at: z.string() }),
     ),

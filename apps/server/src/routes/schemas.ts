@@ -1,9 +1,15 @@
 import { ROLES } from '@profmon/contract/rules'
 import { z } from '@hono/zod-openapi'
+import { dataElementSchema, indicatorSchema, validationRuleSchema } from '@profmon/contract'
 
 /** Shared request/response schemas of the HTTP API (registered as OpenAPI components). */
 
 export const localizedSchema = z.object({ ru: z.string(), en: z.string().optional() }).openapi('LocalizedText')
+
+// The contract's own schemas, as parsed manifests hold them (defaults filled in).
+export const dataElementDefinitionSchema = dataElementSchema.openapi('DataElement')
+export const indicatorDefinitionSchema = indicatorSchema.openapi('Indicator')
+export const validationRuleDefinitionSchema = validationRuleSchema.openapi('ValidationRule')
 
 export const orgUnitSchema = z
   .object({

@@ -1,4 +1,4 @@
-import { api, type EnabledPlugin } from '@profmon/ui'
+import { get, type EnabledPlugin } from '@profmon/ui'
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { registerPluginRemotes } from '../federation/remotes.ts'
@@ -14,7 +14,7 @@ export const usePluginStore = defineStore('profmon.plugins', () => {
 
   async function refresh(maxAgeMs = 0): Promise<EnabledPlugin[]> {
     if (loaded.value && Date.now() - lastFetch < maxAgeMs) return plugins.value
-    const list = await api<EnabledPlugin[]>('GET', '/api/plugins')
+    const list = await get('/api/plugins')
     lastFetch = Date.now()
     registerPluginRemotes(list)
     plugins.value = list

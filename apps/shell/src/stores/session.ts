@@ -1,21 +1,7 @@
-import { canWriteSomewhere, type Role, type WriteAction } from '@profmon/contract/rules'
-import { api, ApiRequestError } from '@profmon/ui'
+import { canWriteSomewhere, type WriteAction } from '@profmon/contract/rules'
+import { ApiRequestError, get, post, type Me, type RoleAssignment } from '@profmon/ui'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-
-export interface RoleAssignment {
-  role: Role
-  /** Null only for a platform admin bound to no region. */
-  orgUnit: { id: number; name: string; level: number; path: string } | null
-}
-
-export interface Me {
-  id: number
-  login: string
-  name: string
-  roles: RoleAssignment[]
-  regionId: number | null
-}
 
 /** The signed-in user (`GET /api/auth/me`); `null` until known or when signed out. */
 export const useSessionStore = defineStore('profmon.session', () => {
@@ -24,7 +10,7 @@ export const useSessionStore = defineStore('profmon.session', () => {
 
   async function load(): Promise<Me | null> {
     try {
-      me.value = await api<Me>('GET', '/api/auth/me')
+      me.value = await get('/api/auth/me')
     } catch (e) {
       if (!(e instanceof ApiRequestError) || e.status !== 401) throw e
       me.value = null
@@ -34,12 +20,12 @@ export const useSessionStore = defineStore('profmon.session', () => {
   }
 
   async function login(login: string, password: string): Promise<void> {
-    me.value = await api<Me>('POST', '/api/auth/login', { login, password })
+    me.value = await post('/api/auth/login', { body: { login, password } })
     checked.value = true
   }
 
   async function logout(): Promise<void> {
-    await api('POST', '/api/auth/logout').catch(() => undefined)
+    await post('/api/auth/logout').catch(() => undefined)
     me.value = null
   }
 

@@ -3,7 +3,7 @@ import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import { createI18n } from 'vue-i18n'
 import { uiMessages } from '../i18n/messages.ts'
-import type { AnalyticsRow } from '../types.ts'
+import type { AnalyticsRow } from '../api/types.ts'
 import IndicatorTable from './IndicatorTable.vue'
 
 const share = indicatorSchema.parse({

@@ -1,8 +1,8 @@
 import { ref, toValue, watch, type MaybeRefOrGetter } from 'vue'
-import { api, query } from '../api.ts'
+import { get } from '../api/client.ts'
 import { useOrgUnitStore } from '../stores/org-unit.ts'
 import { usePeriodStore } from '../stores/period.ts'
-import type { AnalyticsRow } from '../types.ts'
+import type { AnalyticsRow } from '../api/types.ts'
 
 /**
  * Analytics rows for the current org unit and period (and the previous period, for change),
@@ -44,15 +44,16 @@ export function useAnalytics(
     error.value = null
     const prev = !all && options.withPrevious ? periods.previous?.code : undefined
     try {
-      const res = await api<{ rows: AnalyticsRow[] }>(
-        'GET',
-        `/api/analytics?${query({
-          orgUnit: unit,
-          period: prev ? [...requested, prev] : requested,
-          level: toValue(options.level) ?? 'self',
-          indicator: toValue(options.indicators) ?? [],
-        })}`,
-      )
+      const res = await get('/api/analytics', {
+        params: {
+          query: {
+            orgUnit: unit,
+            period: prev ? [...requested, prev] : requested,
+            level: toValue(options.level) ?? 'self',
+            indicator: toValue(options.indicators) ?? [],
+          },
+        },
+      })
       if (mine !== seq) return
       rows.value = all ? res.rows : res.rows.filter((r) => r.period === period)
       previous.value = prev ? res.rows.filter((r) => r.period === prev) : []

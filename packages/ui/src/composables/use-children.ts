@@ -1,6 +1,6 @@
 import { ref, watch, type Ref } from 'vue'
 import { useOrgUnitStore } from '../stores/org-unit.ts'
-import type { OrgUnit } from '../types.ts'
+import type { OrgUnit } from '../api/types.ts'
 
 /**
  * The children of the current org unit, fetched again whenever the unit changes — what a view

@@ -3,7 +3,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { useOrgUnitStore } from '../stores/org-unit.ts'
 import { usePeriodStore } from '../stores/period.ts'
-import type { AnalyticsRow, Period } from '../types.ts'
+import type { AnalyticsRow, Period } from '../api/types.ts'
 import { useAnalytics } from './use-analytics.ts'
 import { useTrend } from './use-trend.ts'
 
@@ -29,8 +29,8 @@ beforeEach(() => {
   requests = []
   vi.stubGlobal(
     'fetch',
-    vi.fn(async (path: string) => {
-      requests.push(new URL(path, 'http://x').searchParams)
+    vi.fn(async (request: Request) => {
+      requests.push(new URL(request.url).searchParams)
       return new Response(JSON.stringify({ rows: ROWS }), { status: 200 })
     }),
   )

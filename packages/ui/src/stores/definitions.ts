@@ -1,8 +1,8 @@
 import type { Indicator } from '@profmon/contract'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { api } from '../api.ts'
-import type { DimensionDefinition, PluginDefinitions } from '../types.ts'
+import { get } from '../api/client.ts'
+import type { DimensionDefinition, PluginDefinitions } from '../api/types.ts'
 
 /** Definitions of the active plugins (indicators, data elements, dimensions) from the contract. */
 export const useDefinitionsStore = defineStore('profmon.definitions', () => {
@@ -12,10 +12,7 @@ export const useDefinitionsStore = defineStore('profmon.definitions', () => {
 
   function load(force = false): Promise<void> {
     if (!pending || force)
-      pending = api<{ plugins: PluginDefinitions[]; dimensions: DimensionDefinition[] }>(
-        'GET',
-        '/api/definitions',
-      ).then((d) => {
+      pending = get('/api/definitions').then((d) => {
         plugins.value = d.plugins
         dimensions.value = d.dimensions
       })

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { api } from '../api.ts'
-import type { OrgUnit } from '../types.ts'
+import { get } from '../api/client.ts'
+import type { OrgUnit } from '../api/types.ts'
 
 /**
  * The org unit the user is looking at, with its ancestors (breadcrumbs). Shared by the shell
@@ -14,7 +14,7 @@ export const useOrgUnitStore = defineStore('profmon.orgUnit', () => {
   const loading = ref(false)
 
   async function loadRoots(): Promise<OrgUnit[]> {
-    roots.value = await api<OrgUnit[]>('GET', '/api/org-units')
+    roots.value = await get('/api/org-units')
     return roots.value
   }
 
@@ -22,7 +22,7 @@ export const useOrgUnitStore = defineStore('profmon.orgUnit', () => {
     if (unit.value?.id === id) return
     loading.value = true
     try {
-      const found = await api<OrgUnit & { ancestors: OrgUnit[] }>('GET', `/api/org-units/${id}`)
+      const found = await get('/api/org-units/{id}', { params: { path: { id } } })
       const { ancestors: up, ...self } = found
       unit.value = self
       ancestors.value = up
@@ -32,7 +32,7 @@ export const useOrgUnitStore = defineStore('profmon.orgUnit', () => {
   }
 
   function children(id: number): Promise<OrgUnit[]> {
-    return api<OrgUnit[]>('GET', `/api/org-units/${id}/children`)
+    return get('/api/org-units/{id}/children', { params: { path: { id } } })
   }
 
   const id = computed(() => unit.value?.id ?? null)

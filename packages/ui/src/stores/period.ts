@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { api } from '../api.ts'
-import type { Period } from '../types.ts'
+import { get } from '../api/client.ts'
+import type { Period } from '../api/types.ts'
 
 /** The reporting period being looked at, and the one before it (for year-over-year change). */
 export const usePeriodStore = defineStore('profmon.period', () => {
@@ -9,7 +9,7 @@ export const usePeriodStore = defineStore('profmon.period', () => {
   const code = ref<string | null>(null)
 
   async function load(): Promise<Period[]> {
-    periods.value = await api<Period[]>('GET', '/api/periods')
+    periods.value = await get('/api/periods')
     if (!code.value || !periods.value.some((p) => p.code === code.value))
       code.value = periods.value.at(-1)?.code ?? null
     return periods.value

@@ -1,17 +1,18 @@
 import type { DataElement, ValidationRule } from '@profmon/contract'
-import { uiMessages, type OrgUnit } from '@profmon/ui'
+import { uiMessages, type Me, type OrgUnit } from '@profmon/ui'
+import { stubApi } from '@profmon/ui/testing'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createI18n } from 'vue-i18n'
 import ru from '../../i18n/ru.ts'
-import { useSessionStore, type Me } from '../../stores/session.ts'
+import { useSessionStore } from '../../stores/session.ts'
 import { useSubmissionsStore } from '../../stores/submissions.ts'
 
-const { api } = vi.hoisted(() => ({ api: vi.fn() }))
-vi.mock('@profmon/ui', async (original) => ({ ...(await original<typeof import('@profmon/ui')>()), api }))
-const { default: SchoolsGrid } = await import('./SchoolsGrid.vue')
-const { useEntryValues } = await import('./use-entry-values.ts')
+import SchoolsGrid from './SchoolsGrid.vue'
+import { useEntryValues } from './use-entry-values.ts'
+
+let api: ReturnType<typeof stubApi>
 
 const element = (code: string, valueType: DataElement['valueType'], extra: Partial<DataElement> = {}) =>
   ({
@@ -52,7 +53,7 @@ const me = (role: Me['roles'][number]['role']): Me => ({
 async function render(role: Me['roles'][number]['role'] = 'municipal_coordinator') {
   setActivePinia(createPinia())
   useSessionStore().me = me(role)
-  api.mockResolvedValueOnce({
+  api.answer({
     self: { orgUnit: 2, state: 'draft', comment: null, updatedAt: null, updatedBy: null },
     children: [
       {
@@ -101,7 +102,8 @@ async function render(role: Me['roles'][number]['role'] = 'municipal_coordinator
 const row = (w: Awaited<ReturnType<typeof render>>['wrapper'], id: number) => w.find(`tr[data-school="${id}"]`)
 
 describe('SchoolsGrid', () => {
-  beforeEach(() => api.mockReset())
+  beforeEach(() => (api = stubApi()))
+  afterEach(() => vi.unstubAllGlobals())
 
   it("gives numbers the element's bounds and checks each school's rules on its own row", async () => {
     const { wrapper } = await render()

@@ -1,5 +1,5 @@
 import { approvesAt, canWriteAt } from '@profmon/contract/rules'
-import type { Me } from '../../stores/session.ts'
+import type { Me } from '@profmon/ui'
 
 /** Whether the user enters data of the unit (the contract's rule, as the server applies it). */
 export function entersData(me: Me | null, unit: { path: string }): boolean {

@@ -1,9 +1,6 @@
-import { ApiRequestError } from '@profmon/ui'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
-
-const { api } = vi.hoisted(() => ({ api: vi.fn() }))
-vi.mock('@profmon/ui', async (original) => ({ ...(await original<typeof import('@profmon/ui')>()), api }))
-const { fromServer, parseCell, useEntryValues } = await import('./use-entry-values.ts')
+import { stubApi } from '@profmon/ui/testing'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { fromServer, parseCell, useEntryValues } from './use-entry-values.ts'
 
 describe('cell values', () => {
   it('holds booleans as 1/0, numbers and text as they come, anything else as no data', () => {
@@ -28,10 +25,12 @@ describe('cell values', () => {
 })
 
 describe('useEntryValues', () => {
-  beforeEach(() => api.mockReset())
+  let api: ReturnType<typeof stubApi>
+  beforeEach(() => (api = stubApi()))
+  afterEach(() => vi.unstubAllGlobals())
 
   const loaded = async () => {
-    api.mockResolvedValueOnce({
+    api.answer({
       values: [
         { element: 'd.teachers', option: null, value: 40, version: 3 },
         { element: 'd.has_plan', option: null, value: true, version: 2 },
@@ -62,14 +61,18 @@ describe('useEntryValues', () => {
     entry.editText(entry.cell(7, 'd.head', null), 'Сидорова В. В.')
     entry.edit(entry.cell(7, 'd.has_plan', null), '0')
     entry.editText(entry.cell(7, 'd.note', null), 'новая запись')
-    api.mockResolvedValueOnce({ values: [{ version: 6 }, { version: 3 }, { version: 1 }] })
+    api.answer({ values: [{ version: 6 }, { version: 3 }, { version: 1 }] })
     await entry.flush()
-    expect(api).toHaveBeenLastCalledWith('POST', '/api/data-values', {
-      values: [
-        { orgUnit: 7, period: '2025-26', element: 'd.has_plan', option: null, value: 0, version: 2 },
-        { orgUnit: 7, period: '2025-26', element: 'd.head', option: null, value: 'Сидорова В. В.', version: 5 },
-        { orgUnit: 7, period: '2025-26', element: 'd.note', option: null, value: 'новая запись', version: 0 },
-      ],
+    expect(api.last()).toEqual({
+      method: 'POST',
+      path: '/api/data-values',
+      body: {
+        values: [
+          { orgUnit: 7, period: '2025-26', element: 'd.has_plan', option: null, value: 0, version: 2 },
+          { orgUnit: 7, period: '2025-26', element: 'd.head', option: null, value: 'Сидорова В. В.', version: 5 },
+          { orgUnit: 7, period: '2025-26', element: 'd.note', option: null, value: 'новая запись', version: 0 },
+        ],
+      },
     })
     expect(entry.cell(7, 'd.head', null)).toMatchObject({ saved: 'Сидорова В. В.', version: 3, dirty: false })
   })
@@ -77,11 +80,9 @@ describe('useEntryValues', () => {
   it("turns a conflict on a yes/no cell into the other side's 1/0", async () => {
     const entry = await loaded()
     entry.edit(entry.cell(7, 'd.has_plan', null), '0')
-    api.mockRejectedValueOnce(
-      new ApiRequestError(409, 'conflict', 'changed', [
-        { path: 'values[0]', message: 'changed', current: { value: true, version: 4 } },
-      ]),
-    )
+    api.fail(409, 'conflict', 'changed', [
+      { path: 'values[0]', message: 'changed', current: { value: true, version: 4 } },
+    ])
     await entry.flush()
     expect(entry.conflicts.value).toEqual([expect.objectContaining({ mine: 0, theirs: 1, theirVersion: 4 })])
   })

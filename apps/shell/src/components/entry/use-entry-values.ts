@@ -1,5 +1,5 @@
 import { parseNumberText } from '@profmon/contract/rules'
-import { api, ApiRequestError, query } from '@profmon/ui'
+import { ApiRequestError, get, post } from '@profmon/ui'
 import { computed, reactive, ref } from 'vue'
 
 /** A value as the form holds it: a number (booleans as 1/0), the text of a text element, or null (no data). */
@@ -87,9 +87,9 @@ export function useEntryValues(period: () => string, plugin: () => string, delay
   async function load(orgUnits: number[]): Promise<void> {
     cells.clear()
     for (const orgUnit of orgUnits) {
-      const { values } = await api<{
-        values: { element: string; option: string | null; value: unknown; version: number }[]
-      }>('GET', `/api/data-values?${query({ orgUnit, period: period(), plugin: plugin() })}`)
+      const { values } = await get('/api/data-values', {
+        params: { query: { orgUnit, period: period(), plugin: plugin() } },
+      })
       for (const v of values) {
         const value = fromServer(v.value)
         if (value === null) continue
@@ -134,15 +134,17 @@ export function useEntryValues(period: () => string, plugin: () => string, delay
     state.value = 'saving'
     const sent = batch.map((c) => ({ c, value: parse(c) }))
     try {
-      const res = await api<{ values: { version: number }[] }>('POST', '/api/data-values', {
-        values: sent.map(({ c, value }) => ({
-          orgUnit: c.orgUnit,
-          period: period(),
-          element: c.element,
-          option: c.option,
-          value,
-          version: c.version,
-        })),
+      const res = await post('/api/data-values', {
+        body: {
+          values: sent.map(({ c, value }) => ({
+            orgUnit: c.orgUnit,
+            period: period(),
+            element: c.element,
+            option: c.option,
+            value,
+            version: c.version,
+          })),
+        },
       })
       res.values.forEach((v, i) => {
         const { c, value } = sent[i]!

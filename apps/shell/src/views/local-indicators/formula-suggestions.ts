@@ -1,11 +1,7 @@
-import type { LocalizedText } from '@profmon/contract'
+import type { DataElementView } from '@profmon/ui'
 
 /** A data element offered by the formula editor. */
-export interface ElementOption {
-  code: string
-  title: LocalizedText
-  dimension: string | null
-}
+export type ElementOption = Pick<DataElementView, 'code' | 'title' | 'dimension'>
 
 /** One entry of the autocomplete list: a data element reference or a function call. */
 export interface Suggestion {

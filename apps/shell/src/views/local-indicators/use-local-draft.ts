@@ -1,5 +1,5 @@
 import { checkFormula, FormulaError, parseFormula, type FormulaScope, type IndicatorKind } from '@profmon/contract'
-import { api, ApiRequestError, type AnalyticsRow } from '@profmon/ui'
+import { ApiRequestError, post, type AnalyticsRow } from '@profmon/ui'
 import { computed, ref, watch, type Ref } from 'vue'
 
 /** The editor's form: what `POST /api/local-indicators` takes. */
@@ -94,7 +94,8 @@ export function usePreview(
     () => {
       clearTimeout(timer)
       serverErrors.value = {}
-      if (!complete.value || Object.keys(localErrors.value).length || orgUnit.value === null) {
+      const unit = orgUnit.value
+      if (!complete.value || Object.keys(localErrors.value).length || unit === null) {
         rows.value = []
         return
       }
@@ -102,11 +103,13 @@ export function usePreview(
         const mine = ++seq
         loading.value = true
         try {
-          const res = await api<{ rows: AnalyticsRow[] }>('POST', '/api/local-indicators/preview', {
-            ...bodyOf(form.value),
-            title: form.value.title.trim() || undefined,
-            orgUnit: orgUnit.value,
-            period: period.value ?? undefined,
+          const res = await post('/api/local-indicators/preview', {
+            body: {
+              ...bodyOf(form.value),
+              title: form.value.title.trim() || undefined,
+              orgUnit: unit,
+              period: period.value ?? undefined,
+            },
           })
           if (mine === seq) rows.value = res.rows.filter((r) => r.option === null)
         } catch (e) {

@@ -1,0 +1,4343 @@
+// generated — do not edit; pnpm gen:api
+// From the route schemas of apps/server via its OpenAPI document.
+
+export interface paths {
+  '/api/health': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Liveness and database check */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description The service and its database answer */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              status: 'ok'
+              /** @enum {string} */
+              engine: 'pglite' | 'postgres'
+              contract: string
+              plugins: number
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/periods': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Reporting periods, oldest first */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Periods */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Period'][]
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/auth/me': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The signed-in user with their roles; regionId is the region of the first role */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description The caller */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Me']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/auth/login': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Sign in: sets the session cookie (httpOnly, SameSite=Lax) and answers like /api/auth/me
+     * @description At most 5 failures per account and 20 per client address in 15 minutes; beyond that 429 with Retry-After.
+     */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @example mun1 */
+            login: string
+            /** @example demo */
+            password: string
+          }
+        }
+      }
+      responses: {
+        /** @description Signed in */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Me']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Too many failed attempts; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/auth/logout': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Sign out: ends this session and clears the cookie */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Signed out */
+        204: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/auth/password': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Change your password; every other session of yours ends */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            currentPassword: string
+            newPassword: string
+          }
+        }
+      }
+      responses: {
+        /** @description Changed */
+        204: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Too many failed attempts; see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/tokens': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Your live API tokens (never the tokens themselves) */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Tokens, newest first */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiToken'][]
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    /** Create a personal API token; send it as `Authorization: Bearer <token>`. Shown only in this answer. */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @example отчёт в Excel */
+            name: string
+          }
+        }
+      }
+      responses: {
+        /** @description The token (acts with your roles until revoked) */
+        201: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ApiToken'] & {
+              token: string
+            }
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/tokens/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    post?: never
+    /** Revoke one of your tokens: requests with it answer 401 from now on */
+    delete: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: number
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Revoked */
+        204: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/users': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Users you manage (optionally those with a role in one subtree), by login */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Only users with a role here */
+          orgUnit?: number
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Users */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['User'][]
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    /** Create a user with roles you may give; without a password one is generated and shown once */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @example school42 */
+            login: string
+            name: string
+            password?: string
+            roles: {
+              role: components['schemas']['Role']
+              orgUnit: number | null
+            }[]
+          }
+        }
+      }
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              user: components['schemas']['User']
+              /** @description The generated password, shown only here */
+              generatedPassword: string | null
+            }
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/users/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** A user you manage */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: number
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description The user */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['User']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    /** Rename, (de)activate or reset the password of a user you manage; a new password ends the user's sessions */
+    patch: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: number
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            name?: string
+            active?: boolean
+            password?: string
+            /** @enum {boolean} */
+            generatePassword?: true
+          }
+        }
+      }
+      responses: {
+        /** @description Updated */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              user: components['schemas']['User']
+              /** @description The generated password, shown only here */
+              generatedPassword: string | null
+            }
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    trace?: never
+  }
+  '/api/users/{id}/roles': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    /** Replace the role assignments of a user you manage (each a role you may give, on your subtree's units) */
+    put: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: number
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            roles: {
+              role: components['schemas']['Role']
+              orgUnit: number | null
+            }[]
+          }
+        }
+      }
+      responses: {
+        /** @description The user */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['User']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/org-units': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The root org units the caller may see: a coordinator gets their municipality, a platform admin every region */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Root org units */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['OrgUnit'][]
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/org-units/search': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Org units the caller may see whose name contains the text, with the names of their ancestors */
+    get: {
+      parameters: {
+        query: {
+          q: string
+          limit?: number
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Matching org units, shallow first */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': (components['schemas']['OrgUnit'] & {
+              pathNames: string[]
+            })[]
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/org-units/{id}/children': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Children of an org unit, by name */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: number
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Children */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['OrgUnit'][]
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/org-units/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** An org unit with the ancestors the caller may see (breadcrumbs), root first */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: number
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description The org unit */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['OrgUnit'] & {
+              ancestors: components['schemas']['OrgUnit'][]
+            }
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/plugins': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The plugins enabled for the region, with their federated UI's remoteEntry */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Region (root org unit) id; default the caller's region (a platform admin's: the first) */
+          region?: number
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Enabled plugins in navigation order */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Plugin'][]
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/plugins/installed': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Every installed plugin with its status (refused ones with the reason) and whether the region enables it; only the platform admin sees refused plugins */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Region (root org unit) id; default the caller's region (a platform admin's: the first) */
+          region?: number
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Installed plugins */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['InstalledPlugin'][]
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/regions/{id}/plugins/{plugin}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    /** Enable or disable a plugin for a region (its region admin or a platform admin); its data is kept either way */
+    put: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: number
+          plugin: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            enabled: boolean
+          }
+        }
+      }
+      responses: {
+        /** @description The new state */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              plugin: string
+              enabled: boolean
+            }
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/data-values': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Raw values of one org unit and period (optionally one direction) */
+    get: {
+      parameters: {
+        query: {
+          orgUnit: number
+          period: string
+          plugin?: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Values */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              values: components['schemas']['DataValue'][]
+            }
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    /**
+     * Write a batch of values: one transaction, all or nothing
+     * @description A school operator writes into their school, a coordinator into their municipality, a region admin into the region; an analyst never. One value outside the caller's reach refuses the whole batch with 403.
+     */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            values: components['schemas']['DataValueInput'][]
+          }
+        }
+      }
+      responses: {
+        /** @description Written values with their new versions */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              written: number
+              values: {
+                orgUnit: number
+                period: string
+                /** @example deficits.diagnosed */
+                element: string
+                option: string | null
+                value: number | boolean | string | null
+                version: number
+              }[]
+            }
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/analytics': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Indicator values for an org unit (or its children) and periods
+     * @description Aggregates every data element over each subtree in one query, then evaluates the indicator formulas: a share of a municipality is Σnumerators / Σdenominators of its schools. Breakdown indicators also return one row per option.
+     */
+    get: {
+      parameters: {
+        query: {
+          orgUnit: number
+          /** @description Period code(s), e.g. 2024-25; repeatable */
+          period?: string[]
+          level?: 'self' | 'children'
+          /** @description Indicator code(s); repeatable; none = every indicator of the enabled directions */
+          indicator?: string[]
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Rows per indicator, org unit, period and option */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              rows: components['schemas']['AnalyticsRow'][]
+            }
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/targets': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Targets set on an org unit and inside its subtree (each applies to the unit's whole subtree) */
+    get: {
+      parameters: {
+        query: {
+          orgUnit: number
+          period?: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Targets */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Target'][]
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    /**
+     * Set an indicator's target for an org unit and period (value null removes it); region admins
+     * @description A region's target is the default of its municipalities; a municipality's overrides it.
+     */
+    put: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            indicator: string
+            period: string
+            orgUnit: number
+            value: number | null
+            tolerance?: number | null
+          }
+        }
+      }
+      responses: {
+        /** @description The target, or null when removed */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Target'] | null
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/audit': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Changes in an org unit's subtree, newest first; with element and period, one value's history */
+    get: {
+      parameters: {
+        query: {
+          orgUnit: number
+          element?: string
+          period?: string
+          /** @description Breakdown option; none = the total */
+          option?: string
+          limit?: number
+          /** @description The `next` of the previous page */
+          before?: number
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description A page of entries; `next` is the cursor of the following page, null on the last */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              entries: components['schemas']['AuditEntry'][]
+              next: number | null
+            }
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/definitions': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Definitions of the active plugins: dimensions, data elements and indicators (the contract as JSON)
+     * @description Generic views (indicator table, entry forms) render any direction from these, without plugin code. Local indicators the caller sees (owned by the unit's ancestors, or inside the caller's subtrees) come under their direction, or under the `local` group; each carries `local: { owner, revision }`.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Only the local definitions visible at this unit */
+          orgUnit?: number
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Definitions */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              dimensions: {
+                code: string
+                title: components['schemas']['LocalizedText']
+                options: {
+                  code: string
+                  title: components['schemas']['LocalizedText']
+                }[]
+              }[]
+              plugins: {
+                id: string
+                title: components['schemas']['LocalizedText']
+                dataElements: components['schemas']['DataElement'][]
+                indicators: (components['schemas']['Indicator'] & {
+                  /** @description Only on local indicators: who owns it and the revision shown */
+                  local?: {
+                    owner: {
+                      id: number
+                      name: string
+                    }
+                    revision: number
+                  }
+                })[]
+                validationRules: components['schemas']['ValidationRule'][]
+              }[]
+            }
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/local-indicators': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Local indicators owned in an org unit's subtree or by its ancestors (a region admin: every municipality's) */
+    get: {
+      parameters: {
+        query: {
+          orgUnit: number
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Local indicators, archived ones included */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              indicators: components['schemas']['LocalIndicator'][]
+            }
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    /**
+     * Define a local indicator of a municipality (coordinator) or region (region admin)
+     * @description Formulas are text (`#{code} / #{code}`), checked against the data elements the owner may use. A formula error is a 400 whose detail names the field, the position (0-based) and the unknown code.
+     */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            title:
+              | string
+              | {
+                  ru: string
+                  en?: string
+                }
+            description?:
+              | string
+              | {
+                  ru: string
+                  en?: string
+                }
+            /** @enum {string} */
+            kind: 'share' | 'count' | 'value' | 'presence' | 'score'
+            numerator?: string
+            denominator?: string
+            formula?: string
+            dimension?: string | null
+            /** @enum {string} */
+            polarity?: 'higher' | 'lower'
+            unit?:
+              | string
+              | {
+                  ru: string
+                  en?: string
+                }
+            decimals?: number
+            targets?: {
+              period?: string
+              value: number
+              tolerance?: number
+            }[]
+            scoring?: {
+              min?: number
+              max?: number
+              points: number
+            }[]
+            /** @description Plugin id to group under; none = local */
+            direction?: string | null
+            orgUnit: number
+            slug?: string
+          }
+        }
+      }
+      responses: {
+        /** @description The created indicator, revision 1 */
+        201: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['LocalIndicator']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/local-indicators/{code}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    /** Edit a local indicator: appends a revision valid from a period on (default: the latest period) */
+    put: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          code: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            title:
+              | string
+              | {
+                  ru: string
+                  en?: string
+                }
+            description?:
+              | string
+              | {
+                  ru: string
+                  en?: string
+                }
+            /** @enum {string} */
+            kind: 'share' | 'count' | 'value' | 'presence' | 'score'
+            numerator?: string
+            denominator?: string
+            formula?: string
+            dimension?: string | null
+            /** @enum {string} */
+            polarity?: 'higher' | 'lower'
+            unit?:
+              | string
+              | {
+                  ru: string
+                  en?: string
+                }
+            decimals?: number
+            targets?: {
+              period?: string
+              value: number
+              tolerance?: number
+            }[]
+            scoring?: {
+              min?: number
+              max?: number
+              points: number
+            }[]
+            /** @description Plugin id to group under; none = local */
+            direction?: string | null
+            validFrom?: string
+          }
+        }
+      }
+      responses: {
+        /** @description The indicator with its new revision */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['LocalIndicator']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    post?: never
+    /** Archive a local indicator: no longer evaluated; its data and revisions are kept */
+    delete: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          code: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description The archived indicator */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['LocalIndicator']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/local-indicators/preview': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Evaluate a draft for an org unit and its children in a period, without saving (the editor's preview) */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            title?:
+              | string
+              | {
+                  ru: string
+                  en?: string
+                }
+            description?:
+              | string
+              | {
+                  ru: string
+                  en?: string
+                }
+            /** @enum {string} */
+            kind: 'share' | 'count' | 'value' | 'presence' | 'score'
+            numerator?: string
+            denominator?: string
+            formula?: string
+            dimension?: string | null
+            /** @enum {string} */
+            polarity?: 'higher' | 'lower'
+            unit?:
+              | string
+              | {
+                  ru: string
+                  en?: string
+                }
+            decimals?: number
+            targets?: {
+              period?: string
+              value: number
+              tolerance?: number
+            }[]
+            scoring?: {
+              min?: number
+              max?: number
+              points: number
+            }[]
+            /** @description Plugin id to group under; none = local */
+            direction?: string | null
+            orgUnit: number
+            period?: string
+          }
+        }
+      }
+      responses: {
+        /** @description Rows of the unit, then of its children, as analytics would compute them */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              rows: components['schemas']['AnalyticsRow'][]
+            }
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/data-elements': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Data elements an org unit's formulas may use: its enabled directions' and the local ones it sees */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Default: the caller's unit */
+          orgUnit?: number
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Elements */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              elements: components['schemas']['DataElementView'][]
+            }
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/local-data-elements': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Define a local data element, collected in the owner's subtree only */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            orgUnit: number
+            title:
+              | string
+              | {
+                  ru: string
+                  en?: string
+                }
+            description?:
+              | string
+              | {
+                  ru: string
+                  en?: string
+                }
+            /** @enum {string} */
+            valueType: 'integer' | 'number' | 'boolean'
+            /** @enum {string} */
+            entryLevel?: 'region' | 'municipality' | 'organization'
+            /** @enum {string} */
+            aggregation?: 'sum' | 'count_true' | 'any' | 'all' | 'min' | 'max'
+            dimension?: string | null
+            slug?: string
+            min?: number
+            max?: number
+            required?: boolean
+          }
+        }
+      }
+      responses: {
+        /** @description The created element */
+        201: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['DataElementView']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/local-data-elements/{code}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    /** Change the title, description or bounds of a local data element (type and breakdown stay) */
+    put: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          code: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            title?:
+              | string
+              | {
+                  ru: string
+                  en?: string
+                }
+            description?:
+              | string
+              | {
+                  ru: string
+                  en?: string
+                }
+            min?: number
+            max?: number
+            required?: boolean
+          }
+        }
+      }
+      responses: {
+        /** @description The element */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['DataElementView']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    post?: never
+    /** Archive a local data element: no longer offered or written; its values are kept */
+    delete: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          code: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description The archived element */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['DataElementView']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/imports/template': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * XLSX template of a direction for an org unit's subtree, current values filled in
+     * @description One sheet per entry level, one row per org unit of that level in the subtree, one column per data element × (total and each option), Russian headers, a hidden row of codes, data validation on the value cells.
+     */
+    get: {
+      parameters: {
+        query: {
+          orgUnit: number
+          period: string
+          plugin: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description The template */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/imports': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Import a filled template: every cell checked first, then one transaction, all or nothing
+     * @description Multipart: `file` (XLSX, at most 10 MB), `period`, `plugin`. `ok: false` lists every refused cell and writes nothing. Values go through the same batch write as POST /api/data-values (checks, versions, locks, audit); an empty cell removes an existing value. 413 for a larger file, 415 for a file that is not XLSX.
+     */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'multipart/form-data': {
+            /** Format: binary */
+            file?: string
+            period: string
+            plugin: string
+          }
+        }
+      }
+      responses: {
+        /** @description Written (ok) or refused whole with the reasons */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              ok: boolean
+              written: number
+              errors: components['schemas']['ImportError'][]
+            }
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description The file is larger than 10 MB */
+        413: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+        /** @description The file is not an XLSX workbook */
+        415: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/exports/values': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** A direction's collected values for an org unit's subtree as XLSX (the template's layout) */
+    get: {
+      parameters: {
+        query: {
+          orgUnit: number
+          period: string
+          plugin: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description The values */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/exports/analytics': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The analytics table (every indicator of the enabled directions) as XLSX */
+    get: {
+      parameters: {
+        query: {
+          orgUnit: number
+          period: string
+          level?: 'self' | 'children'
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description The analytics table */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/evidence': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Evidence documents of an org unit and period, and which required ones are attached */
+    get: {
+      parameters: {
+        query: {
+          orgUnit: number
+          period: string
+          indicator?: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Documents (newest first) and, per presence indicator, its required documents */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              documents: components['schemas']['EvidenceDocument'][]
+              required: {
+                indicator: string
+                document: string
+                title: string
+                attached: number
+              }[]
+            }
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    /**
+     * Attach an evidence document (PDF, DOCX, XLSX, PNG, JPEG; at most 20 MB; type checked on the content) while the data is open
+     * @description Documents follow the entry locks of the data: approved data takes none (409 `locked`); submitted data (409 `locked`) and data past the monitoring deadline (403 `deadline_passed`) only from the approving level. Deleting follows the same locks.
+     */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'multipart/form-data': {
+            /** Format: binary */
+            file?: string
+            orgUnit: number
+            period: string
+            indicator: string
+            /** @description One of the indicator’s evidence codes */
+            document: string
+          }
+        }
+      }
+      responses: {
+        /** @description Stored */
+        201: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              document: components['schemas']['EvidenceDocument']
+            }
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Larger than 20 MB */
+        413: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+        /** @description Not a PDF, DOCX, XLSX, PNG or JPEG by its content */
+        415: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/evidence/{id}/content': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Download a document */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: number
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description The file */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/octet-stream': string
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/evidence/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    post?: never
+    /** Delete a document: its uploader or the approving level, while the data is open (as for uploads) */
+    delete: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: number
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Deleted */
+        204: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/campaigns': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** A region's deadlines for a period (the seed-004 defaults until the region stores its own) */
+    get: {
+      parameters: {
+        query: {
+          region: number
+          period: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description The campaign */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Campaign']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    /**
+     * Set a region's campaign for a period: deadlines, collected directions, entry levels; region admins; audited
+     * @description After `monitoringDue` only the approving level (the municipality for its schools, the region for its municipalities) may change data values. `plugins` and `entryLevels` left out stay as they are.
+     */
+    put: {
+      parameters: {
+        query: {
+          region: number
+          period: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @description Data entry closes after this day (seed 004)
+             * @example 2026-01-20
+             */
+            monitoringDue: string
+            /** @example 2026-03-30 */
+            analysisDue: string
+            /** @example 2026-12-31 */
+            measuresDue: string
+            /** @example 2027-08-31 */
+            effectivenessDue: string
+            /**
+             * @description The directions collected in the period; null: every direction the region has enabled
+             * @example [
+             *       "deficits",
+             *       "retraining"
+             *     ]
+             */
+            plugins?: string[] | null
+            /**
+             * @description Data elements whose entry level the region moved from the manifest's (element code → level). Refused while values of the element are stored at another level in the period.
+             * @example {
+             *       "staffing.vacancies": "municipality"
+             *     }
+             */
+            entryLevels?: {
+              [key: string]: 'region' | 'municipality' | 'organization'
+            }
+          }
+        }
+      }
+      responses: {
+        /** @description The stored campaign */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Campaign']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/submissions': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Entry state of an org unit and of each of its children for a period and direction (completeness) */
+    get: {
+      parameters: {
+        query: {
+          orgUnit: number
+          period: string
+          plugin: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description States and counts */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Completeness']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/submissions/{orgUnit}/{period}/{plugin}/submit': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Submit the data of an org unit, period and direction
+     * @description Draft or returned → submitted, by whoever enters the unit’s data. The data is then locked for the submitter. Audited. 409 when the current state does not allow it.
+     */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          orgUnit: number
+          period: string
+          plugin: string
+        }
+        cookie?: never
+      }
+      requestBody?: {
+        content: {
+          'application/json': {
+            comment?: string
+          }
+        }
+      }
+      responses: {
+        /** @description The new state */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Submission']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/submissions/{orgUnit}/{period}/{plugin}/approve': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Approve the data of an org unit, period and direction
+     * @description Submitted → approved, by the level above (a municipality for its schools, the region for municipalities). Audited. 409 when the current state does not allow it.
+     */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          orgUnit: number
+          period: string
+          plugin: string
+        }
+        cookie?: never
+      }
+      requestBody?: {
+        content: {
+          'application/json': {
+            comment?: string
+          }
+        }
+      }
+      responses: {
+        /** @description The new state */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Submission']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/submissions/{orgUnit}/{period}/{plugin}/return': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Return the data of an org unit, period and direction
+     * @description Submitted or approved → returned with a comment (required), by the level above; the data opens again. Audited. 409 when the current state does not allow it.
+     */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          orgUnit: number
+          period: string
+          plugin: string
+        }
+        cookie?: never
+      }
+      requestBody?: {
+        content: {
+          'application/json': {
+            comment?: string
+          }
+        }
+      }
+      responses: {
+        /** @description The new state */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Submission']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+}
+export type webhooks = Record<string, never>
+export interface components {
+  schemas: {
+    Period: {
+      /** @example 2024-25 */
+      code: string
+      /** @example 2024/25 учебный год */
+      title: string
+      startsOn: string
+      endsOn: string
+    }
+    Error: {
+      error: {
+        /** @example invalid_request */
+        code: string
+        message: string
+        details: ({
+          path: string
+          message: string
+        } & {
+          [key: string]: unknown
+        })[]
+      }
+    }
+    Me: {
+      id: number
+      /** @example mun1 */
+      login: string
+      name: string
+      roles: components['schemas']['RoleAssignment'][]
+      /** @description Region of the first role's org unit */
+      regionId: number | null
+    }
+    RoleAssignment: {
+      role: components['schemas']['Role']
+      orgUnit: {
+        id: number
+        name: string
+        level: number
+        path: string
+      } | null
+    }
+    /** @enum {string} */
+    Role: 'platform_admin' | 'region_admin' | 'municipal_coordinator' | 'school_operator' | 'analyst'
+    ApiToken: {
+      id: number
+      name: string
+      createdAt: string
+      lastUsedAt: string | null
+    }
+    User: {
+      id: number
+      login: string
+      name: string
+      active: boolean
+      roles: components['schemas']['RoleAssignment'][]
+      createdAt: string
+    }
+    OrgUnit: {
+      /** @example 5 */
+      id: number
+      /** @example Берёзовский муниципальный округ */
+      name: string
+      shortName: string | null
+      /** @description 1 region, 2 municipality, 3 organisation */
+      level: number
+      /** @example municipality */
+      kind: string
+      /** @example /1/5/ */
+      path: string
+      parentId: number | null
+      childCount: number
+    }
+    Plugin: {
+      /** @example deficits */
+      id: string
+      version: string
+      title: components['schemas']['LocalizedText']
+      shortTitle: components['schemas']['LocalizedText'] | null
+      description: components['schemas']['LocalizedText'] | null
+      order: number
+      indicators: number
+      dataElements: number
+      /** @example /plugins/deficits/remoteEntry.js */
+      remoteEntry: string | null
+      /**
+       * @description Module Federation container name
+       * @example profmon_deficits
+       */
+      remoteName: string | null
+      /**
+       * @example [
+       *       "./View"
+       *     ]
+       */
+      exposes: string[]
+    }
+    LocalizedText: {
+      ru: string
+      en?: string
+    }
+    InstalledPlugin: {
+      id: string
+      version: string
+      title: components['schemas']['LocalizedText']
+      /** @enum {string} */
+      status: 'active' | 'incompatible' | 'invalid'
+      error: string | null
+      /** @description Whether the region enables it (null without a region) */
+      enabled: boolean | null
+    }
+    DataValue: {
+      orgUnit: number
+      period: string
+      /** @example deficits.diagnosed */
+      element: string
+      option: string | null
+      value: number | boolean | string | null
+      version: number
+      updatedAt: string | null
+      updatedBy: string | null
+    }
+    DataValueInput: {
+      orgUnit: number
+      period: string
+      element: string
+      option?: string | null
+      value: number | boolean | string | null
+      /** @description The version you read (0 = you expect no value yet). When given, a newer version is a 409 conflict. */
+      version?: number
+    }
+    AnalyticsRow: {
+      /** @example deficits.diagnosed_share */
+      indicator: string
+      orgUnit: number
+      /** @example 2024-25 */
+      period: string
+      /** @description Breakdown option; null for the total */
+      option: string | null
+      numerator: number | null
+      denominator: number | null
+      /** @description null = no data (never 0 for missing) */
+      value: number | null
+      target: number | null
+      /** @enum {string|null} */
+      status: 'met' | 'partly_met' | 'not_met' | 'no_data' | null
+      score: number | null
+      /** @description A local indicator's revision that computed this period */
+      revision?: number
+    }
+    Target: {
+      /** @example deficits.diagnosed_share */
+      indicator: string
+      /** @example 2025-26 */
+      period: string
+      orgUnit: number
+      value: number
+      tolerance: number | null
+    }
+    AuditEntry: {
+      id: number
+      at: string
+      /** @example school1 */
+      actor: string
+      /** @example update */
+      action: string
+      /** @example data_value */
+      entity: string
+      /** @example deficits.diagnosed||42|2025-26 */
+      key: string
+      orgUnit: number | null
+      old?: unknown
+      new?: unknown
+    }
+    DataElement: {
+      code: string
+      title: {
+        ru: string
+        en?: string
+      }
+      description?: {
+        ru: string
+        en?: string
+      }
+      /** @enum {string} */
+      valueType: 'integer' | 'number' | 'boolean' | 'text' | 'document'
+      /**
+       * @default organization
+       * @enum {string}
+       */
+      entryLevel: 'region' | 'municipality' | 'organization'
+      /**
+       * @default sum
+       * @enum {string}
+       */
+      aggregation: 'sum' | 'count_true' | 'any' | 'all' | 'min' | 'max'
+      min?: number
+      max?: number
+      /** @default false */
+      required: boolean
+      dimension?: string
+      demo?: {
+        of?: string
+        share?: [number, number]
+        range?: [number, number]
+        chance?: number
+        trend?: number
+        /** @enum {string} */
+        split?: 'partition' | 'subsets'
+      }
+    }
+    Indicator: {
+      code: string
+      title: {
+        ru: string
+        en?: string
+      }
+      shortTitle?: {
+        ru: string
+        en?: string
+      }
+      description?: {
+        ru: string
+        en?: string
+      }
+      /** @enum {string} */
+      kind: 'share' | 'count' | 'value' | 'presence' | 'score'
+      numerator?: string
+      denominator?: string
+      formula?: string
+      dimension?: string
+      /**
+       * @default higher
+       * @enum {string}
+       */
+      polarity: 'higher' | 'lower'
+      unit?: {
+        ru: string
+        en?: string
+      }
+      /** @default 1 */
+      decimals: number
+      /** @default [] */
+      targets: {
+        period?: string
+        value: number
+        tolerance?: number
+      }[]
+      scoring?: {
+        min?: number
+        max?: number
+        points: number
+      }[]
+      /** @default [] */
+      evidence: {
+        code: string
+        title: {
+          ru: string
+          en?: string
+        }
+      }[]
+      source?: {
+        ru: string
+        en?: string
+      }
+      /**
+       * @default [
+       *       "region",
+       *       "municipality",
+       *       "organization"
+       *     ]
+       */
+      levels: ('region' | 'municipality' | 'organization')[]
+      /** @default [] */
+      seeds: string[]
+    }
+    ValidationRule: {
+      code: string
+      left: string
+      /** @enum {string} */
+      operator: '<' | '<=' | '==' | '!=' | '>=' | '>'
+      right: string
+      message: {
+        ru: string
+        en?: string
+      }
+      /** @default false */
+      perOption: boolean
+    }
+    LocalIndicator: {
+      /** @example local.5.dolya_nastavnikov */
+      code: string
+      title: {
+        ru: string
+        en?: string
+      }
+      kind: string
+      direction: string | null
+      owner: components['schemas']['LocalOwner']
+      revision: number
+      validFrom: string | null
+      archived: boolean
+      /** @description The newest revision: passes the manifests' indicator schema */
+      definition: components['schemas']['Indicator']
+      revisions: {
+        revision: number
+        validFrom: string | null
+        author: string
+        at: string
+      }[]
+      usage: {
+        /** @description Org units of the owner's subtree with data for its elements */
+        orgUnits: number
+      }
+    }
+    LocalOwner: {
+      id: number
+      name: string
+      level: number
+    }
+    DataElementView: {
+      /** @example deficits.teachers_total */
+      code: string
+      title: {
+        ru: string
+        en?: string
+      }
+      valueType: string
+      aggregation: string
+      entryLevel: string
+      dimension: string | null
+      min: number | null
+      max: number | null
+      /** @description null for a local element */
+      plugin: string | null
+      /** @description The org unit owning a local element */
+      owner: components['schemas']['LocalOwner'] | null
+      archived: boolean
+    }
+    ImportError: {
+      sheet: string
+      /** @example Школа № 1 (строка 5) */
+      row: string
+      /** @example Количество педагогов — Математика (D) */
+      column: string
+      message: string
+      /** @example D5 */
+      cell: string
+    }
+    EvidenceDocument: {
+      id: number
+      orgUnit: number
+      period: string
+      /** @example deficits.analysis_presence */
+      indicator: string
+      /** @example deficits.analysis_report */
+      document: string
+      /** @description The required document’s title (Russian) */
+      title: string
+      fileName: string
+      mime: string
+      size: number
+      uploadedBy: string
+      uploadedAt: string
+    }
+    Campaign: {
+      /**
+       * @description Data entry closes after this day (seed 004)
+       * @example 2026-01-20
+       */
+      monitoringDue: string
+      /** @example 2026-03-30 */
+      analysisDue: string
+      /** @example 2026-12-31 */
+      measuresDue: string
+      /** @example 2027-08-31 */
+      effectivenessDue: string
+      /**
+       * @description The directions collected in the period; null: every direction the region has enabled
+       * @example [
+       *       "deficits",
+       *       "retraining"
+       *     ]
+       */
+      plugins: string[] | null
+      /**
+       * @description Data elements whose entry level the region moved from the manifest's (element code → level). Refused while values of the element are stored at another level in the period.
+       * @example {
+       *       "staffing.vacancies": "municipality"
+       *     }
+       */
+      entryLevels: {
+        [key: string]: 'region' | 'municipality' | 'organization'
+      }
+      region: number
+      period: string
+      /** @description false: nothing stored yet, the seed-004 defaults are shown */
+      stored: boolean
+    }
+    Completeness: {
+      self: components['schemas']['Submission']
+      children: (components['schemas']['Submission'] & {
+        name: string
+        values: number
+      })[]
+      counts: {
+        total: number
+        draft: number
+        submitted: number
+        approved: number
+        returned: number
+        /** @description drafts + returned */
+        notSubmitted: number
+      }
+    }
+    Submission: {
+      orgUnit: number
+      period: string
+      plugin: string
+      /** @enum {string} */
+      state: 'draft' | 'submitted' | 'approved' | 'returned'
+      /** @description Why it was last returned */
+      comment: string | null
+      updatedAt: string | null
+      updatedBy: string | null
+    }
+  }
+  responses: never
+  parameters: never
+  requestBodies: never
+  headers: never
+  pathItems: never
+}
+export type $defs = Record<string, never>
+export type operations = Record<string, never>

@@ -1,0 +1,81 @@
+import type { HttpMethod, PathsWithMethod } from 'openapi-typescript-helpers'
+import type { components, paths } from './schema.ts'
+
+/*
+ * Names for the API shapes the views use, all taken from the generated schema (the route
+ * definitions are the one source; `pnpm gen:api` regenerates it). Never re-declare one by hand.
+ */
+
+type SuccessStatus = 200 | 201 | 204
+type JsonOf<Response> = Response extends { content: { 'application/json': infer T } } ? T : undefined
+
+/**
+ * The JSON answer of a path's method on success (`undefined` for a 204).
+ *
+ * @example
+ * type Rows = ResponseOf<'get', '/api/analytics'>['rows']
+ */
+export type ResponseOf<M extends HttpMethod, P extends PathsWithMethod<paths, M>> = paths[P][M] extends {
+  responses: infer R
+}
+  ? { [S in keyof R & SuccessStatus]: JsonOf<R[S]> }[keyof R & SuccessStatus]
+  : never
+
+/**
+ * The JSON body a path's method takes.
+ *
+ * @example
+ * const body: BodyOf<'put', '/api/campaigns'> = { monitoringDue: '2026-01-20', ... }
+ */
+export type BodyOf<M extends HttpMethod, P extends PathsWithMethod<paths, M>> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer T } }
+}
+  ? T
+  : never
+
+type Schemas = components['schemas']
+
+/** An error answer: `{ error: { code, message, details } }`. */
+export type ApiErrorBody = Schemas['Error']
+
+/** An org unit as the API returns it. */
+export type OrgUnit = Schemas['OrgUnit']
+/** A reporting period (`GET /api/periods`). */
+export type Period = Schemas['Period']
+/** A plugin enabled for the user's region (`GET /api/plugins`). */
+export type EnabledPlugin = Schemas['Plugin']
+/** A plugin installed on the server, enabled or not for a region (`GET /api/plugins/installed`). */
+export type InstalledPlugin = Schemas['InstalledPlugin']
+/** One row of `GET /api/analytics`. */
+export type AnalyticsRow = Schemas['AnalyticsRow']
+/** The signed-in user (`GET /api/auth/me`). */
+export type Me = Schemas['Me']
+/** A role held on an org unit's subtree; `orgUnit` null only for a platform admin bound to no region. */
+export type RoleAssignment = Schemas['RoleAssignment']
+/** A personal API token, without its secret. */
+export type ApiToken = Schemas['ApiToken']
+/** One entry of the audit log. */
+export type AuditEntry = Schemas['AuditEntry']
+/** A region's campaign for a period: deadlines and collection plan. */
+export type Campaign = Schemas['Campaign']
+/** A unit's entry state for a period and direction, with its children's. */
+export type Completeness = Schemas['Completeness']
+/** The entry state of one unit, period and direction. */
+export type Submission = Schemas['Submission']
+/** A child unit's state, with its name and how many values it has. */
+export type ChildSubmission = Completeness['children'][number]
+/** A local indicator as `GET /api/local-indicators` lists it. */
+export type LocalIndicator = Schemas['LocalIndicator']
+/** A data element as `GET /api/data-elements` lists it. */
+export type DataElementView = Schemas['DataElementView']
+/** One refused cell of an XLSX import. */
+export type ImportError = Schemas['ImportError']
+/** An evidence document attached to a unit, period and indicator. */
+export type EvidenceDocument = Schemas['EvidenceDocument']
+
+/** The contract as JSON (`GET /api/definitions`). */
+export type Definitions = ResponseOf<'get', '/api/definitions'>
+/** A direction's definitions: data elements, indicators, validation rules. */
+export type PluginDefinitions = Definitions['plugins'][number]
+/** A breakdown dimension with its options. */
+export type DimensionDefinition = Definitions['dimensions'][number]
