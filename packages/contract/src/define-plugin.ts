@@ -5,7 +5,7 @@ import { ORG_LEVEL_DEPTH } from './schema/common.ts'
 import { CORE_DIMENSIONS } from './schema/dimensions-core.ts'
 import type { Dimension } from './schema/dimension.ts'
 import { codePrefix, pluginManifestSchema, type PluginManifest, type PluginManifestInput } from './schema/manifest.ts'
-import { CONTRACT_MAJOR } from './version.ts'
+import { CONTRACT_VERSION, contractSatisfies } from './version.ts'
 
 /** One problem of a manifest: a readable path (`indicators[2] "deficits.x".numerator`) and why. */
 export interface ManifestIssue {
@@ -159,7 +159,7 @@ function crossCheck(m: PluginManifest): { path: Path; message: string }[] {
 export type ManifestValidation = { ok: true; manifest: PluginManifest } | { ok: false; error: ManifestError }
 
 /**
- * Validates a manifest without throwing: schema, contract major, code prefixes, dimensions,
+ * Validates a manifest without throwing: schema, contract range, code prefixes, dimensions,
  * formulas against the plugin's data elements, and references between rules and indicators.
  */
 export function validateManifest(input: unknown): ManifestValidation {
@@ -171,11 +171,14 @@ export function validateManifest(input: unknown): ManifestValidation {
     return { ok: false, error: new ManifestError(id, issues) }
   }
   const m = parsed.data
-  if (m.contract !== CONTRACT_MAJOR)
+  if (!contractSatisfies(m.contract))
     return {
       ok: false,
       error: new ManifestError(id, [
-        { path: 'contract', message: `written for contract ${m.contract}, this platform implements ${CONTRACT_MAJOR}` },
+        {
+          path: 'contract',
+          message: `written for contract ${m.contract}, which excludes the contract ${CONTRACT_VERSION} this platform implements`,
+        },
       ]),
     }
   const issues = crossCheck(m)
@@ -196,7 +199,7 @@ export function validateManifest(input: unknown): ManifestValidation {
  *
  * @example
  * export default definePlugin({
- *   id: 'deficits', version: '1.0.0', contract: CONTRACT_MAJOR,
+ *   id: 'deficits', version: '1.0.0', contract: '^1.0.0',
  *   title: { ru: 'Выявление профессиональных дефицитов' },
  *   dataElements: [...], indicators: [...],
  * })

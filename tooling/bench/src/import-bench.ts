@@ -25,7 +25,7 @@ async function widePluginDir(): Promise<string> {
   const manifest = {
     id: PLUGIN,
     version: '1.0.0',
-    contract: Number(CONTRACT_VERSION.split('.')[0]),
+    contract: `^${CONTRACT_VERSION}`,
     title: { ru: 'Широкий шаблон (бенчмарк)' },
     dataElements: Array.from({ length: COLUMNS }, (_, i) => ({
       code: code(i),
