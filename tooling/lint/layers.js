@@ -36,8 +36,16 @@ export const layers = {
       {
         default: 'allow',
         policies: [
-          rule(['app'], ['tooling'], 'apps must not import tooling: pass what they need in from a composition root in tooling/'),
-          rule(['app', 'package'], ['plugin'], 'core (apps, packages) must not import a plugin: plugins are found at runtime'),
+          rule(
+            ['app'],
+            ['tooling'],
+            'apps must not import tooling: pass what they need in from a composition root in tooling/',
+          ),
+          rule(
+            ['app', 'package'],
+            ['plugin'],
+            'core (apps, packages) must not import a plugin: plugins are found at runtime',
+          ),
           rule(['package'], ['app'], 'packages must not import apps: move what both need into a package'),
           rule(['plugin'], ['app'], 'plugins must not import apps: they speak only the contract and shared packages'),
         ],

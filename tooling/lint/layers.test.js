@@ -30,7 +30,10 @@ describe('layers point one way', () => {
       await boundaryErrors('apps/server/src/boundary-probe.ts', "export { default } from '@profmon/plugin-deficits'\n"),
     ).toEqual([message])
     expect(
-      await boundaryErrors('packages/ui/src/boundary-probe.ts', "export * from '../../../plugins/staffing/src/manifest.ts'\n"),
+      await boundaryErrors(
+        'packages/ui/src/boundary-probe.ts',
+        "export * from '../../../plugins/staffing/src/manifest.ts'\n",
+      ),
     ).toEqual([message])
   })
 
@@ -48,10 +51,16 @@ describe('layers point one way', () => {
 
   it('allows the imports that point down', async () => {
     expect(
-      await boundaryErrors('plugins/deficits/src/boundary-probe.ts', "export { definePlugin } from '@profmon/contract'\n"),
+      await boundaryErrors(
+        'plugins/deficits/src/boundary-probe.ts',
+        "export { definePlugin } from '@profmon/contract'\n",
+      ),
     ).toEqual([])
     expect(
-      await boundaryErrors('apps/server/src/boundary-probe.ts', "export { installPlugins } from '@profmon/plugin-host'\n"),
+      await boundaryErrors(
+        'apps/server/src/boundary-probe.ts',
+        "export { installPlugins } from '@profmon/plugin-host'\n",
+      ),
     ).toEqual([])
     expect(
       await boundaryErrors('tooling/start/src/boundary-probe.ts', "export { startServer } from '@profmon/server'\n"),

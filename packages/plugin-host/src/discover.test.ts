@@ -4,7 +4,14 @@ import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DatabaseHandle } from '@profmon/db'
 import { createTestDatabase, testEngine } from '@profmon/db/testing'
-import { discoverPlugins, installPlugins, manifestsOf, pluginRoots, WORKSPACE_PLUGINS, type HostLogger } from './index.ts'
+import {
+  discoverPlugins,
+  installPlugins,
+  manifestsOf,
+  pluginRoots,
+  WORKSPACE_PLUGINS,
+  type HostLogger,
+} from './index.ts'
 
 const minimal = (id: string, contract: unknown) => {
   const p = id.replaceAll('-', '_')

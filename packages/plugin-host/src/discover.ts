@@ -74,7 +74,10 @@ async function loadPlugin(dir: string, log: HostLogger): Promise<DiscoveredPlugi
   }
   const uiDir = resolve(dir, pkg.profmon.ui ?? 'dist')
   if (result.manifest.ui && !existsSync(join(uiDir, 'remoteEntry.js')))
-    log.warn({ plugin: result.manifest.id, uiDir }, 'plugin UI is not built (run pnpm build): its view will show an error')
+    log.warn(
+      { plugin: result.manifest.id, uiDir },
+      'plugin UI is not built (run pnpm build): its view will show an error',
+    )
   return { ok: true, dir, manifest: result.manifest, uiDir: result.manifest.ui ? uiDir : undefined }
 }
 

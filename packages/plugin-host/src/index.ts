@@ -16,9 +16,7 @@ export { pluginRoots, WORKSPACE_PLUGINS } from './plugin-roots.ts'
  * manifestsOf(await discoverPlugins(pluginRoots(), consoleLogger)).map((m) => m.id) // ['deficits', …]
  */
 export function manifestsOf(found: DiscoveredPlugin[]): PluginManifest[] {
-  return found
-    .flatMap((p) => (p.ok ? [p.manifest] : []))
-    .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))
+  return found.flatMap((p) => (p.ok ? [p.manifest] : [])).sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))
 }
 
 /**

@@ -94,7 +94,9 @@ describe(`a plugin whose contract range excludes this contract, on ${testEngine}
       contract: '^2.0.0',
       title: { ru: 'Следующая версия' },
       dataElements: [{ code: 'next_major.n', title: { ru: 'Число' }, valueType: 'integer' }],
-      indicators: [{ code: 'next_major.count', title: { ru: 'Количество' }, kind: 'count', formula: '#{next_major.n}' }],
+      indicators: [
+        { code: 'next_major.count', title: { ru: 'Количество' }, kind: 'count', formula: '#{next_major.n}' },
+      ],
     }
     await writeFile(join(dir, 'manifest.js'), `export default ${JSON.stringify(manifest)}\n`)
     t = await createTestApp({ pluginDirs: [await pluginFolder(['deficits'], { 'next-major': dir })] })

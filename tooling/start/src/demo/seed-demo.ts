@@ -17,7 +17,10 @@ export const seedDemo: SeedHook = async ({ handle, catalog, log }) => {
   // closed archive (the seed-004 deadline of 20 January may have passed).
   const openLatestUntil = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10)
   const r = await generateRegion(handle, { municipalities: 12, organizations: 200, openLatestUntil })
-  log.info(r, `demo region ready: ${r.municipalities} municipalities, ${r.organizations} organisations, ${r.values} values`)
+  log.info(
+    r,
+    `demo region ready: ${r.municipalities} municipalities, ${r.organizations} organisations, ${r.values} values`,
+  )
   log.info(`demo evidence: ${await attachDemoEvidence(handle.db, catalog, r.regionId)} documents`)
   if (await hasNoUsers(handle.db)) {
     const users = await createDemoUsers(handle.db, r.regionId)
