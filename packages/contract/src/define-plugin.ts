@@ -11,6 +11,8 @@ import { CONTRACT_VERSION, contractSatisfies } from './version.ts'
 export interface ManifestIssue {
   path: string
   message: string
+  /** `contract_range`: the manifest's `contract` range excludes this platform's contract version. */
+  code?: 'contract_range'
 }
 
 /** A manifest that breaks the contract; the message names the plugin and every issue. */
@@ -177,6 +179,7 @@ export function validateManifest(input: unknown): ManifestValidation {
       error: new ManifestError(id, [
         {
           path: 'contract',
+          code: 'contract_range',
           message: `written for contract ${m.contract}, which excludes the contract ${CONTRACT_VERSION} this platform implements`,
         },
       ]),

@@ -33,6 +33,7 @@ describe('contract range', () => {
       expect(result.error.issues).toEqual([
         {
           path: 'contract',
+          code: 'contract_range',
           message: 'written for contract ^2.0.0, which excludes the contract 1.0.0 this platform implements',
         },
       ])

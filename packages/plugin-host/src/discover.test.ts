@@ -104,3 +104,16 @@ describe(`contract ranges on ${testEngine}`, () => {
     ])
   })
 })
+
+describe('a malformed contract range', () => {
+  it('is invalid, not incompatible', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'profmon-ranges-'))
+    await plugin(root, 'no-range', minimal('no-range', 'one'))
+    const { log, lines } = recordingLogger()
+    const [found] = await discoverPlugins([root], log)
+    expect(found).toMatchObject({ ok: false, id: 'no-range', incompatible: false })
+    expect(lines.find((l) => l.level === 'error')?.message).toBe(
+      'plugin refused: plugin "no-range": contract: must be a semver range such as "^1.0.0"',
+    )
+  })
+})

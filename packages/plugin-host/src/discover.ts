@@ -88,6 +88,7 @@ function refused(dir: string, error: ManifestError, pkg: PackageJson): Discovere
     id: error.plugin,
     version: pkg.version ?? '0.0.0',
     error,
-    incompatible: error.issues.some((i) => i.path === 'contract'),
+    // A range that excludes this contract, not a malformed one: the platform admin sees it apart.
+    incompatible: error.issues.some((i) => i.code === 'contract_range'),
   }
 }
