@@ -10,30 +10,14 @@
 import { writeFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { CORE_DIMENSIONS, dimensionsOf, type Indicator, type PluginManifest } from '@profmon/contract'
-import deficits from '@profmon/plugin-deficits'
-import digitalEnvironment from '@profmon/plugin-digital-environment'
-import expertise from '@profmon/plugin-expertise'
-import mentoring from '@profmon/plugin-mentoring'
-import methodicalAsset from '@profmon/plugin-methodical-asset'
-import networking from '@profmon/plugin-networking'
-import retraining from '@profmon/plugin-retraining'
-import staffing from '@profmon/plugin-staffing'
+import { consoleLogger, discoverPlugins, manifestsOf, pluginRoots } from '@profmon/plugin-host'
 import * as prettier from 'prettier'
 
 /** Where the generated file goes: `docs/indicators.md` at the repository root. */
 export const OUTPUT = fileURLToPath(new URL('../../docs/indicators.md', import.meta.url))
 
-/** Every direction, in navigation order. */
-export const MANIFESTS: PluginManifest[] = [
-  deficits,
-  retraining,
-  digitalEnvironment,
-  expertise,
-  methodicalAsset,
-  mentoring,
-  networking,
-  staffing,
-].sort((a, b) => a.order - b.order)
+/** Every direction, in navigation order: the plugins the server would load (`plugins/*`, `PLUGINS_DIR`). */
+export const MANIFESTS: PluginManifest[] = manifestsOf(await discoverPlugins(pluginRoots(), consoleLogger))
 
 /** One item of a seed's indicator list and the indicator codes that measure it. */
 export interface SeedItem {

@@ -1,6 +1,7 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import vue from 'eslint-plugin-vue'
+import { layers } from './layers.js'
 
 /** One flat config for the whole monorepo: TypeScript everywhere, Vue in the shell and plugin UIs. */
 export default tseslint.config(
@@ -26,4 +27,5 @@ export default tseslint.config(
       'no-undef': 'off',
     },
   },
+  layers,
 )

@@ -1,11 +1,12 @@
 import type { LaunchOptions } from '@playwright/test'
+import { findChromium, SYSTEM_CHROMIUMS } from './find-chromium.ts'
 
 /**
- * Debian's Chromium, headless, with the network features that would call out switched off
- * (Playwright cannot download its own browsers here).
+ * The Chromium {@link findChromium} finds (CHROMIUM_PATH, the distribution's, Playwright's
+ * cache), headless, with the network features that would call out switched off.
  */
 export const chromiumLaunch: LaunchOptions = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: findChromium() ?? SYSTEM_CHROMIUMS[0],
   args: [
     '--headless',
     '--no-sandbox',

@@ -75,7 +75,8 @@ export async function startServer(
   let output = ''
   const child = spawn(
     process.execPath,
-    ['--disable-warning=ExperimentalWarning', '--experimental-strip-types', 'apps/server/src/main.ts'],
+    // What `pnpm start` runs (the server with the demo seed), started by path: e2e imports no tooling.
+    ['--disable-warning=ExperimentalWarning', '--experimental-strip-types', 'tooling/start/src/main.ts'],
     {
       cwd: REPO_ROOT,
       env: {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { pluginRoots } from '@profmon/plugin-host'
 
 /** Root of the repository (apps/server/src → ../../..). */
 export const REPO_ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)))
@@ -13,8 +14,6 @@ export interface Config {
   dataDir: string
   /** Folders whose sub-folders are plugins (workspace plugins and built third-party ones). */
   pluginDirs: string[]
-  /** Seed the demo region into an empty database. */
-  demo: boolean
   /** Reverse proxies in front whose X-Forwarded-For is trusted for the client address (0: none). */
   trustProxy: number
 }
@@ -31,11 +30,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.DATA_DIR ?? './data'),
-    pluginDirs: [
-      resolve(REPO_ROOT, 'plugins'),
-      ...(env.PLUGINS_DIR ? env.PLUGINS_DIR.split(':').map((d) => resolve(d)) : []),
-    ],
-    demo: env.DEMO !== '0',
+    pluginDirs: pluginRoots(env),
     trustProxy,
   }
 }

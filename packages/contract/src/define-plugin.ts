@@ -5,7 +5,7 @@ import { ORG_LEVEL_DEPTH } from './schema/common.ts'
 import { CORE_DIMENSIONS } from './schema/dimensions-core.ts'
 import type { Dimension } from './schema/dimension.ts'
 import { codePrefix, pluginManifestSchema, type PluginManifest, type PluginManifestInput } from './schema/manifest.ts'
-import { CONTRACT_MAJOR } from './version.ts'
+import { CONTRACT_VERSION, contractSatisfies } from './version.ts'
 
 /**
  * One problem of a manifest: a readable path (`indicators[2] "deficits.x".numerator`) and why.
@@ -16,6 +16,8 @@ import { CONTRACT_MAJOR } from './version.ts'
 export interface ManifestIssue {
   path: string
   message: string
+  /** `contract_range`: the manifest's `contract` range excludes this platform's contract version. */
+  code?: 'contract_range'
 }
 
 /**
@@ -188,7 +190,7 @@ function crossCheck(m: PluginManifest): { path: Path; message: string }[] {
 export type ManifestValidation = { ok: true; manifest: PluginManifest } | { ok: false; error: ManifestError }
 
 /**
- * Validates a manifest without throwing: schema, contract major, code prefixes, dimensions,
+ * Validates a manifest without throwing: schema, contract range, code prefixes, dimensions,
  * formulas against the plugin's data elements, and references between rules and indicators.
  *
  * @example
@@ -205,11 +207,15 @@ export function validateManifest(input: unknown): ManifestValidation {
     return { ok: false, error: new ManifestError(id, issues) }
   }
   const m = parsed.data
-  if (m.contract !== CONTRACT_MAJOR)
+  if (!contractSatisfies(m.contract))
     return {
       ok: false,
       error: new ManifestError(id, [
-        { path: 'contract', message: `written for contract ${m.contract}, this platform implements ${CONTRACT_MAJOR}` },
+        {
+          path: 'contract',
+          code: 'contract_range',
+          message: `written for contract ${m.contract}, which excludes the contract ${CONTRACT_VERSION} this platform implements`,
+        },
       ]),
     }
   const issues = crossCheck(m)
@@ -232,7 +238,7 @@ export function validateManifest(input: unknown): ManifestValidation {
  * export default definePlugin({
  *   id: 'deficits',
  *   version: '1.0.0',
- *   contract: CONTRACT_MAJOR,
+ *   contract: '^1.0.0',
  *   title: { ru: 'Выявление профессиональных дефицитов' },
  *   dataElements: [
  *     { code: 'deficits.teachers_total', title: { ru: 'Количество педагогов' }, valueType: 'integer', min: 0 },

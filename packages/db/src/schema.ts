@@ -65,7 +65,7 @@ export interface PluginTable {
   id: string
   version: string
   title: unknown
-  /** `active`, or `incompatible` (other contract major) / `invalid` (manifest refused). */
+  /** `active`, or `incompatible` (its contract range excludes this contract) / `invalid` (manifest refused). */
   status: string
   error: string | null
   manifest: unknown

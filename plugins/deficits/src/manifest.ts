@@ -1,4 +1,4 @@
-import { CONTRACT_MAJOR, definePlugin } from '@profmon/contract'
+import { definePlugin } from '@profmon/contract'
 
 const SOURCE_CNPPM = { ru: 'Данные в ГБУ ДПО ЦНППМ', en: 'Data of the regional centre (CNPPM)' }
 const SOURCE_ORGS = { ru: 'Данные образовательных организаций', en: 'Data of educational organisations' }
@@ -17,7 +17,7 @@ const SHARE_POINTS = [
 export default definePlugin({
   id: 'deficits',
   version: '1.0.0',
-  contract: CONTRACT_MAJOR,
+  contract: '^1.0.0',
   order: 10,
   title: { ru: 'Выявление профессиональных дефицитов', en: 'Professional deficits' },
   shortTitle: { ru: 'Профессиональные дефициты', en: 'Professional deficits' },

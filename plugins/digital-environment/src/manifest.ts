@@ -1,4 +1,4 @@
-import { CONTRACT_MAJOR, definePlugin } from '@profmon/contract'
+import { definePlugin } from '@profmon/contract'
 
 const SOURCE_CNPPM = { ru: 'Данные в ГБУ ДПО ЦНППМ', en: 'Data of the regional centre (CNPPM)' }
 const SOURCE_ORGS = { ru: 'Данные образовательных организаций', en: 'Data of educational organisations' }
@@ -18,7 +18,7 @@ const DISTANCE_POINTS = [
 export default definePlugin({
   id: 'digital-environment',
   version: '1.0.0',
-  contract: CONTRACT_MAJOR,
+  contract: '^1.0.0',
   order: 30,
   title: {
     ru: 'Развитие цифровой образовательной среды дополнительного профессионального образования',

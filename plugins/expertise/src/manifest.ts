@@ -1,4 +1,4 @@
-import { CONTRACT_MAJOR, definePlugin } from '@profmon/contract'
+import { definePlugin } from '@profmon/contract'
 
 const SOURCE_CNPPM = { ru: 'Данные в ГБУ ДПО ЦНППМ', en: 'Data of the regional centre (CNPPM)' }
 const SOURCE_ORGS = { ru: 'Данные образовательных организаций', en: 'Data of educational organisations' }
@@ -11,7 +11,7 @@ const PEOPLE = { ru: 'чел.', en: 'people' }
 export default definePlugin({
   id: 'expertise',
   version: '1.0.0',
-  contract: CONTRACT_MAJOR,
+  contract: '^1.0.0',
   order: 40,
   title: { ru: 'Вовлечение педагогов в экспертную деятельность', en: 'Teachers in expert work' },
   shortTitle: { ru: 'Экспертная деятельность', en: 'Expert activity' },

@@ -1,4 +1,4 @@
-import { CONTRACT_MAJOR, definePlugin } from '@profmon/contract'
+import { definePlugin } from '@profmon/contract'
 
 const SOURCE_CNPPM = { ru: 'Данные в ГБУ ДПО ЦНППМ', en: 'Data of the regional centre (CNPPM)' }
 const SOURCE_ORGS = { ru: 'Данные образовательных организаций', en: 'Data of educational organisations' }
@@ -25,7 +25,7 @@ const MENTORING_POINTS = [
 export default definePlugin({
   id: 'mentoring',
   version: '1.0.0',
-  contract: CONTRACT_MAJOR,
+  contract: '^1.0.0',
   order: 60,
   title: {
     ru: 'Поддержка молодых педагогов и реализация программ наставничества',

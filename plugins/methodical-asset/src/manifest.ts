@@ -1,4 +1,4 @@
-import { CONTRACT_MAJOR, definePlugin } from '@profmon/contract'
+import { definePlugin } from '@profmon/contract'
 
 const SOURCE_CNPPM = { ru: 'Данные в ГБУ ДПО ЦНППМ', en: 'Data of the regional centre (CNPPM)' }
 const SOURCE_ORGS = { ru: 'Данные образовательных организаций', en: 'Data of educational organisations' }
@@ -20,7 +20,7 @@ const ASSET_POINTS = [
 export default definePlugin({
   id: 'methodical-asset',
   version: '1.0.0',
-  contract: CONTRACT_MAJOR,
+  contract: '^1.0.0',
   order: 50,
   title: { ru: 'Формирование методического актива', en: 'Methodical asset' },
   shortTitle: { ru: 'Методический актив', en: 'Methodical asset' },

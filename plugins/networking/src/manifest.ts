@@ -1,4 +1,4 @@
-import { CONTRACT_MAJOR, definePlugin } from '@profmon/contract'
+import { definePlugin } from '@profmon/contract'
 
 const SOURCE_CNPPM = { ru: 'Данные в ГБУ ДПО ЦНППМ', en: 'Data of the regional centre (CNPPM)' }
 const SOURCE_COMMUNITIES_IS = {
@@ -20,7 +20,7 @@ const NETWORK_POINTS = [
 export default definePlugin({
   id: 'networking',
   version: '1.0.0',
-  contract: CONTRACT_MAJOR,
+  contract: '^1.0.0',
   order: 70,
   title: {
     ru: 'Реализация сетевого взаимодействия педагогов (методических объединений, профессиональных сообществ педагогов)',

@@ -1,4 +1,4 @@
-import { CONTRACT_MAJOR, definePlugin } from '@profmon/contract'
+import { definePlugin } from '@profmon/contract'
 
 const SOURCE_CNPPM = { ru: 'Данные в ГБУ ДПО ЦНППМ', en: 'Data of the regional centre (CNPPM)' }
 const SOURCE_MUNICIPAL = {
@@ -29,7 +29,7 @@ const PEDAGOGICAL_POINTS = [
 export default definePlugin({
   id: 'retraining',
   version: '1.0.0',
-  contract: CONTRACT_MAJOR,
+  contract: '^1.0.0',
   order: 20,
   title: {
     ru: 'Профессиональная переподготовка по программам педагогической направленности',

@@ -1,4 +1,4 @@
-import { CONTRACT_MAJOR, definePlugin } from '@profmon/contract'
+import { definePlugin } from '@profmon/contract'
 
 const SOURCE_ORGS = { ru: 'Данные образовательных организаций', en: 'Data of educational organisations' }
 const SOURCE_REGIONAL = { ru: 'Данные регионального мониторинга', en: 'Regional monitoring data' }
@@ -19,7 +19,7 @@ const PEOPLE = { ru: 'чел.', en: 'people' }
 export default definePlugin({
   id: 'staffing',
   version: '1.0.0',
-  contract: CONTRACT_MAJOR,
+  contract: '^1.0.0',
   order: 80,
   title: {
     ru: 'Выявление кадровых потребностей в образовательных организациях',

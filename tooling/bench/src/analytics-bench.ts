@@ -16,7 +16,7 @@ export interface BenchSize {
  */
 export async function benchAnalytics(handle: DatabaseHandle, size: BenchSize): Promise<void> {
   const log = createLogger('warn')
-  const deps = await boot({ handle, pluginDirs: [join(REPO_ROOT, 'plugins')], log, demo: false })
+  const deps = await boot({ handle, pluginDirs: [join(REPO_ROOT, 'plugins')], log })
   const generated = await generateRegion(handle, { ...size, seed: 7 })
   console.log(
     `load/${handle.engine}: ${generated.values} data values (${generated.organizations} organisations, ` +

@@ -25,7 +25,7 @@ async function widePluginDir(): Promise<string> {
   const manifest = {
     id: PLUGIN,
     version: '1.0.0',
-    contract: Number(CONTRACT_VERSION.split('.')[0]),
+    contract: `^${CONTRACT_VERSION}`,
     title: { ru: 'Широкий шаблон (бенчмарк)' },
     dataElements: Array.from({ length: COLUMNS }, (_, i) => ({
       code: code(i),
@@ -52,7 +52,7 @@ const FIRST_DATA_ROW = 4
  */
 export async function benchImport(handle: DatabaseHandle, runs = 3): Promise<void> {
   const pluginDirs = [join(REPO_ROOT, 'plugins'), await widePluginDir()]
-  const deps = await boot({ handle, pluginDirs, log: createLogger('warn'), demo: false })
+  const deps = await boot({ handle, pluginDirs, log: createLogger('warn') })
   const app = createApp(deps)
   const db = handle.db
   const admin = await db.selectFrom('app_user').select('id').where('login', '=', 'admin').executeTakeFirstOrThrow()

@@ -1,8 +1,8 @@
+import { CONTRACT_VERSION } from '@profmon/contract'
 import { codePrefix } from '@profmon/contract/plugin'
 
-/** The manifest's `contract` field as scaffolded plugins write it. */
-// becomes a semver range string ('^1.0.0') when the contract accepts it
-export const CONTRACT_FIELD: number | string = 1
+/** The manifest's `contract` field as scaffolded plugins write it: the contract versions they work with. */
+export const CONTRACT_FIELD = `^${CONTRACT_VERSION}`
 
 /** What a plugin is made from: the id given once, and everything derived from it. */
 export interface PluginNames {

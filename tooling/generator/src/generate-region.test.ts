@@ -1,11 +1,10 @@
 import type { DatabaseHandle } from '@profmon/db'
 import { createTestDatabase, testEngine } from '@profmon/db/testing'
-import deficits from '@profmon/plugin-deficits'
+import { consoleLogger, discoverPlugins, manifestsOf, syncPlugins, WORKSPACE_PLUGINS } from '@profmon/plugin-host'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateRegion } from './generate-region.ts'
 import { hasData } from './has-data.ts'
 import type { GenerateOptions, GenerateResult } from './options.ts'
-import { syncPlugin } from './test-support/sync-plugin.ts'
 
 const SMALL: GenerateOptions = { municipalities: 2, organizations: 8 }
 
@@ -18,9 +17,15 @@ interface Row {
   value: number
 }
 
+// The workspace's deficits plugin, found and synced as the server does it.
+const found = (await discoverPlugins([WORKSPACE_PLUGINS], consoleLogger)).filter(
+  (p) => p.ok && p.manifest.id === 'deficits',
+)
+const deficits = manifestsOf(found)[0]!
+
 async function freshDatabase(): Promise<DatabaseHandle> {
   const handle = await createTestDatabase()
-  await syncPlugin(handle, deficits)
+  await syncPlugins(handle.db, found, consoleLogger)
   return handle
 }
 

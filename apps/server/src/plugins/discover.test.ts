@@ -57,7 +57,7 @@ describe(`plugin loading on ${testEngine}`, () => {
         },
       }),
     )
-    deps = await boot({ handle, pluginDirs: [await pluginFolder(['deficits']), thirdParty], log, demo: false })
+    deps = await boot({ handle, pluginDirs: [await pluginFolder(['deficits']), thirdParty], log })
   })
   afterAll(() => handle.close())
 
@@ -84,7 +84,7 @@ describe(`plugin loading on ${testEngine}`, () => {
 
   it('syncs definitions into the database and is idempotent on the next start', async () => {
     const before = await handle.db.selectFrom('data_element').select(['id', 'code']).orderBy('id').execute()
-    await boot({ handle, pluginDirs: [await pluginFolder(['deficits'])], log: pino({ level: 'silent' }), demo: false })
+    await boot({ handle, pluginDirs: [await pluginFolder(['deficits'])], log: pino({ level: 'silent' }) })
     const after = await handle.db.selectFrom('data_element').select(['id', 'code']).orderBy('id').execute()
     expect(after).toEqual(before)
     expect(before.map((e) => e.code)).toContain('deficits.diagnosed')

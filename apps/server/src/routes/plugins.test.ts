@@ -1,7 +1,10 @@
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testEngine } from '@profmon/db/testing'
 import { createFixtureTree, createSecondRegion, type FixtureTree, type SecondRegion } from '../testing/fixture-tree.ts'
-import { createTestApp, type TestApp } from '../testing/test-app.ts'
+import { createTestApp, pluginFolder, type TestApp } from '../testing/test-app.ts'
 
 type Installed = { id: string; status: string; error: string | null; enabled: boolean | null }
 
@@ -73,5 +76,43 @@ describe(`plugins by region and role on ${testEngine}`, () => {
       .orderBy('id', 'desc')
       .executeTakeFirstOrThrow()
     expect(audit).toEqual({ actor: 'admin', action: 'enable' })
+  })
+})
+
+describe(`a plugin whose contract range excludes this contract, on ${testEngine}`, () => {
+  let t: TestApp
+  beforeAll(async () => {
+    const dir = join(await mkdtemp(join(tmpdir(), 'profmon-next-major-')), 'next-major')
+    await mkdir(dir)
+    await writeFile(
+      join(dir, 'package.json'),
+      JSON.stringify({ name: '@third-party/next-major', version: '2.0.0', profmon: { manifest: './manifest.js' } }),
+    )
+    const manifest = {
+      id: 'next-major',
+      version: '2.0.0',
+      contract: '^2.0.0',
+      title: { ru: 'Следующая версия' },
+      dataElements: [{ code: 'next_major.n', title: { ru: 'Число' }, valueType: 'integer' }],
+      indicators: [
+        { code: 'next_major.count', title: { ru: 'Количество' }, kind: 'count', formula: '#{next_major.n}' },
+      ],
+    }
+    await writeFile(join(dir, 'manifest.js'), `export default ${JSON.stringify(manifest)}\n`)
+    t = await createTestApp({ pluginDirs: [await pluginFolder(['deficits'], { 'next-major': dir })] })
+  })
+  afterAll(() => t.close())
+
+  it('is listed to the platform admin as incompatible, the error naming its range and the contract version', async () => {
+    const all = await t.call<Installed[]>('GET', '/api/plugins/installed')
+    expect(all.body.find((p) => p.id === 'next-major')).toEqual({
+      id: 'next-major',
+      version: '2.0.0',
+      title: { ru: 'next-major' },
+      status: 'incompatible',
+      error:
+        'plugin "next-major": contract: written for contract ^2.0.0, which excludes the contract 1.0.0 this platform implements',
+      enabled: null,
+    })
   })
 })

@@ -29,7 +29,9 @@ const installedSchema = z
     id: z.string(),
     version: z.string(),
     title: localizedSchema,
-    status: z.enum(['active', 'incompatible', 'invalid']),
+    status: z.enum(['active', 'incompatible', 'invalid']).openapi({
+      description: "incompatible: the manifest's `contract` range excludes this platform's contract version",
+    }),
     error: z.string().nullable(),
     enabled: z.boolean().nullable().openapi({ description: 'Whether the region enables it (null without a region)' }),
   })

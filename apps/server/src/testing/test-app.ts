@@ -9,7 +9,7 @@ import { hashPassword } from '../access/passwords.ts'
 import { createSession, SESSION_COOKIE } from '../access/sessions.ts'
 import { insertUser, type RoleInput } from '../access/users.ts'
 import { createApp } from '../app.ts'
-import { boot } from '../boot.ts'
+import { boot, type SeedHook } from '../boot.ts'
 import { REPO_ROOT } from '../config.ts'
 import type { AppDeps } from '../context.ts'
 
@@ -56,16 +56,16 @@ export async function pluginFolder(ids: string[], extra: Record<string, string> 
 
 /**
  * The real app over a fresh database (PGlite in memory, or PostgreSQL with TEST_DATABASE_URL),
- * booted with the given plugins; no demo unless asked. Requests carry a real session, made in
+ * booted with the given plugins; empty unless a seed hook is given. Requests carry a real session, made in
  * the database as a sign-in would (tests of sign-in itself go through POST /api/auth/login).
  */
 export async function createTestApp(
-  options: { plugins?: string[]; pluginDirs?: string[]; demo?: boolean } = {},
+  options: { plugins?: string[]; pluginDirs?: string[]; seed?: SeedHook } = {},
 ): Promise<TestApp> {
   const handle = await createTestDatabase()
   const log = pino({ level: process.env.LOG_LEVEL ?? 'silent' })
   const pluginDirs = options.pluginDirs ?? [await pluginFolder(options.plugins ?? ['deficits'])]
-  const deps = await boot({ handle, pluginDirs, log, demo: options.demo ?? false })
+  const deps = await boot({ handle, pluginDirs, log, seed: options.seed })
   const app = createApp(deps)
 
   const caller = (cookie: () => Promise<string | undefined>): Caller => ({

@@ -5,6 +5,7 @@ import { dimensionSchema } from './dimension.ts'
 import { indicatorSchema } from './indicator.ts'
 import { recommendationRuleSchema, validationRuleSchema } from './rules.ts'
 import { PLUGIN_ID_PATTERN } from '../plugin/plugin-id.ts'
+import { contractRangeOf } from '../version.ts'
 
 export { codePrefix, remoteNameOf } from '../plugin/plugin-id.ts'
 
@@ -29,8 +30,14 @@ export const pluginIdSchema = z.string().regex(PLUGIN_ID_PATTERN, 'must be kebab
 export const pluginManifestSchema = z.object({
   id: pluginIdSchema,
   version: z.string().regex(/^\d+\.\d+\.\d+/, 'must be a semver version'),
-  /** Major version of the contract this plugin was written for. */
-  contract: z.number().int().positive(),
+  /**
+   * Contract versions the plugin works with, a semver range (`'^1.0.0'`); a bare major number
+   * (`1`, the form before ranges) still reads as `^1.0.0`, so plugins built with it keep loading.
+   */
+  contract: z.union([
+    z.string().refine((r) => contractRangeOf(r) !== null, 'must be a semver range such as "^1.0.0"'),
+    z.number().int().positive(),
+  ]),
   title: localizedTextSchema,
   /** A few words for navigation and cards ("Дефициты"); the title is used when absent. */
   shortTitle: localizedTextSchema.optional(),

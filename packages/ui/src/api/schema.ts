@@ -4011,7 +4011,10 @@ export interface components {
       id: string
       version: string
       title: components['schemas']['LocalizedText']
-      /** @enum {string} */
+      /**
+       * @description incompatible: the manifest's `contract` range excludes this platform's contract version
+       * @enum {string}
+       */
       status: 'active' | 'incompatible' | 'invalid'
       error: string | null
       /** @description Whether the region enables it (null without a region) */

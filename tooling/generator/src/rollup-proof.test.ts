@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { compileIndicator, evaluateIndicator, lookupFromValues, type RawValue } from '@profmon/contract'
 import { testEngine } from '@profmon/db/testing'
-import { generateRegion } from '@profmon/generator'
-import { createTestApp, type TestApp } from '../testing/test-app.ts'
-import type { AnalyticsRow } from './analytics.ts'
+import { generateRegion } from './index.ts'
+import { createTestApp, type TestApp } from '@profmon/server/testing'
+import type { AnalyticsRow } from '@profmon/server'
 
 /**
  * The roll-up rule, proved on generated data: for every indicator and municipality, the

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testEngine } from '@profmon/db/testing'
-import { createFixtureTree, type FixtureTree } from '../../testing/fixture-tree.ts'
-import { createTestApp, type TestApp } from '../../testing/test-app.ts'
+import { evidenceKind } from '@profmon/server'
+import { createFixtureTree, createTestApp, type FixtureTree, type TestApp } from '@profmon/server/testing'
 import { attachDemoEvidence } from './demo-documents.ts'
-import { evidenceKind } from './file-kind.ts'
 
 describe(`demo evidence on ${testEngine}`, () => {
   let t: TestApp

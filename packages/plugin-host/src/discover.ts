@@ -3,7 +3,7 @@ import { readdir, readFile, realpath } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { validateManifest, ManifestError, type PluginManifest } from '@profmon/contract'
-import type { Logger } from '../logger.ts'
+import type { HostLogger } from './logger.ts'
 
 /** A plugin found on disk: its validated manifest, or why it was refused. */
 export type DiscoveredPlugin =
@@ -19,9 +19,15 @@ interface PackageJson {
 /**
  * Finds plugins in the given folders: every sub-folder whose package.json has a
  * `profmon.manifest` entry. Each manifest is imported and validated on its own, so a broken
- * plugin is refused with a log line naming it and the field, and the others still load.
+ * plugin is refused with a log line naming it and the field, and the others still load. A plugin
+ * whose `contract` range excludes this platform's contract version is refused as `incompatible`
+ * (the line names plugin, range and version).
+ *
+ * @example
+ * const found = await discoverPlugins(pluginRoots(), log)
+ * found.filter((p) => !p.ok) // [{ ok: false, id: 'old', incompatible: true, error: … }]
  */
-export async function discoverPlugins(roots: string[], log: Logger): Promise<DiscoveredPlugin[]> {
+export async function discoverPlugins(roots: string[], log: HostLogger): Promise<DiscoveredPlugin[]> {
   const found: DiscoveredPlugin[] = []
   for (const root of roots) {
     if (!existsSync(root)) {
@@ -41,7 +47,7 @@ export async function discoverPlugins(roots: string[], log: Logger): Promise<Dis
   return found
 }
 
-async function loadPlugin(dir: string, log: Logger): Promise<DiscoveredPlugin | undefined> {
+async function loadPlugin(dir: string, log: HostLogger): Promise<DiscoveredPlugin | undefined> {
   const pkgPath = join(dir, 'package.json')
   if (!existsSync(pkgPath)) return undefined
   const pkg = JSON.parse(await readFile(pkgPath, 'utf8')) as PackageJson
@@ -68,7 +74,10 @@ async function loadPlugin(dir: string, log: Logger): Promise<DiscoveredPlugin | 
   }
   const uiDir = resolve(dir, pkg.profmon.ui ?? 'dist')
   if (result.manifest.ui && !existsSync(join(uiDir, 'remoteEntry.js')))
-    log.warn({ plugin: result.manifest.id, uiDir }, 'plugin UI is not built (run pnpm build): its view will show an error')
+    log.warn(
+      { plugin: result.manifest.id, uiDir },
+      'plugin UI is not built (run pnpm build): its view will show an error',
+    )
   return { ok: true, dir, manifest: result.manifest, uiDir: result.manifest.ui ? uiDir : undefined }
 }
 
@@ -79,6 +88,7 @@ function refused(dir: string, error: ManifestError, pkg: PackageJson): Discovere
     id: error.plugin,
     version: pkg.version ?? '0.0.0',
     error,
-    incompatible: error.issues.some((i) => i.path === 'contract'),
+    // A range that excludes this contract, not a malformed one: the platform admin sees it apart.
+    incompatible: error.issues.some((i) => i.code === 'contract_range'),
   }
 }

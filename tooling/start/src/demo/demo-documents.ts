@@ -1,6 +1,6 @@
 import { ORG_LEVEL_DEPTH } from '@profmon/contract'
 import type { Database, Kysely } from '@profmon/db'
-import type { Catalog } from '../../catalog/catalog.ts'
+import type { Catalog } from '@profmon/server'
 
 /** Share of required documents the demo attaches: the rest shows a "yes" that does not count yet. */
 const ATTACHED = 0.85

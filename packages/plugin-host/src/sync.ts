@@ -1,6 +1,6 @@
 import { CORE_DIMENSIONS, pluginIdSchema, type Dimension, type PluginManifest } from '@profmon/contract'
 import { sql, type Database, type Kysely, type Transaction } from '@profmon/db'
-import type { Logger } from '../logger.ts'
+import type { HostLogger } from './logger.ts'
 import type { DiscoveredPlugin } from './discover.ts'
 
 async function upsertDimension(trx: Transaction<Database>, d: Dimension, pluginId: string | null): Promise<void> {
@@ -95,7 +95,7 @@ async function syncManifest(trx: Transaction<Database>, m: PluginManifest): Prom
 export async function syncPlugins(
   db: Kysely<Database>,
   found: DiscoveredPlugin[],
-  log: Logger,
+  log: HostLogger,
 ): Promise<PluginManifest[]> {
   const active: PluginManifest[] = []
   await db.transaction().execute(async (trx) => {

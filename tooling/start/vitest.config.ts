@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    // Set-up boots the app on a fresh database and hashes test users' passwords with argon2:
+    // well under the default 10 s alone, but not on a loaded 2-core CI machine.
+    hookTimeout: 60_000,
+    testTimeout: 60_000,
+  },
+})
