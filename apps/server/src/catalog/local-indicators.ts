@@ -35,7 +35,7 @@ async function usageOf(db: Kysely<Database>, row: LocalIndicatorRow): Promise<nu
   return Number(res.rows[0]?.n ?? 0)
 }
 
-async function viewOf(db: Kysely<Database>, row: LocalIndicatorRow) {
+async function viewOf(db: Kysely<Database>, scope: Scope, row: LocalIndicatorRow) {
   const last = row.revisions[row.revisions.length - 1]!
   return {
     code: row.code,
@@ -43,6 +43,8 @@ async function viewOf(db: Kysely<Database>, row: LocalIndicatorRow) {
     kind: last.definition.kind,
     direction: row.direction,
     owner: { id: row.owner.id, name: row.owner.name, level: row.owner.level },
+    /** Whether the caller may revise or archive it (the contract's `definitions` action on its owner). */
+    editable: scope.canWrite(row.owner, 'definitions'),
     revision: last.revision,
     validFrom: last.validFrom,
     archived: row.archived,
@@ -85,7 +87,7 @@ export async function listLocalIndicators(db: Kysely<Database>, scope: Scope, or
   scope.assertCanRead(unit)
   const rows = await loadLocalIndicators(db, { ownerIds: pathIds(unit.path), subtrees: [unit.path] }, true)
   const indicators = []
-  for (const r of rows) indicators.push(await viewOf(db, r))
+  for (const r of rows) indicators.push(await viewOf(db, scope, r))
   return { indicators }
 }
 
@@ -134,7 +136,7 @@ export async function createLocalIndicator(
       },
     ])
   })
-  return await viewOf(db, await byCode(db, code))
+  return await viewOf(db, scope, await byCode(db, code))
 }
 
 /** Edits a local indicator: appends a revision valid from a period on (default: the latest period). */
@@ -181,7 +183,7 @@ export async function reviseLocalIndicator(
       },
     ])
   })
-  return await viewOf(db, await byCode(db, code))
+  return await viewOf(db, scope, await byCode(db, code))
 }
 
 /** Archives a local indicator: no longer evaluated; its data and revisions are kept. */
@@ -203,7 +205,7 @@ export async function archiveLocalIndicator(db: Kysely<Database>, scope: Scope, 
         },
       ])
     })
-  return await viewOf(db, await byCode(db, code))
+  return await viewOf(db, scope, await byCode(db, code))
 }
 
 /** Evaluates a draft for an org unit and its children in a period, without saving (the editor's preview). */

@@ -1,23 +1,15 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import { regionIdOf } from '../org/org-units.ts'
 import {
-  assertCanAttach,
-  assertCanDelete,
-  findDocument,
-  listDocuments,
-  requiredEvidence,
-} from '../collection/evidence/documents.ts'
-import { evidenceKind, storedName } from '../collection/evidence/file-kind.ts'
-import { assertFileSize, attachment, formFile, uploadLimit } from '../collection/xlsx/upload-limit.ts'
+  attachDocument,
+  deleteDocument,
+  documentContent,
+  EVIDENCE_MAX_BYTES,
+  evidenceOf,
+} from '../collection/evidence/evidence.ts'
+import { attachment, formFile, uploadLimit } from '../collection/xlsx/upload-limit.ts'
 import type { AppDeps } from '../context.ts'
-import { DomainError, errorResponses } from '../errors.ts'
+import { errorResponses } from '../errors.ts'
 import type { AuthEnv } from '../middleware/auth/index.ts'
-import { getOrgUnit } from '../org/org-units.ts'
-import { enabledPluginIds } from '../plugins/enabled.ts'
-import { findPeriod } from '../org/periods.ts'
-
-/** 20 MB: a scanned order of a few dozen pages. */
-export const EVIDENCE_MAX_BYTES = 20 * 1024 * 1024
 
 const documentSchema = z
   .object({
@@ -132,110 +124,21 @@ const remove = createRoute({
 
 export function evidenceRoutes({ db, catalog }: AppDeps) {
   return new OpenAPIHono<AuthEnv>()
-    .openapi(list, async (c) => {
-      const q = c.req.valid('query')
-      const unit = await getOrgUnit(db, q.orgUnit)
-      c.var.scope.assertCanRead(unit)
-      const period = await findPeriod(db, q.period)
-      if (q.indicator) requiredEvidence(catalog, q.indicator)
-      const documents = await listDocuments(db, catalog, { orgUnit: unit.id, period, indicator: q.indicator })
-      const enabled = new Set(await enabledPluginIds(db, catalog, regionIdOf(unit)))
-      const required = [...catalog.indicators.values()]
-        .filter((i) => enabled.has(i.pluginId) && (!q.indicator || i.compiled.indicator.code === q.indicator))
-        .flatMap(({ compiled: { indicator } }) =>
-          indicator.kind === 'presence'
-            ? indicator.evidence.map((e) => ({
-                indicator: indicator.code,
-                document: e.code,
-                title: e.title.ru,
-                attached: documents.filter((d) => d.indicator === indicator.code && d.document === e.code).length,
-              }))
-            : [],
-        )
-      return c.json({ documents, required }, 200)
-    })
+    .openapi(list, async (c) => c.json(await evidenceOf(db, catalog, c.var.scope, c.req.valid('query')), 200))
     .openapi(upload, async (c) => {
       const form = c.req.valid('form')
-      const unit = await getOrgUnit(db, form.orgUnit)
-      c.var.scope.assertCanWrite(unit, 'data')
-      const file = formFile(form.file)
-      assertFileSize(file, EVIDENCE_MAX_BYTES, 'Документ')
-      const period = await findPeriod(db, form.period)
-      requiredEvidence(catalog, form.indicator, form.document)
-      const bytes = new Uint8Array(await file.arrayBuffer())
-      const kind = await evidenceKind(bytes)
-      if (!kind)
-        throw new DomainError(
-          'unsupported',
-          'unsupported_media_type',
-          'Документ должен быть файлом PDF, DOCX, XLSX, PNG или JPEG (тип определяется по содержимому, а не по имени)',
-          [{ path: 'file', message: 'PDF, DOCX, XLSX, PNG или JPEG' }],
-        )
-      const fileName = storedName(file.name, kind.ext)
-      const row = await db.transaction().execute(async (trx) => {
-        await assertCanAttach(trx, catalog, c.var.scope, unit, period.id, form.indicator)
-        const inserted = await trx
-          .insertInto('document')
-          .values({
-            org_unit_id: unit.id,
-            period_id: period.id,
-            indicator_code: form.indicator,
-            document_code: form.document,
-            file_name: fileName,
-            mime: kind.mime,
-            size: bytes.length,
-            content: bytes,
-            uploaded_by: c.var.user.login,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-        await trx
-          .insertInto('audit_log')
-          .values({
-            actor: c.var.user.login,
-            action: 'create',
-            entity: 'document',
-            entity_key: `${form.indicator}|${form.document}|${unit.id}|${period.code}|${inserted.id}`,
-            org_unit_id: unit.id,
-            old_value: null,
-            new_value: JSON.stringify({ fileName, mime: kind.mime, size: bytes.length }),
-          })
-          .execute()
-        return inserted
-      })
-      const [document] = (
-        await listDocuments(db, catalog, { orgUnit: unit.id, period, indicator: form.indicator })
-      ).filter((d) => d.id === row.id)
-      return c.json({ document: document! }, 201)
+      return c.json(await attachDocument(db, catalog, c.var.scope, form, formFile(form.file)), 201)
     })
     .openapi(content, async (c) => {
-      const doc = await findDocument(db, c.req.valid('param').id)
-      c.var.scope.assertCanRead({ id: doc.org_unit_id, path: doc.path }, 'id')
-      const file = await db.selectFrom('document').select('content').where('id', '=', doc.id).executeTakeFirstOrThrow()
-      return c.body(new Uint8Array(file.content), 200, {
+      const doc = await documentContent(db, c.var.scope, c.req.valid('param').id)
+      return c.body(doc.bytes, 200, {
         'content-type': doc.mime,
-        'content-disposition': attachment(doc.file_name),
+        'content-disposition': attachment(doc.fileName),
         'x-content-type-options': 'nosniff',
       }) as never
     })
     .openapi(remove, async (c) => {
-      const doc = await findDocument(db, c.req.valid('param').id)
-      await db.transaction().execute(async (trx) => {
-        await assertCanDelete(trx, catalog, c.var.scope, doc)
-        await trx.deleteFrom('document').where('id', '=', doc.id).execute()
-        await trx
-          .insertInto('audit_log')
-          .values({
-            actor: c.var.user.login,
-            action: 'delete',
-            entity: 'document',
-            entity_key: `${doc.indicator_code}|${doc.document_code}|${doc.org_unit_id}|${doc.period}|${doc.id}`,
-            org_unit_id: doc.org_unit_id,
-            old_value: JSON.stringify({ fileName: doc.file_name, mime: doc.mime }),
-            new_value: null,
-          })
-          .execute()
-      })
+      await deleteDocument(db, catalog, c.var.scope, c.req.valid('param').id)
       return c.body(null, 204) as never
     })
 }

@@ -25,6 +25,7 @@ export const localIndicatorSchema = z
     kind: z.string(),
     direction: z.string().nullable(),
     owner: ownerSchema,
+    editable: z.boolean().openapi({ description: 'Whether the caller may revise or archive it' }),
     revision: z.number().int(),
     validFrom: z.string().nullable(),
     archived: z.boolean(),

@@ -6,10 +6,19 @@ import { dataElementSchema, indicatorSchema, validationRuleSchema } from '@profm
 
 export const localizedSchema = z.object({ ru: z.string(), en: z.string().optional() }).openapi('LocalizedText')
 
-// The contract's own schemas, as parsed manifests hold them (defaults filled in).
-export const dataElementDefinitionSchema = dataElementSchema.openapi('DataElement')
-export const indicatorDefinitionSchema = indicatorSchema.openapi('Indicator')
-export const validationRuleDefinitionSchema = validationRuleSchema.openapi('ValidationRule')
+// The contract's own schemas, as parsed manifests hold them (defaults filled in). zod 4 gives a
+// schema the `.openapi()` method when it is constructed, and the contract's may be constructed
+// before this module extends zod (the contract never imports the OpenAPI layer): `.describe()`
+// makes a copy here, which has it.
+export const dataElementDefinitionSchema = dataElementSchema
+  .describe('A data element of a plugin manifest or a local one')
+  .openapi('DataElement')
+export const indicatorDefinitionSchema = indicatorSchema
+  .describe('An indicator of a plugin manifest or a local one')
+  .openapi('Indicator')
+export const validationRuleDefinitionSchema = validationRuleSchema
+  .describe('A validation rule of a plugin manifest')
+  .openapi('ValidationRule')
 
 export const orgUnitSchema = z
   .object({

@@ -4083,6 +4083,7 @@ export interface components {
       old?: unknown
       new?: unknown
     }
+    /** @description A data element of a plugin manifest or a local one */
     DataElement: {
       code: string
       title: {
@@ -4120,6 +4121,7 @@ export interface components {
         split?: 'partition' | 'subsets'
       }
     }
+    /** @description An indicator of a plugin manifest or a local one */
     Indicator: {
       code: string
       title: {
@@ -4185,6 +4187,7 @@ export interface components {
       /** @default [] */
       seeds: string[]
     }
+    /** @description A validation rule of a plugin manifest */
     ValidationRule: {
       code: string
       left: string
@@ -4208,6 +4211,8 @@ export interface components {
       kind: string
       direction: string | null
       owner: components['schemas']['LocalOwner']
+      /** @description Whether the caller may revise or archive it */
+      editable: boolean
       revision: number
       validFrom: string | null
       archived: boolean
