@@ -145,7 +145,20 @@ export interface TargetTable {
   org_unit_id: number
   value: number
   tolerance: number | null
+  /** Points per band of values, `[{ min, max, score }]` ordered and not overlapping; null = none. */
+  score_bands: ColumnType<TargetScoreBand[] | null, string | null | undefined, string | null>
+  /** The smallest change that counts as a move; null = the indicator's default (1 p.p. for a share). */
+  effective_gap: ColumnType<number | null, number | null | undefined, number | null>
+  /** On a region's target: municipalities may set a laxer target of their own. */
+  allow_laxer: Generated<boolean>
   updated_at: Timestamp
+}
+
+/** A score band of a target: `min` inclusive, `max` exclusive; an open end is null. */
+export interface TargetScoreBand {
+  min: number | null
+  max: number | null
+  score: number
 }
 
 /** Append-only log of every write: who, when, what, old, new. UPDATE and DELETE are refused. */
