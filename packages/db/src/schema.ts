@@ -1,4 +1,4 @@
-import type { Role, SubmissionState } from '@profmon/contract/rules'
+import type { Role, SubmissionState, TargetScoreBand } from '@profmon/contract/rules'
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
 
 /** Timestamps are written as Date (or defaulted) and read as Date. */
@@ -154,12 +154,6 @@ export interface TargetTable {
   updated_at: Timestamp
 }
 
-/** A score band of a target: `min` inclusive, `max` exclusive; an open end is null. */
-export interface TargetScoreBand {
-  min: number | null
-  max: number | null
-  score: number
-}
 
 /** Append-only log of every write: who, when, what, old, new. UPDATE and DELETE are refused. */
 export interface AuditLogTable {
