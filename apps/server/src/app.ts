@@ -7,6 +7,7 @@ import { authenticate } from './middleware/auth/index.ts'
 import { csrf } from './middleware/csrf/index.ts'
 import { requestLog } from './middleware/request-log.ts'
 import { secureHeaders } from './middleware/secure-headers/index.ts'
+import { analysisRoutes } from './routes/analysis.ts'
 import { analyticsRoutes } from './routes/analytics.ts'
 import { auditRoutes } from './routes/audit.ts'
 import { authRoutes } from './routes/auth.ts'
@@ -82,6 +83,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     pluginRoutes(deps),
     dataValueRoutes(deps),
     analyticsRoutes(deps),
+    analysisRoutes(deps),
     targetRoutes(deps),
     auditRoutes(deps),
     definitionRoutes(deps),
