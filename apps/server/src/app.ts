@@ -12,6 +12,7 @@ import { analyticsRoutes } from './routes/analytics.ts'
 import { auditRoutes } from './routes/audit.ts'
 import { authRoutes } from './routes/auth.ts'
 import { campaignRoutes } from './routes/campaigns.ts'
+import { dataQualityRoutes } from './routes/data-quality.ts'
 import { dataValueRoutes } from './routes/data-values.ts'
 import { definitionRoutes } from './routes/definitions.ts'
 import { docsRoutes } from './routes/docs.ts'
@@ -84,6 +85,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     dataValueRoutes(deps),
     analyticsRoutes(deps),
     analysisRoutes(deps),
+    dataQualityRoutes(deps),
     targetRoutes(deps),
     auditRoutes(deps),
     definitionRoutes(deps),

@@ -8,6 +8,7 @@ import type { AnalysisTable } from '../analysis/analysis.ts'
 const P = '2025-26'
 const PREV = '2024-25'
 const INDICATOR = 'deficits.diagnosed_share'
+type Row = AnalysisTable['rows'][number]
 
 describe(`analysis API on ${testEngine}`, () => {
   let t: TestApp
@@ -56,7 +57,7 @@ describe(`analysis API on ${testEngine}`, () => {
   it("ranks the municipalities, with change, trend, gap in people and each one's part of the shortfall", async () => {
     const res = await table('')
     expect(res.status, JSON.stringify(res.body)).toBe(200)
-    const [a, b] = [tree.munA, tree.munB].map((id) => res.body.rows.find((r) => r.orgUnit === id)!)
+    const [a, b] = [tree.munA, tree.munB].map((id) => res.body.rows.find((r) => r.orgUnit === id)!) as [Row, Row]
     // munA 4 of 100 = 4 % (10 % a year before), munB 5 of 20 = 25 %; the plugin's target is 30 %.
     expect(a).toMatchObject({ value: 4, numerator: 4, denominator: 100, target: 30, status: 'not_met', rank: 2 })
     expect(a).toMatchObject({ previous: 10, change: -6, trend: 'down', gap: 26, aboveParent: false })
@@ -121,7 +122,7 @@ describe(`analysis API on ${testEngine}`, () => {
   it("breaks the figures down by the indicator's options", async () => {
     const math = await table('&option=math')
     expect(math.status).toBe(200)
-    const [a, b] = [tree.munA, tree.munB].map((id) => math.body.rows.find((r) => r.orgUnit === id)!)
+    const [a, b] = [tree.munA, tree.munB].map((id) => math.body.rows.find((r) => r.orgUnit === id)!) as [Row, Row]
     // math: munA 2 of 4 = 50 %, munB 5 of 20 = 25 % → gap ceil(6) − 5 = 1.
     expect([a.option, a.value, a.gap, a.rank]).toEqual(['math', 50, 0, 1])
     expect([b.value, b.gap, b.gapShare]).toEqual([25, 1, 100])
