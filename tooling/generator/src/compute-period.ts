@@ -22,8 +22,8 @@ export interface PeriodContext {
 const SLOT_MISSING = 101
 const SLOT_OUTLIER = 102
 
-/** About one organisation in seventy slips an extra zero into its counts in a year (not the first). */
-const OUTLIER_RATE = 0.015
+/** About one organisation in 250 slips an extra zero into a direction's counts in a year (not the first). */
+const OUTLIER_RATE = 0.004
 const OUTLIER_SCALE = 10
 
 /** Organisations without school subjects: a kindergarten has no physics teachers, so no subject breakdown. */
@@ -53,9 +53,9 @@ export function computePeriod(
   const projected = new Map<string, Float64Array>()
   const profile = municipalProfile(tree.ids[2]?.length ?? 0, ctx.seed)
   const municipalityOf = (depth: number, u: number) => (depth < 2 ? -1 : ancestorIndex(tree, depth, u, 2))
-  // A planted slip: the organisation's drawn wholes come out ten times too big, their parts with them.
-  const planted = (u: number) =>
-    ctx.periodIndex > 0 && keyedRandom(ctx.seed, SLOT_OUTLIER, u, ctx.periodIndex) < OUTLIER_RATE
+  // A planted slip: a direction's drawn wholes of the organisation come out ten times too big, their parts with them.
+  const planted = (u: number, pluginId: string) =>
+    ctx.periodIndex > 0 && keyedRandom(ctx.seed, SLOT_OUTLIER, u, ctx.periodIndex, hashString(pluginId)) < OUTLIER_RATE
 
   // Per (organisation, plugin, period): nothing reported for the whole plugin.
   const missing = new Map<string, Uint8Array>()
@@ -118,7 +118,8 @@ export function computePeriod(
       const factor = profile.factor(municipalityOf(spec.depth, u), spec.pluginId, ctx.periodIndex)
       const draw = new Draw(spec, ctx.seed, u, ctx.periodIndex, {
         rate: spec.of || spec.valueType === 'boolean' ? (spec.lowerIsBetter ? 1 / factor : factor) : 1,
-        scale: spec.depth === 3 && !spec.of && spec.valueType !== 'boolean' && planted(u) ? OUTLIER_SCALE : 1,
+        scale:
+          spec.depth === 3 && !spec.of && spec.valueType !== 'boolean' && planted(u, spec.pluginId) ? OUTLIER_SCALE : 1,
       })
       const row = out.subarray(u * width, (u + 1) * width)
       const refRow = ref?.values.subarray(u * ref.width, (u + 1) * ref.width)

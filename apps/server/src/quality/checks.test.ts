@@ -27,6 +27,12 @@ describe('data-quality checks', () => {
     // MAD 0 (five 10s): mean deviation (40 + 0…)/6 × 1.2533 stands in
     expect(outliers([10, 10, 10, 10, 10, 50]).indexes).toEqual([5])
     expect(outliers([7, 7, 7, 7, 7]).indexes).toEqual([])
+    // Counts grow with size: a big school among smaller ones is no slip (z 3.7 on values, 1.9 on
+    // logarithms); the same school's count with an extra zero is (z 52 and 5.9).
+    expect(outliers([9, 4, 15, 12, 6, 20, 11, 36]).indexes).toEqual([])
+    expect(outliers([9, 4, 15, 12, 6, 20, 11, 360]).indexes).toEqual([7])
+    // One teacher of a subject where the peers have none stands out in z, not in people.
+    expect(outliers([0, 0, 0, 0, 0, 1]).indexes).toEqual([])
   })
 
   it('calls a direction late when submitted after the deadline or not by it', () => {

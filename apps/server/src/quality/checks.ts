@@ -61,16 +61,30 @@ export function robustZ(values: readonly number[]): number[] {
 }
 
 /**
- * The indexes of outliers among peers' values (robust z beyond {@link OUTLIER_Z}), with the
- * peers' median as the reference; none among fewer than {@link MIN_PEERS}.
+ * The indexes of outliers among peers' values, with the peers' median as the reference; none among
+ * fewer than {@link MIN_PEERS}. An outlier's robust z exceeds {@link OUTLIER_Z} twice: on the
+ * values themselves and on their logarithms (`ln(1 + x)`, for non-negative peers) — counts grow
+ * with a school's size, so a big school's 36 against a median of 9 is a size, not a slip, while a
+ * slipped extra zero stands out on both scales — and it lies further than {@link JUMP}.absolute
+ * from the median (one teacher more than a peer group of zeros is no outlier).
  *
  * @example
  * outliers([10, 11, 9, 10, 12, 500]) // { median: 10.5, indexes: [5] }
  */
-export function outliers(values: readonly number[], threshold = OUTLIER_Z): { median: number; indexes: number[] } {
-  if (values.length < MIN_PEERS) return { median: median(values), indexes: [] }
+export function outliers(
+  values: readonly number[],
+  limits: { z: number; absolute: number } = { z: OUTLIER_Z, absolute: JUMP.absolute },
+): { median: number; indexes: number[] } {
+  const m = median(values)
+  if (values.length < MIN_PEERS) return { median: m, indexes: [] }
   const z = robustZ(values)
-  return { median: median(values), indexes: z.flatMap((s, i) => (s > threshold ? [i] : [])) }
+  const logZ = values.every((v) => v >= 0) ? robustZ(values.map((v) => Math.log1p(v))) : z
+  return {
+    median: m,
+    indexes: z.flatMap((s, i) =>
+      s > limits.z && logZ[i]! > limits.z && Math.abs(values[i]! - m) > limits.absolute ? [i] : [],
+    ),
+  }
 }
 
 /**

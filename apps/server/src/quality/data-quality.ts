@@ -124,8 +124,10 @@ export async function dataQuality(
 
   if (want('outlier')) {
     const peers = new Map<string, typeof current>()
+    // Totals only: a breakdown's small numbers say more about a school's profile than about a slip.
     for (const c of current) {
-      const key = `${c.element.id}:${c.optionId}:${c.unit.level}:${c.unit.kind}`
+      if (c.optionId !== 0) continue
+      const key = `${c.element.id}:${c.unit.level}:${c.unit.kind}`
       let list = peers.get(key)
       if (!list) peers.set(key, (list = []))
       list.push(c)
@@ -144,10 +146,19 @@ export async function dataQuality(
     }
   }
 
-  if (want('jump') && previous)
-    for (const c of current) {
+  if (want('jump') && previous) {
+    const jumped = (c: (typeof current)[number]) => {
       const last = before.get(`${c.unit.id}:${c.element.id}:${c.optionId}`)
-      if (last !== undefined && isJump(c.value, last))
+      return last !== undefined && isJump(c.value, last) ? last : undefined
+    }
+    // An option's jump is told only when its total did not jump: one slip, one flag.
+    const totals = new Set(
+      current.filter((c) => c.optionId === 0 && jumped(c) !== undefined).map((c) => `${c.unit.id}:${c.element.id}`),
+    )
+    for (const c of current) {
+      if (c.optionId !== 0 && totals.has(`${c.unit.id}:${c.element.id}`)) continue
+      const last = jumped(c)
+      if (last !== undefined)
         flag(c.unit, c.element, c.element.pluginId, {
           option: optionCode(c.optionId),
           value: c.value,
@@ -155,6 +166,7 @@ export async function dataQuality(
           expected: last,
         })
     }
+  }
 
   // Which directions each unit enters (some element at its level), for `missing` and `late`.
   const entered = new Map<number, Map<string, CatalogElement[]>>()
