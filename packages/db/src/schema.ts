@@ -154,7 +154,6 @@ export interface TargetTable {
   updated_at: Timestamp
 }
 
-
 /** Append-only log of every write: who, when, what, old, new. UPDATE and DELETE are refused. */
 export interface AuditLogTable {
   id: Generated<string>

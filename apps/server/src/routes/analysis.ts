@@ -7,12 +7,9 @@ import { errorResponses } from '../errors.ts'
 import type { AuthEnv } from '../middleware/auth/index.ts'
 
 const statusSchema = z.enum(['met', 'partly_met', 'not_met', 'no_data']).nullable()
-const trendSchema = z
-  .enum(['up', 'down', 'flat'])
-  .nullable()
-  .openapi({
-    description: "up/down only when |change| exceeds the target's effective gap; null without a previous value",
-  })
+const trendSchema = z.enum(['up', 'down', 'flat']).nullable().openapi({
+  description: "up/down only when |change| exceeds the target's effective gap; null without a previous value",
+})
 
 const analysisRowSchema = z
   .object({

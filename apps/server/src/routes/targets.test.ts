@@ -156,15 +156,13 @@ describe(`targets API on ${testEngine}`, () => {
       .select(({ fn }) => fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow()
     const bad = async (body: Record<string, unknown>) => {
-      const res = await t
-        .as('region')
-        .call<ErrorBody>('PUT', '/api/targets', {
-          indicator: INDICATOR,
-          period: P,
-          orgUnit: tree.munB,
-          value: 30,
-          ...body,
-        })
+      const res = await t.as('region').call<ErrorBody>('PUT', '/api/targets', {
+        indicator: INDICATOR,
+        period: P,
+        orgUnit: tree.munB,
+        value: 30,
+        ...body,
+      })
       expect(res.status, JSON.stringify(body)).toBe(400)
       return res.body.error.details.map((d) => d.path)
     }

@@ -118,7 +118,10 @@ export function checkTarget(indicator: { kind: IndicatorKind }, target: TargetIn
  * @example
  * scoreFromBands(25, [{ min: null, max: 20, score: 0 }, { min: 20, max: null, score: 1 }]) // 1
  */
-export function scoreFromBands(value: number | null, bands: readonly TargetScoreBand[] | null | undefined): number | null {
+export function scoreFromBands(
+  value: number | null,
+  bands: readonly TargetScoreBand[] | null | undefined,
+): number | null {
   if (value === null || !bands?.length) return null
   const band = bands.find((b) => (b.min === null || value >= b.min) && (b.max === null || value < b.max))
   return band ? band.score : null
