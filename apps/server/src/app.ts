@@ -7,10 +7,12 @@ import { authenticate } from './middleware/auth/index.ts'
 import { csrf } from './middleware/csrf/index.ts'
 import { requestLog } from './middleware/request-log.ts'
 import { secureHeaders } from './middleware/secure-headers/index.ts'
+import { analysisRoutes } from './routes/analysis.ts'
 import { analyticsRoutes } from './routes/analytics.ts'
 import { auditRoutes } from './routes/audit.ts'
 import { authRoutes } from './routes/auth.ts'
 import { campaignRoutes } from './routes/campaigns.ts'
+import { dataQualityRoutes } from './routes/data-quality.ts'
 import { dataValueRoutes } from './routes/data-values.ts'
 import { definitionRoutes } from './routes/definitions.ts'
 import { docsRoutes } from './routes/docs.ts'
@@ -82,6 +84,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     pluginRoutes(deps),
     dataValueRoutes(deps),
     analyticsRoutes(deps),
+    analysisRoutes(deps),
+    dataQualityRoutes(deps),
     targetRoutes(deps),
     auditRoutes(deps),
     definitionRoutes(deps),

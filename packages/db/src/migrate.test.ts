@@ -40,6 +40,19 @@ describe(`migrations on ${testEngine}`, () => {
     )
   })
 
+  it('gives targets score bands, an effective gap and the laxer flag (0007-goals)', async () => {
+    const columns = await sql<{ column_name: string; data_type: string }>`
+      select column_name, data_type from information_schema.columns
+      where table_name = 'target' and column_name in ('score_bands', 'effective_gap', 'allow_laxer')
+      order by column_name
+    `.execute(handle.db)
+    expect(columns.rows).toEqual([
+      { column_name: 'allow_laxer', data_type: 'boolean' },
+      { column_name: 'effective_gap', data_type: 'double precision' },
+      { column_name: 'score_bands', data_type: 'jsonb' },
+    ])
+  })
+
   it('is idempotent', async () => {
     const again = await migrateToLatest(handle.db)
     expect(again.results).toEqual([])

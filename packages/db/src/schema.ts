@@ -1,4 +1,4 @@
-import type { Role, SubmissionState } from '@profmon/contract/rules'
+import type { Role, SubmissionState, TargetScoreBand } from '@profmon/contract/rules'
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
 
 /** Timestamps are written as Date (or defaulted) and read as Date. */
@@ -145,6 +145,12 @@ export interface TargetTable {
   org_unit_id: number
   value: number
   tolerance: number | null
+  /** Points per band of values, `[{ min, max, score }]` ordered and not overlapping; null = none. */
+  score_bands: ColumnType<TargetScoreBand[] | null, string | null | undefined, string | null>
+  /** The smallest change that counts as a move; null = the indicator's default (1 p.p. for a share). */
+  effective_gap: ColumnType<number | null, number | null | undefined, number | null>
+  /** On a region's target: municipalities may set a laxer target of their own. */
+  allow_laxer: Generated<boolean>
   updated_at: Timestamp
 }
 

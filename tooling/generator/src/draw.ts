@@ -26,13 +26,19 @@ export class Draw {
   readonly unit: number
   readonly period: number
   readonly growth: number
+  /** The municipality's factor on rates and chances (the demo's lagging, improving, worsening ones). */
+  readonly rate: number
+  /** A factor on drawn wholes: 10 for a planted slip of an extra zero. */
+  readonly scale: number
 
-  constructor(spec: ElementSpec, seed: number, unit: number, period: number) {
+  constructor(spec: ElementSpec, seed: number, unit: number, period: number, tweak = { rate: 1, scale: 1 }) {
     this.spec = spec
     this.seed = seed
     this.unit = unit
     this.period = period
     this.growth = (1 + (spec.demo.trend ?? 0)) ** period
+    this.rate = tweak.rate
+    this.scale = tweak.scale
   }
 
   private r(slot: number, option: number, perPeriod = false): number {
@@ -64,12 +70,12 @@ export class Draw {
     let value: number
     if (ref !== undefined && !(demo.range && !demo.share)) {
       const [lo, hi] = demo.share ?? DEFAULT_SHARE
-      value = ref * (lo + (hi - lo) * this.position(SLOT.rate, option))
+      value = ref * (lo + (hi - lo) * this.position(SLOT.rate, option)) * this.rate
     } else {
       const fallback = DEFAULT_RANGE[valueType === 'number' ? 'number' : 'integer']
       const [lo, hi] = demo.range ?? [min ?? fallback[0], max ?? Math.max(min ?? fallback[0], fallback[1])]
       const t = option === 0 ? 0.6 * this.size() + 0.4 * this.r(SLOT.base, 0) : this.position(SLOT.base, option)
-      value = lo + (hi - lo) * t
+      value = (lo + (hi - lo) * t) * this.scale
     }
     value *= this.growth * this.noise(option)
     return this.bound(value, ref)
@@ -109,7 +115,7 @@ export class Draw {
 
   /** A boolean as 1/0: true with the element's chance (grown by its trend), mostly stable per unit. */
   flag(option: number): number {
-    const chance = Math.min(1, Math.max(0, (this.spec.demo.chance ?? DEFAULT_CHANCE) * this.growth))
+    const chance = Math.min(1, Math.max(0, (this.spec.demo.chance ?? DEFAULT_CHANCE) * this.growth * this.rate))
     const stable = this.r(SLOT.stable, option) < chance
     const flipped = this.r(SLOT.flip, option, true) < FLIP_CHANCE
     return stable !== flipped ? 1 : 0

@@ -25,10 +25,15 @@ export interface ElementSpec {
   of: ElementSpec | undefined
   /** Stable random key of the code: values do not depend on database ids. */
   key: number
+  /** Counted in the numerator of a lower-is-better indicator: a lagging municipality has more of it. */
+  lowerIsBetter?: boolean
 }
 
 interface Definition {
   entryLevel?: OrgLevel
+  polarity?: string
+  numerator?: string
+  formula?: string
   min?: number
   max?: number
   dimension?: string
@@ -110,5 +115,24 @@ export async function readElementSpecs(db: Kysely<Database>): Promise<ElementSpe
       key: hashString(r.code),
     }
   })
+  const lower = await lowerIsBetterElements(db)
+  for (const s of specs) if (lower.has(s.code)) s.lowerIsBetter = true
   return linkByOf(specs)
+}
+
+/** Elements in the numerator (or formula) of an active plugin's lower-is-better indicator. */
+async function lowerIsBetterElements(db: Kysely<Database>): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('indicator as i')
+    .innerJoin('plugin as p', 'p.id', 'i.plugin_id')
+    .select('i.definition')
+    .where('p.status', '=', 'active')
+    .execute()
+  const out = new Set<string>()
+  for (const r of rows) {
+    const d = parseDefinition(r.definition)
+    if (d.polarity !== 'lower') continue
+    for (const m of `${d.numerator ?? ''} ${d.formula ?? ''}`.matchAll(/#\{([^}]+)\}/g)) out.add(m[1]!)
+  }
+  return out
 }

@@ -90,6 +90,7 @@ export async function insertOrgTree(
     tree: {
       ids: [[], [region.id], munIds, orgIds],
       parent: [[], [-1], munIds.map(() => 0), orgs.map((o) => o.mun)],
+      kinds: [[], ['region'], munIds.map(() => 'municipality'), orgs.map((o) => o.kind)],
     },
   }
 }

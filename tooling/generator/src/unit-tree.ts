@@ -7,6 +7,8 @@ export interface UnitTree {
   ids: number[][]
   /** `parent[depth][index]`: the parent's index at `depth - 1` (`-1` for the region). */
   parent: number[][]
+  /** `kinds[depth][index]`: the org unit's kind (`school`, `kindergarten`…); absent in hand-made trees. */
+  kinds?: string[][]
 }
 
 /** The index of the ancestor at `toDepth` of unit `index` at `depth` (itself when equal). */

@@ -29,6 +29,7 @@ type UnitName = 'R1' | 'munA' | 'munB' | 'A1' | 'A2' | 'A3' | 'B1' | 'R2' | 'mun
 const RELATIONS: Relation[] = ['own', 'sibling', 'parent']
 const ROLES: Role[] = ['platform_admin', 'region_admin', 'municipal_coordinator', 'school_operator', 'analyst']
 const P = '2025-26'
+const PREV = '2024-25'
 
 /** The caller of each role and where the role is held (region 1: munA with A1–A3, munB with B1; region 2: munC with C1). */
 const CALLERS: Record<Role, { login: string; unit: UnitName | null }> = {
@@ -69,6 +70,8 @@ interface Ctx {
   documentAt: (unit: Unit, who: Who) => Promise<number>
   /** A local indicator and data element owned by the unit (by its municipality for a school), made by the platform admin. */
   localAt: (unit: Unit) => Promise<{ indicator: string; element: string }>
+  /** A deficits target on the unit in the period before P and none in P: something for a copy to write. */
+  targetToCopy: (unit: Unit) => Promise<void>
 }
 
 interface RouteCase {
@@ -77,6 +80,8 @@ interface RouteCase {
   ok: 200 | 201 | 204
   /** Open without a session (anonymous calls are then expected to succeed). */
   public?: true
+  /** An allowed call writes to the audit log. */
+  audited?: true
   /**
    * Per role: one character per relation (own, sibling, parent) — `1` allowed, `0` refused with
    * 403, `-` no such target; one character for mode `none`.
@@ -259,20 +264,76 @@ const ROUTES: Record<string, RouteCase> = {
     expect: READ,
     request: async (u) => ({ path: `/api/targets?orgUnit=${u!.id}` }),
   },
+  'GET /api/targets/effective': {
+    mode: 'unit',
+    ok: 200,
+    expect: READ,
+    request: async (u) => ({ path: `/api/targets/effective?orgUnit=${u!.id}&period=${P}` }),
+  },
+  // A coordinator sets the municipality's target no laxer than the region's: the region's stay ≤ 39, the others ≥ 60.
   'PUT /api/targets': {
     mode: 'unit',
     ok: 200,
+    audited: true,
     expect: {
       platform_admin: '11-',
       region_admin: '10-',
-      municipal_coordinator: '000',
+      municipal_coordinator: '100',
       school_operator: '000',
       analyst: '000',
     },
     request: async (u, _who, ctx) => ({
       path: '/api/targets',
-      body: { indicator: 'deficits.diagnosed_share', period: P, orgUnit: u!.id, value: 20 + ctx.seq() },
+      body: {
+        indicator: 'deficits.diagnosed_share',
+        period: P,
+        orgUnit: u!.id,
+        value: u!.level === 1 ? 20 + (ctx.seq() % 20) : 60 + (ctx.seq() % 40),
+      },
     }),
+  },
+  // A target of the year before to copy, and none yet in P, so an allowed copy writes (and audits) one.
+  'POST /api/targets/copy': {
+    mode: 'unit',
+    ok: 200,
+    audited: true,
+    expect: {
+      platform_admin: '11-',
+      region_admin: '10-',
+      municipal_coordinator: '100',
+      school_operator: '000',
+      analyst: '000',
+    },
+    request: async (u, _who, ctx) => {
+      await ctx.targetToCopy(u!)
+      return { path: '/api/targets/copy', body: { orgUnit: u!.id, from: PREV, to: P } }
+    },
+  },
+  'GET /api/analysis': {
+    mode: 'unit',
+    ok: 200,
+    expect: READ,
+    request: async (u) => ({ path: `/api/analysis?orgUnit=${u!.id}&period=${P}&indicator=deficits.diagnosed_share` }),
+  },
+  'GET /api/analysis/trend': {
+    mode: 'unit',
+    ok: 200,
+    expect: READ,
+    request: async (u) => ({ path: `/api/analysis/trend?orgUnit=${u!.id}&indicator=deficits.diagnosed_share` }),
+  },
+  'GET /api/analysis/export': {
+    mode: 'unit',
+    ok: 200,
+    expect: READ,
+    request: async (u) => ({
+      path: `/api/analysis/export?orgUnit=${u!.id}&period=${P}&indicator=deficits.diagnosed_share`,
+    }),
+  },
+  'GET /api/data-quality': {
+    mode: 'unit',
+    ok: 200,
+    expect: READ,
+    request: async (u) => ({ path: `/api/data-quality?orgUnit=${u!.id}&period=${P}` }),
   },
   'GET /api/audit': {
     mode: 'unit',
@@ -645,6 +706,22 @@ describe(`access matrix on ${testEngine}`, () => {
         })
         return { indicator: i.body.code, element: e.body.code }
       },
+      async targetToCopy(unit) {
+        const periods = await db.selectFrom('period').select(['id', 'code']).where('code', 'in', [P, PREV]).execute()
+        const id = (code: string) => periods.find((p) => p.code === code)!.id
+        const key = { indicator_code: 'deficits.diagnosed_share', org_unit_id: unit.id }
+        await db
+          .deleteFrom('target')
+          .where('indicator_code', '=', key.indicator_code)
+          .where('org_unit_id', '=', unit.id)
+          .where('period_id', '=', id(P))
+          .execute()
+        await db
+          .insertInto('target')
+          .values({ ...key, period_id: id(PREV), value: unit.level === 1 ? 25 : 80 })
+          .onConflict((oc) => oc.columns(['indicator_code', 'period_id', 'org_unit_id']).doNothing())
+          .execute()
+      },
       async setState(unit, state) {
         const period = await db.selectFrom('period').select('id').where('code', '=', P).executeTakeFirstOrThrow()
         const row = { state, comment: null, updated_by: 'matrix', updated_at: new Date() }
@@ -733,6 +810,10 @@ describe(`access matrix on ${testEngine}`, () => {
           if (expected === '1') {
             counts.allowed++
             if (res.status !== route.ok) failures.push(`${label}: expected ${route.ok}, got ${res.status} ${text}`)
+            else if (route.audited) {
+              const after = await fingerprint()
+              if (Number(after?.audit) <= Number(before?.audit)) failures.push(`${label}: allowed, yet not audited`)
+            }
             const foreign = who === 'anonymous' ? [] : [...unitsIn(json)].filter((id) => !readable(who, id))
             if (foreign.length) failures.push(`${label}: leaks foreign org units ${foreign.join(', ')}`)
           } else {

@@ -3,7 +3,6 @@ import {
   evaluateIndicator,
   ORG_LEVEL_DEPTH,
   statusOf,
-  targetFor,
   type ElementAggregate,
   type Status,
 } from '@profmon/contract'
@@ -11,7 +10,9 @@ import type { Database, Kysely, OrgUnit } from '@profmon/db'
 import type { Catalog, CatalogIndicator } from '../catalog/catalog.ts'
 import { DomainError } from '../errors.ts'
 import { loadEvidenceGate } from '../collection/evidence/evidence-gate.ts'
-import { pathIds, regionIdOf } from '../org/org-units.ts'
+import { scoreFromBands } from '@profmon/contract/rules'
+import { loadTargetResolver, type EffectiveTarget } from '../goals/effective-targets.ts'
+import { regionIdOf } from '../org/org-units.ts'
 import { revisionFor } from '../catalog/local-definitions.ts'
 import { enabledPluginIds } from '../plugins/enabled.ts'
 import { aggregateSubtrees, type ElementRule } from './aggregate-query.ts'
@@ -95,7 +96,12 @@ export async function computeAnalytics(
       periodIds: periods.map((p) => p.id),
       elements: [...elements.values()],
     }),
-    loadTargets(db, units, periods, indicators),
+    loadTargetResolver(
+      db,
+      units,
+      periods,
+      indicators.map((i) => i.compiled.indicator.code),
+    ),
     loadEvidenceGate(
       db,
       units,
@@ -127,7 +133,7 @@ export async function computeAnalytics(
         const compiled = revision?.compiled ?? ind.compiled
         const def = compiled.indicator
         if (!req.indicators.length && !def.levels.some((l) => ORG_LEVEL_DEPTH[l] === unit.level)) continue
-        const target = targets(def.code, unit, period) ?? targetFor(def.targets, period.code)
+        const target: EffectiveTarget | undefined = targets(def, unit, period)
         const row = (option: string | null, ctx = {}) => {
           const r = evaluateIndicator(compiled, lookup, ctx)
           // A presence "yes" counts only with every required document of the unit attached (seed 001).
@@ -144,10 +150,11 @@ export async function computeAnalytics(
             status: statusOf({
               value: r.value,
               target: target?.value,
-              tolerance: target?.tolerance,
+              tolerance: target?.tolerance ?? undefined,
               polarity: def.polarity,
             }),
-            score: r.score,
+            // A target's own score bands outrank the definition's (a score indicator's value is its points).
+            score: def.kind !== 'score' && target?.scoreBands ? scoreFromBands(r.value, target.scoreBands) : r.score,
             ...(revision ? { revision: revision.revision } : {}),
           })
         }
@@ -179,49 +186,4 @@ function selectIndicators(catalog: Catalog, enabled: Set<string>, codes: string[
   if (details.length)
     throw new DomainError('invalid', 'invalid_request', details.map((d) => d.message).join('; '), details)
   return [...new Set(codes)].map((c) => catalog.indicators.get(c)!)
-}
-
-type TargetResolver = (
-  indicator: string,
-  unit: Pick<OrgUnit, 'id' | 'path'>,
-  period: { id: number },
-) => { value: number; tolerance?: number } | undefined
-
-/**
- * Targets set in the database for the units' subtrees: the one set on the deepest ancestor
- * (or the unit itself) wins, so a municipal override beats the region default.
- */
-async function loadTargets(
-  db: Kysely<Database>,
-  units: Pick<OrgUnit, 'id' | 'path'>[],
-  periods: { id: number }[],
-  indicators: CatalogIndicator[],
-): Promise<TargetResolver> {
-  const ancestorIds = [...new Set(units.flatMap((u) => pathIds(u.path)))]
-  if (!ancestorIds.length || !indicators.length) return () => undefined
-  const rows = await db
-    .selectFrom('target')
-    .select(['indicator_code', 'period_id', 'org_unit_id', 'value', 'tolerance'])
-    .where('org_unit_id', 'in', ancestorIds)
-    .where(
-      'period_id',
-      'in',
-      periods.map((p) => p.id),
-    )
-    .where(
-      'indicator_code',
-      'in',
-      indicators.map((i) => i.compiled.indicator.code),
-    )
-    .execute()
-  if (!rows.length) return () => undefined
-  const byKey = new Map(rows.map((r) => [`${r.indicator_code}:${r.period_id}:${r.org_unit_id}`, r]))
-  const deepestFirst = new Map(units.map((u) => [u.id, pathIds(u.path).reverse()]))
-  return (indicator, unit, period) => {
-    for (const id of deepestFirst.get(unit.id) ?? []) {
-      const t = byKey.get(`${indicator}:${period.id}:${id}`)
-      if (t) return { value: t.value, ...(t.tolerance !== null ? { tolerance: t.tolerance } : {}) }
-    }
-    return undefined
-  }
 }

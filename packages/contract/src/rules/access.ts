@@ -18,7 +18,8 @@ export type Role = (typeof ROLES)[number]
 
 /**
  * Kinds of writes, each checked against the caller's roles on the target org unit:
- * `data` — data values; `targets` — indicator targets; `plugins` — enabling a direction for a
+ * `data` — data values; `targets` — indicator targets (a coordinator's no laxer than the region's
+ * unless the region allows it); `plugins` — enabling a direction for a
  * region; `users` — users and their role assignments; `campaigns` — a region's deadlines;
  * `definitions` — local indicators and local data elements.
  *
@@ -37,7 +38,7 @@ export type WriteAction = 'data' | 'targets' | 'plugins' | 'users' | 'campaigns'
 export const ROLE_ACTIONS: Readonly<Record<Role, readonly WriteAction[]>> = {
   platform_admin: ['data', 'targets', 'plugins', 'users', 'campaigns', 'definitions'],
   region_admin: ['data', 'targets', 'plugins', 'users', 'campaigns', 'definitions'],
-  municipal_coordinator: ['data', 'users', 'definitions'],
+  municipal_coordinator: ['data', 'targets', 'users', 'definitions'],
   school_operator: ['data'],
   analyst: [],
 }

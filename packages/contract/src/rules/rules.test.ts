@@ -3,10 +3,13 @@ import {
   approvesAt,
   canWriteAt,
   canWriteSomewhere,
+  checkTarget,
   checkValue,
   defaultDeadlines,
   entryLock,
+  isLaxerTarget,
   parseNumberText,
+  scoreFromBands,
 } from './index.ts'
 import { inSubtree, levelAtDepth, parentPath } from '../levels/index.ts'
 
@@ -29,7 +32,8 @@ describe('who may do what', () => {
   it('lets a coordinator enter data in the municipality, not in a sibling', () => {
     expect(canWriteAt(coordinator, { path: '/1/5/123/' }, 'data')).toBe(true)
     expect(canWriteAt(coordinator, { path: '/1/6/124/' }, 'data')).toBe(false)
-    expect(canWriteAt(coordinator, { path: '/1/5/' }, 'targets')).toBe(false)
+    expect(canWriteAt(coordinator, { path: '/1/5/' }, 'targets')).toBe(true)
+    expect(canWriteAt(coordinator, { path: '/1/' }, 'targets')).toBe(false)
     expect(canWriteAt(platform, { path: '/9/' }, 'plugins')).toBe(true)
     expect(canWriteSomewhere(analyst, 'data')).toBe(false)
     expect(canWriteSomewhere(coordinator, 'definitions')).toBe(true)
@@ -81,5 +85,51 @@ describe('default deadlines (seed 004)', () => {
       measuresDue: '2025-12-31',
       effectivenessDue: '2026-08-31',
     })
+  })
+})
+
+describe('targets', () => {
+  it('keeps a share target within 0…100 % and tolerance and gap non-negative', () => {
+    expect(checkTarget({ kind: 'share' }, { value: 30, tolerance: 5, effectiveGap: 1 })).toEqual([])
+    expect(checkTarget({ kind: 'share' }, { value: 120, tolerance: -1, effectiveGap: -0.5 })).toEqual([
+      { code: 'outside_bounds', field: 'value', value: 120, min: 0, max: 100 },
+      { code: 'negative', field: 'tolerance', value: -1 },
+      { code: 'negative', field: 'effectiveGap', value: -0.5 },
+    ])
+    expect(checkTarget({ kind: 'count' }, { value: 1200 })).toEqual([])
+  })
+
+  it('wants score bands ascending, non-empty and not overlapping', () => {
+    const ok = [
+      { min: null, max: 20, score: 0 },
+      { min: 20, max: 30, score: 1 },
+      { min: 30, max: null, score: 2 },
+    ]
+    expect(checkTarget({ kind: 'share' }, { value: 30, scoreBands: ok })).toEqual([])
+    expect(scoreFromBands(19.9, ok)).toBe(0)
+    expect(scoreFromBands(20, ok)).toBe(1)
+    expect(scoreFromBands(null, ok)).toBeNull()
+    const overlap = [
+      { min: 0, max: 25, score: 0 },
+      { min: 20, max: 100, score: 1 },
+    ]
+    expect(checkTarget({ kind: 'share' }, { value: 30, scoreBands: overlap })).toEqual([
+      { code: 'bands_overlap', field: 'scoreBands[1]', previousMax: 25, min: 20 },
+    ])
+    const unordered = [
+      { min: 50, max: 100, score: 1 },
+      { min: 0, max: 50, score: 0 },
+    ]
+    expect(checkTarget({ kind: 'share' }, { value: 30, scoreBands: unordered })[0]?.code).toBe('bands_unordered')
+    expect(checkTarget({ kind: 'share' }, { value: 30, scoreBands: [{ min: 40, max: 10, score: 1 }] })[0]?.code).toBe(
+      'band_empty',
+    )
+  })
+
+  it('calls a target laxer by polarity', () => {
+    expect(isLaxerTarget('higher', 25, 30)).toBe(true)
+    expect(isLaxerTarget('higher', 30, 30)).toBe(false)
+    expect(isLaxerTarget('lower', 35, 30)).toBe(true)
+    expect(isLaxerTarget('lower', 25, 30)).toBe(false)
   })
 })
