@@ -6,6 +6,7 @@ import * as localIndicators from './migrations/0003-local-indicators.ts'
 import * as entryWorkflow from './migrations/0004-entry-workflow.ts'
 import * as evidence from './migrations/0005-evidence.ts'
 import * as campaignCollection from './migrations/0006-campaign-collection.ts'
+import * as recommendations from './migrations/0008-recommendations.ts'
 import type { Database } from './schema.ts'
 
 /** Migrations as code, in order. Names are stable: they are recorded in the database. */
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '0004-entry-workflow': entryWorkflow,
   '0005-evidence': evidence,
   '0006-campaign-collection': campaignCollection,
+  '0008-recommendations': recommendations,
 }
 
 /**
