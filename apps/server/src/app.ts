@@ -23,6 +23,7 @@ import { importRoutes } from './routes/imports.ts'
 import { orgUnitRoutes } from './routes/org-units.ts'
 import { periodRoutes } from './routes/periods.ts'
 import { pluginRoutes } from './routes/plugins.ts'
+import { recommendationRoutes } from './routes/recommendations.ts'
 import { staticRoutes } from './routes/static.ts'
 import { submissionRoutes } from './routes/submissions.ts'
 import { targetRoutes } from './routes/targets.ts'
@@ -92,6 +93,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     evidenceRoutes(deps),
     campaignRoutes(deps),
     submissionRoutes(deps),
+    recommendationRoutes(deps),
   ])
     app.route('/', routes)
   app.route('/', docsRoutes())

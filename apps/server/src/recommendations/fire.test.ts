@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { recommendationRuleSchema, type RecommendationRule } from '@profmon/contract'
+import { recommendationRuleSchema, type Indicator, type RecommendationRule } from '@profmon/contract'
 import { conditionHolds, firingRules, formatIndicatorValue, gapOf, renderText, type RuleInput } from './fire.ts'
 
-const share = { kind: 'share', polarity: 'higher', decimals: 1, title: { ru: 'Доля прошедших диагностику' } } as const
+const share: Pick<Indicator, 'kind' | 'polarity' | 'decimals' | 'levels' | 'title'> = {
+  kind: 'share',
+  polarity: 'higher',
+  decimals: 1,
+  levels: ['region', 'municipality', 'organization'],
+  title: { ru: 'Доля прошедших диагностику' },
+}
 const rule = (r: Partial<RecommendationRule> & Pick<RecommendationRule, 'code' | 'when'>): RecommendationRule =>
   recommendationRuleSchema.parse({
     indicator: 'deficits.diagnosed_share',
@@ -88,6 +94,11 @@ describe('firingRules', () => {
       ['d.any', 2, 26],
       ['d.any', 4, 26],
     ])
+  })
+
+  it('skips levels where the indicator means nothing', () => {
+    const onlyUp = (code: string) => (code === 'deficits.diagnosed_share' ? { ...share, levels: ['municipality' as const] } : undefined)
+    expect(firingRules([anyLevel], [row(1, 1, 100), row(2, 1, 100)], depths, onlyUp).map((f) => f.row.orgUnit)).toEqual([2])
   })
 
   it('skips rules of unknown indicators and units of unknown depth', () => {

@@ -66,8 +66,9 @@ export function gapOf(
 }
 
 /**
- * The rules that fire for the units' rows: a rule is evaluated only at the org levels it names,
- * on the total row (option null) of its indicator.
+ * The rules that fire for the units' rows: a rule is evaluated only at the org levels it names
+ * where its indicator is meaningful (the levels GET /api/analytics lists it at), on the total row
+ * (option null) of its indicator.
  *
  * @param depthOf depth (1 region … 3 organisation) of each unit the rows are for
  * @example
@@ -77,7 +78,7 @@ export function firingRules(
   rules: readonly RecommendationRule[],
   rows: readonly RuleInput[],
   depthOf: ReadonlyMap<number, number>,
-  indicatorOf: (code: string) => Pick<Indicator, 'kind' | 'polarity'> | undefined,
+  indicatorOf: (code: string) => Pick<Indicator, 'kind' | 'polarity' | 'levels'> | undefined,
 ): Firing[] {
   const totals = new Map<string, RuleInput[]>()
   for (const row of rows) {
@@ -90,7 +91,8 @@ export function firingRules(
   for (const rule of rules) {
     const indicator = indicatorOf(rule.indicator)
     if (!indicator) continue
-    const depths = new Set(rule.levels.map((l) => ORG_LEVEL_DEPTH[l]))
+    const meaningful = new Set(indicator.levels.map((l) => ORG_LEVEL_DEPTH[l]))
+    const depths = new Set(rule.levels.map((l) => ORG_LEVEL_DEPTH[l]).filter((d) => meaningful.has(d)))
     for (const row of totals.get(rule.indicator) ?? []) {
       const depth = depthOf.get(row.orgUnit)
       if (depth === undefined || !depths.has(depth) || !conditionHolds(rule.when, row)) continue
