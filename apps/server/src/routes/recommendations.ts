@@ -15,7 +15,7 @@ import {
 import { idParam } from './schemas.ts'
 
 const TAGS = ['recommendations']
-const addressee = addresseeSchema.openapi('Addressee', {
+const addressee = z.enum(addresseeSchema.options).openapi('Addressee', {
   description: 'teachers, school leadership, methodical support organisations, municipal authority',
 })
 const state = z.enum(['draft', 'published', 'acknowledged', 'withdrawn']).openapi('RecommendationState')
