@@ -11,6 +11,7 @@ import { analyticsRoutes } from './routes/analytics.ts'
 import { auditRoutes } from './routes/audit.ts'
 import { authRoutes } from './routes/auth.ts'
 import { campaignRoutes } from './routes/campaigns.ts'
+import { conclusionRoutes } from './routes/conclusions.ts'
 import { dataValueRoutes } from './routes/data-values.ts'
 import { definitionRoutes } from './routes/definitions.ts'
 import { docsRoutes } from './routes/docs.ts'
@@ -94,6 +95,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     campaignRoutes(deps),
     submissionRoutes(deps),
     recommendationRoutes(deps),
+    conclusionRoutes(deps),
   ])
     app.route('/', routes)
   app.route('/', docsRoutes())
