@@ -8,6 +8,7 @@ import { csrf } from './middleware/csrf/index.ts'
 import { requestLog } from './middleware/request-log.ts'
 import { secureHeaders } from './middleware/secure-headers/index.ts'
 import { analyticsRoutes } from './routes/analytics.ts'
+import { attentionRoutes } from './routes/attention.ts'
 import { auditRoutes } from './routes/audit.ts'
 import { authRoutes } from './routes/auth.ts'
 import { campaignRoutes } from './routes/campaigns.ts'
@@ -96,6 +97,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     submissionRoutes(deps),
     recommendationRoutes(deps),
     conclusionRoutes(deps),
+    attentionRoutes(deps),
   ])
     app.route('/', routes)
   app.route('/', docsRoutes())
