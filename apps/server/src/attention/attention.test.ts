@@ -11,7 +11,9 @@ describe(`needs attention on ${testEngine}`, () => {
   let t: TestApp
   let tree: FixtureTree
   const attention = async (login: string, orgUnit: number) => {
-    const res = await t.as(login).call<{ items: AttentionItem[] }>('GET', `/api/attention?orgUnit=${orgUnit}&period=${P}`)
+    const res = await t
+      .as(login)
+      .call<{ items: AttentionItem[] }>('GET', `/api/attention?orgUnit=${orgUnit}&period=${P}`)
     expect(res.status, JSON.stringify(res.body)).toBe(200)
     return res.body.items
   }
@@ -40,7 +42,9 @@ describe(`needs attention on ${testEngine}`, () => {
       ],
     })
     expect(values.status).toBe(200)
-    expect((await t.as('oper-a1').call('POST', `/api/submissions/${tree.schoolA1}/${P}/deficits/submit`, {})).status).toBe(200)
+    expect(
+      (await t.as('oper-a1').call('POST', `/api/submissions/${tree.schoolA1}/${P}/deficits/submit`, {})).status,
+    ).toBe(200)
   })
   afterAll(() => t.close())
 
@@ -80,14 +84,18 @@ describe(`needs attention on ${testEngine}`, () => {
     const id = made.body.items[0]!.id
     expect((await attention('oper-a1', tree.schoolA1)).some((i) => i.kind.startsWith('recommendations'))).toBe(false)
     expect((await t.as('mun-a').call('POST', `/api/recommendations/${id}/publish`)).status).toBe(200)
-    expect((await attention('oper-a1', tree.schoolA1)).find((i) => i.kind === 'recommendations_to_acknowledge')).toEqual({
+    expect(
+      (await attention('oper-a1', tree.schoolA1)).find((i) => i.kind === 'recommendations_to_acknowledge'),
+    ).toEqual({
       kind: 'recommendations_to_acknowledge',
       severity: 'medium',
       title: 'attention.recommendations_to_acknowledge',
       detail: { count: 1 },
       link: `/recommendations?unit=${tree.schoolA1}&period=${P}&state=published`,
     })
-    expect((await attention('mun-a', tree.munA)).find((i) => i.kind === 'recommendations_unacknowledged')?.detail).toEqual({
+    expect(
+      (await attention('mun-a', tree.munA)).find((i) => i.kind === 'recommendations_unacknowledged')?.detail,
+    ).toEqual({
       count: 1,
     })
     expect((await attention('oper-a2', tree.schoolA2)).some((i) => i.kind.startsWith('recommendations'))).toBe(false)

@@ -121,30 +121,32 @@ async function notSubmitted(
 async function notMet(db: Kysely<Database>, catalog: Catalog, unit: OrgUnit, period: string): Promise<AttentionItem[]> {
   const view = await catalogFor(db, catalog, [unit])
   const rows = await computeAnalytics(db, view, { unit, level: 'self', periods: [period], indicators: [] })
-  return rows
-    .filter((r) => r.option === null && r.status === 'not_met')
-    .map((r) => {
-      const ind = view.indicators.get(r.indicator)!
-      const def = ind.compiled.indicator
-      return { r, plugin: ind.pluginId, gap: gapOf(r, def), people: def.kind === 'share' }
-    })
-    // People first (shares), then the largest gap.
-    .sort((a, b) => Number(b.people) - Number(a.people) || (b.gap ?? 0) - (a.gap ?? 0))
-    .slice(0, TOP_INDICATORS)
-    .map(({ r, plugin, gap, people }) => ({
-      kind: 'indicator_not_met' as const,
-      severity: 'medium' as const,
-      title: 'attention.indicator_not_met',
-      detail: {
-        indicator: r.indicator,
-        plugin,
-        value: r.value,
-        target: r.target,
-        gap,
-        gapUnit: people ? 'people' : 'value',
-      },
-      link: `/analysis?${query({ unit: unit.id, period, plugin, indicator: r.indicator })}`,
-    }))
+  return (
+    rows
+      .filter((r) => r.option === null && r.status === 'not_met')
+      .map((r) => {
+        const ind = view.indicators.get(r.indicator)!
+        const def = ind.compiled.indicator
+        return { r, plugin: ind.pluginId, gap: gapOf(r, def), people: def.kind === 'share' }
+      })
+      // People first (shares), then the largest gap.
+      .sort((a, b) => Number(b.people) - Number(a.people) || (b.gap ?? 0) - (a.gap ?? 0))
+      .slice(0, TOP_INDICATORS)
+      .map(({ r, plugin, gap, people }) => ({
+        kind: 'indicator_not_met' as const,
+        severity: 'medium' as const,
+        title: 'attention.indicator_not_met',
+        detail: {
+          indicator: r.indicator,
+          plugin,
+          value: r.value,
+          target: r.target,
+          gap,
+          gapUnit: people ? 'people' : 'value',
+        },
+        link: `/analysis?${query({ unit: unit.id, period, plugin, indicator: r.indicator })}`,
+      }))
+  )
 }
 
 async function awaitingAcknowledgement(

@@ -24,8 +24,12 @@ describe(`analysis conclusions on ${testEngine}`, () => {
     const rows: AnalyticsRow[] = []
     for (const level of ['self', 'children'])
       rows.push(
-        ...(await t.call<{ rows: AnalyticsRow[] }>('GET', `/api/analytics?orgUnit=${tree.munA}&period=${P}&level=${level}`))
-          .body.rows,
+        ...(
+          await t.call<{ rows: AnalyticsRow[] }>(
+            'GET',
+            `/api/analytics?orgUnit=${tree.munA}&period=${P}&level=${level}`,
+          )
+        ).body.rows,
       )
     return rows.filter((r) => r.indicator.startsWith('deficits.'))
   }
@@ -72,14 +76,17 @@ describe(`analysis conclusions on ${testEngine}`, () => {
     })
     expect(second.body.version).toBe(2)
 
-    expect((await t.as('analyst').call('PUT', '/api/conclusions', { ...draft, body: paragraph('x'), version: 2 })).status).toBe(403)
-    expect((await t.as('mun-b').call('PUT', '/api/conclusions', { ...draft, body: paragraph('x'), version: 2 })).status).toBe(403)
+    expect(
+      (await t.as('analyst').call('PUT', '/api/conclusions', { ...draft, body: paragraph('x'), version: 2 })).status,
+    ).toBe(403)
+    expect(
+      (await t.as('mun-b').call('PUT', '/api/conclusions', { ...draft, body: paragraph('x'), version: 2 })).status,
+    ).toBe(403)
     const html = await mun.call('PUT', '/api/conclusions', { ...draft, body: { html: '<p>x</p>' }, version: 2 })
     expect(html.status).toBe(400)
-    const read = await t.as('analyst').call<{ items: ConclusionView[] }>(
-      'GET',
-      `/api/conclusions?orgUnit=${tree.munA}&period=${P}&plugin=deficits`,
-    )
+    const read = await t
+      .as('analyst')
+      .call<{ items: ConclusionView[] }>('GET', `/api/conclusions?orgUnit=${tree.munA}&period=${P}&plugin=deficits`)
     expect(read.body.items.map((c) => [c.id, c.version])).toEqual([[second.body.id, 2]])
     expect((await t.as('mun-b').call('GET', `/api/conclusions/${second.body.id}`)).status).toBe(403)
   })

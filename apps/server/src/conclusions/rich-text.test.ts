@@ -13,13 +13,18 @@ describe('richTextSchema', () => {
   })
 
   it('keeps markup as text and refuses anything outside the model', () => {
-    expect(richTextSchema.parse({ blocks: [{ type: 'paragraph', runs: [{ text: '<b>x</b>' }] }] }).blocks).toHaveLength(1)
+    expect(richTextSchema.parse({ blocks: [{ type: 'paragraph', runs: [{ text: '<b>x</b>' }] }] }).blocks).toHaveLength(
+      1,
+    )
     expect(richTextSchema.safeParse({ html: '<p>x</p>', blocks: [] }).success).toBe(false)
     expect(richTextSchema.safeParse({ blocks: [{ type: 'html', runs: [{ text: 'x' }] }] }).success).toBe(false)
     expect(
-      richTextSchema.safeParse({ blocks: [{ type: 'paragraph', runs: [{ text: 'x', href: 'javascript:1' }] }] }).success,
+      richTextSchema.safeParse({ blocks: [{ type: 'paragraph', runs: [{ text: 'x', href: 'javascript:1' }] }] })
+        .success,
     ).toBe(false)
-    expect(richTextSchema.safeParse({ blocks: [{ type: 'paragraph', runs: [{ text: 'a\u0000b' }] }] }).success).toBe(false)
+    expect(richTextSchema.safeParse({ blocks: [{ type: 'paragraph', runs: [{ text: 'a\u0000b' }] }] }).success).toBe(
+      false,
+    )
     expect(richTextSchema.safeParse({ blocks: [{ type: 'list', ordered: true, items: [] }] }).success).toBe(false)
   })
 })

@@ -1,11 +1,13 @@
 import { z } from '@hono/zod-openapi'
 
+const isControl = (code: number) => (code < 0x20 && code !== 0x09 && code !== 0x0a) || code === 0x7f
+
 // PostgreSQL's jsonb refuses NUL; other control characters but tab and newline have no place in prose.
 const plain = z
   .string()
   .min(1)
   .max(10_000)
-  .regex(/^[^\u0000-\u0008\u000b-\u001f\u007f]*$/, 'control characters are not allowed')
+  .refine((s) => ![...s].some((ch) => isControl(ch.charCodeAt(0))), 'control characters are not allowed')
 
 /**
  * A run of plain text with optional emphasis. Text is never markup: `<b>` stays the four characters.
@@ -21,7 +23,10 @@ export const textRunSchema = z
 const runs = z.array(textRunSchema).min(1).max(500)
 
 /** A paragraph: runs of text. */
-export const paragraphSchema = z.object({ type: z.literal('paragraph'), runs }).strict().openapi('Paragraph')
+export const paragraphSchema = z
+  .object({ type: z.literal('paragraph'), runs })
+  .strict()
+  .openapi('Paragraph')
 
 /** A bulleted (`ordered: false`) or numbered list; each item is runs of text. */
 export const listBlockSchema = z

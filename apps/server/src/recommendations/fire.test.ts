@@ -65,10 +65,14 @@ describe('gapOf', () => {
   })
 
   it('is in the unit of a count, and null without target, value or for presence', () => {
-    expect(gapOf({ numerator: null, denominator: null, value: 3, target: 5 }, { kind: 'count', polarity: 'higher' })).toBe(2)
+    expect(
+      gapOf({ numerator: null, denominator: null, value: 3, target: 5 }, { kind: 'count', polarity: 'higher' }),
+    ).toBe(2)
     expect(gapOf(row(1, 4, 100, null), share)).toBeNull()
     expect(gapOf(row(1, null, null), share)).toBeNull()
-    expect(gapOf({ numerator: null, denominator: null, value: 0, target: 1 }, { kind: 'presence', polarity: 'higher' })).toBeNull()
+    expect(
+      gapOf({ numerator: null, denominator: null, value: 0, target: 1 }, { kind: 'presence', polarity: 'higher' }),
+    ).toBeNull()
   })
 })
 
@@ -97,8 +101,11 @@ describe('firingRules', () => {
   })
 
   it('skips levels where the indicator means nothing', () => {
-    const onlyUp = (code: string) => (code === 'deficits.diagnosed_share' ? { ...share, levels: ['municipality' as const] } : undefined)
-    expect(firingRules([anyLevel], [row(1, 1, 100), row(2, 1, 100)], depths, onlyUp).map((f) => f.row.orgUnit)).toEqual([2])
+    const onlyUp = (code: string) =>
+      code === 'deficits.diagnosed_share' ? { ...share, levels: ['municipality' as const] } : undefined
+    expect(firingRules([anyLevel], [row(1, 1, 100), row(2, 1, 100)], depths, onlyUp).map((f) => f.row.orgUnit)).toEqual(
+      [2],
+    )
   })
 
   it('skips rules of unknown indicators and units of unknown depth', () => {
@@ -110,7 +117,12 @@ describe('firingRules', () => {
 
 describe('renderText', () => {
   it('cites the indicator, its value, the target and the gap in people, the Russian way', () => {
-    const text = renderText({ text: { ru: 'Обеспечить диагностику.' } }, share, row(1, 35, 80, 60), gapOf(row(1, 35, 80, 60), share))
+    const text = renderText(
+      { text: { ru: 'Обеспечить диагностику.' } },
+      share,
+      row(1, 35, 80, 60),
+      gapOf(row(1, 35, 80, 60), share),
+    )
     // 35 of 80 = 43.75 %; 60 % of 80 = 48 → 13 missing
     expect(text).toBe(
       'Обеспечить диагностику.\n\nОснование: «Доля прошедших диагностику» — 43,8 % при целевом значении 60 %; до цели не хватает 13 чел.',

@@ -27,10 +27,7 @@ export interface Firing {
  * conditionHolds({ status: ['not_met'] }, { status: 'not_met', value: 4 }) // true
  * conditionHolds({ above: 25 }, { status: null, value: null })             // false
  */
-export function conditionHolds(
-  when: RecommendationRule['when'],
-  row: Pick<RuleInput, 'status' | 'value'>,
-): boolean {
+export function conditionHolds(when: RecommendationRule['when'], row: Pick<RuleInput, 'status' | 'value'>): boolean {
   if (when.status && (row.status === null || !when.status.includes(row.status))) return false
   if (when.below !== undefined && (row.value === null || !(row.value < when.below))) return false
   if (when.above !== undefined && (row.value === null || !(row.value > when.above))) return false
@@ -113,10 +110,7 @@ export function formatRu(value: number, decimals: number): string {
 }
 
 /** An indicator's value for people: `43,8 %` for a share, `да`/`нет` for presence. */
-export function formatIndicatorValue(
-  value: number | null,
-  indicator: Pick<Indicator, 'kind' | 'decimals'>,
-): string {
+export function formatIndicatorValue(value: number | null, indicator: Pick<Indicator, 'kind' | 'decimals'>): string {
   if (value === null) return 'нет данных'
   if (indicator.kind === 'presence') return value ? 'да' : 'нет'
   const text = formatRu(value, indicator.kind === 'count' ? 0 : indicator.decimals)

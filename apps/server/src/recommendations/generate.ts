@@ -134,7 +134,9 @@ export async function generateRecommendations(
         { text: set.text ?? known.text, stale: false },
       )
     }
-    const gone = existing.filter((r) => r.state === 'draft' && !r.stale && !fired.has(`${r.rule_code}|${r.org_unit_id}`))
+    const gone = existing.filter(
+      (r) => r.state === 'draft' && !r.stale && !fired.has(`${r.rule_code}|${r.org_unit_id}`),
+    )
     if (gone.length)
       await trx
         .updateTable('recommendation')

@@ -15,7 +15,12 @@ describe(`recommendations on ${testEngine}`, () => {
   let tree: FixtureTree
   const write = async (values: [number, string, number][]) => {
     const res = await t.call('POST', '/api/data-values', {
-      values: values.map(([orgUnit, element, value]) => ({ orgUnit, period: P, element: `deficits.${element}`, value })),
+      values: values.map(([orgUnit, element, value]) => ({
+        orgUnit,
+        period: P,
+        element: `deficits.${element}`,
+        value,
+      })),
     })
     expect(res.status, JSON.stringify(res.body)).toBe(200)
   }
@@ -46,7 +51,10 @@ describe(`recommendations on ${testEngine}`, () => {
       [tree.munA, 'children'],
       [tree.munB, 'children'],
     ] as const) {
-      const res = await t.call<{ rows: AnalyticsRow[] }>('GET', `/api/analytics?orgUnit=${unit}&period=${P}&level=${level}`)
+      const res = await t.call<{ rows: AnalyticsRow[] }>(
+        'GET',
+        `/api/analytics?orgUnit=${unit}&period=${P}&level=${level}`,
+      )
       rows.push(...res.body.rows)
     }
     for (const u of await t.deps.db.selectFrom('org_unit').select(['id', 'level']).execute()) depth.set(u.id, u.level)
@@ -103,12 +111,18 @@ describe(`recommendations on ${testEngine}`, () => {
     const a1 = drafts.find((r) => r.rule === 'deficits.diagnostics_low_school' && r.orgUnit === tree.schoolA1)!
     // 2 of 10 = 20 %; 30 % of 10 = 3 people → 1 missing
     expect(a1.text).toContain('«Диагностика дефицитов» — 20 % при целевом значении 30 %; до цели не хватает 1 чел.')
-    expect(a1).toMatchObject({ addressee: 'school_leadership', plugin: 'deficits', indicator: 'deficits.diagnosed_share' })
+    expect(a1).toMatchObject({
+      addressee: 'school_leadership',
+      plugin: 'deficits',
+      indicator: 'deficits.diagnosed_share',
+    })
     expect(await generate()).toEqual({ created: 0, updated: 0, stale: 0 })
   })
 
   it('keeps an edited draft, marks what no longer fires stale, adds what newly fires, un-stales what fires again', async () => {
-    const a1 = (await generated()).find((r) => r.rule === 'deficits.diagnostics_low_school' && r.orgUnit === tree.schoolA1)!
+    const a1 = (await generated()).find(
+      (r) => r.rule === 'deficits.diagnostics_low_school' && r.orgUnit === tree.schoolA1,
+    )!
     const edited = await t.as('region').call<RecommendationView>('PUT', `/api/recommendations/${a1.id}`, {
       text: 'Провести диагностику до 1 марта.',
     })
@@ -136,7 +150,11 @@ describe(`recommendations on ${testEngine}`, () => {
     const drafts = await generated()
     expect(keys(drafts.filter((r) => !r.stale))).toEqual(after)
     expect(keys(drafts.filter((r) => r.stale))).toEqual(gone)
-    expect(drafts.find((r) => r.id === a1.id)).toMatchObject({ stale: true, edited: true, text: 'Провести диагностику до 1 марта.' })
+    expect(drafts.find((r) => r.id === a1.id)).toMatchObject({
+      stale: true,
+      edited: true,
+      text: 'Провести диагностику до 1 марта.',
+    })
 
     await write([[tree.schoolA1, 'diagnosed', 2]])
     expect(await generate()).toMatchObject({ created: 0 })
@@ -163,7 +181,9 @@ describe(`recommendations on ${testEngine}`, () => {
   })
 
   it('shows a published recommendation to the addressed school only; its operator acknowledges, the coordinator sees who and when', async () => {
-    const a1 = (await generated()).find((r) => r.rule === 'deficits.diagnostics_low_school' && r.orgUnit === tree.schoolA1)!
+    const a1 = (await generated()).find(
+      (r) => r.rule === 'deficits.diagnostics_low_school' && r.orgUnit === tree.schoolA1,
+    )!
     // Drafts: the region's own are not the municipality's to see, and never a school's.
     expect((await list('mun-a', tree.munA, '&includeDescendants=true')).map((r) => r.id)).not.toContain(a1.id)
     expect(await list('oper-a1', tree.schoolA1)).toEqual([])
@@ -224,7 +244,9 @@ describe(`recommendations on ${testEngine}`, () => {
     })
     expect(unknown.status).toBe(400)
     expect(unknown.body.error.details.map((d) => d.path)).toEqual(['indicators[1]'])
-    expect((await t.as('oper-a1').call('POST', '/api/recommendations', { ...body, orgUnits: [tree.schoolA1] })).status).toBe(403)
+    expect(
+      (await t.as('oper-a1').call('POST', '/api/recommendations', { ...body, orgUnits: [tree.schoolA1] })).status,
+    ).toBe(403)
 
     const made = await mun.call<Items>('POST', '/api/recommendations', {
       ...body,
@@ -241,9 +263,13 @@ describe(`recommendations on ${testEngine}`, () => {
       expect.arrayContaining([a2, a3]),
     )
     const acknowledged = (await generated()).find((r) => r.state === 'acknowledged')!.id
-    const refused = await mun.call<{ error: { details: { path: string }[] } }>('POST', '/api/recommendations/bulk-publish', {
-      ids: [a2, a3, acknowledged],
-    })
+    const refused = await mun.call<{ error: { details: { path: string }[] } }>(
+      'POST',
+      '/api/recommendations/bulk-publish',
+      {
+        ids: [a2, a3, acknowledged],
+      },
+    )
     expect(refused.status).toBe(403) // the acknowledged one is the region's
     expect(refused.body.error.details.map((d) => d.path)).toEqual(['ids[2]'])
     expect((await list('oper-a2', tree.schoolA2)).map((r) => r.id)).not.toContain(a2)

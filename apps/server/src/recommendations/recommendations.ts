@@ -250,7 +250,14 @@ export async function updateRecommendation(
       .set({ ...after, edited: true, updated_at: new Date() })
       .where('id', '=', id)
       .execute()
-    await audit(trx, scope, row, 'update', { text: row.text, addressee: row.addressee, indicators: row.indicators }, after)
+    await audit(
+      trx,
+      scope,
+      row,
+      'update',
+      { text: row.text, addressee: row.addressee, indicators: row.indicators },
+      after,
+    )
     return getRecommendation(trx, scope, id)
   })
 }

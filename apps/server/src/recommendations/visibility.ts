@@ -24,7 +24,8 @@ export function canSee(scope: Scope, r: RecommendationPlace): boolean {
   return scope.user.roles.some((role) => {
     const unit = role.orgUnit
     if (!unit) return false
-    if (unit.level >= SCHOOL_DEPTH) return r.orgUnit.id === unit.id && (r.state === 'published' || r.state === 'acknowledged')
+    if (unit.level >= SCHOOL_DEPTH)
+      return r.orgUnit.id === unit.id && (r.state === 'published' || r.state === 'acknowledged')
     return inSubtree(r.orgUnit, unit) && (inSubtree(r.owner, unit) || r.publishedAt !== null)
   })
 }

@@ -27,15 +27,21 @@ const route = createRoute({
   method: 'get',
   path: '/api/attention',
   tags: ['analysis'],
-  summary: "What needs attention in an org unit and period: the next deadline, children not submitted, indicators not met, recommendations awaiting acknowledgement",
+  summary:
+    'What needs attention in an org unit and period: the next deadline, children not submitted, indicators not met, recommendations awaiting acknowledgement',
   description: 'Codes and parameters, most urgent first; the shell words them.',
   request: {
-    query: z.object({ orgUnit: z.coerce.number().int().positive(), period: z.string().min(1).openapi({ example: '2025-26' }) }),
+    query: z.object({
+      orgUnit: z.coerce.number().int().positive(),
+      period: z.string().min(1).openapi({ example: '2025-26' }),
+    }),
   },
   responses: {
     200: {
       description: 'Items, most urgent first',
-      content: { 'application/json': { schema: z.object({ items: z.array(attentionItemSchema) }).openapi('Attention') } },
+      content: {
+        'application/json': { schema: z.object({ items: z.array(attentionItemSchema) }).openapi('Attention') },
+      },
     },
     ...errorResponses(400, 401, 403, 404),
   },

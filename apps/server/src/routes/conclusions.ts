@@ -43,7 +43,11 @@ const list = createRoute({
   tags: TAGS,
   summary: 'Written conclusions of an org unit and period (of one direction when given)',
   request: {
-    query: z.object({ orgUnit: z.coerce.number().int().positive(), period: z.string().min(1), plugin: plugin.optional() }),
+    query: z.object({
+      orgUnit: z.coerce.number().int().positive(),
+      period: z.string().min(1),
+      plugin: plugin.optional(),
+    }),
   },
   responses: {
     200: answer('Conclusions', z.object({ items: z.array(conclusionSchema) }).openapi('ConclusionList')),

@@ -30,7 +30,10 @@ export const recommendationSchema = z
     period: z.string().openapi({ example: '2025-26' }),
     addressee,
     plugin: z.string().nullable().openapi({ description: 'Direction (plugin id or local)' }),
-    indicator: z.string().nullable().openapi({ description: 'The first cited indicator', example: 'deficits.diagnosed_share' }),
+    indicator: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The first cited indicator', example: 'deficits.diagnosed_share' }),
     indicators: z.array(z.string()),
     rule: z.string().nullable().openapi({ description: 'The manifest rule of a generated one' }),
     text: z.string(),
@@ -163,7 +166,10 @@ const publish = createRoute({
   tags: TAGS,
   summary: 'Publish a draft to its addressee; 409 unless a draft',
   request: { params: idParam },
-  responses: { 200: answer('The published recommendation', recommendationSchema), ...errorResponses(401, 403, 404, 409) },
+  responses: {
+    200: answer('The published recommendation', recommendationSchema),
+    ...errorResponses(401, 403, 404, 409),
+  },
 })
 
 const bulkPublish = createRoute({
@@ -172,7 +178,12 @@ const bulkPublish = createRoute({
   tags: TAGS,
   summary: 'Publish several drafts, all or nothing (an error names ids[i])',
   request: {
-    body: json(z.object({ ids: z.array(z.number().int().positive()).min(1).max(1000) }).strict().openapi('BulkPublish')),
+    body: json(
+      z
+        .object({ ids: z.array(z.number().int().positive()).min(1).max(1000) })
+        .strict()
+        .openapi('BulkPublish'),
+    ),
   },
   responses: { 200: answer('The published recommendations', itemsSchema), ...errorResponses(400, 401, 403, 404, 409) },
 })
@@ -184,7 +195,10 @@ const acknowledge = createRoute({
   summary: 'Acknowledge a published recommendation, by a user entering data of the addressed unit',
   description: 'Records the name of who acknowledged and when. An analyst cannot; 409 unless published.',
   request: { params: idParam },
-  responses: { 200: answer('The acknowledged recommendation', recommendationSchema), ...errorResponses(401, 403, 404, 409) },
+  responses: {
+    200: answer('The acknowledged recommendation', recommendationSchema),
+    ...errorResponses(401, 403, 404, 409),
+  },
 })
 
 const withdraw = createRoute({
@@ -194,16 +208,28 @@ const withdraw = createRoute({
   summary: 'Withdraw a draft or a published recommendation, with a reason',
   request: {
     params: idParam,
-    body: json(z.object({ reason: z.string().trim().min(1).max(2000) }).strict().openapi('WithdrawRecommendation')),
+    body: json(
+      z
+        .object({ reason: z.string().trim().min(1).max(2000) })
+        .strict()
+        .openapi('WithdrawRecommendation'),
+    ),
   },
-  responses: { 200: answer('The withdrawn recommendation', recommendationSchema), ...errorResponses(400, 401, 403, 404, 409) },
+  responses: {
+    200: answer('The withdrawn recommendation', recommendationSchema),
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
 })
 
 /** Targeted recommendations (адресные рекомендации): generated from the directions' rules or written, then published and acknowledged. */
 export function recommendationRoutes({ db, catalog }: AppDeps) {
   return new OpenAPIHono<AuthEnv>()
-    .openapi(generate, async (c) => c.json(await generateRecommendations(db, catalog, c.var.scope, c.req.valid('json')), 200))
-    .openapi(list, async (c) => c.json({ items: await listRecommendations(db, c.var.scope, c.req.valid('query')) }, 200))
+    .openapi(generate, async (c) =>
+      c.json(await generateRecommendations(db, catalog, c.var.scope, c.req.valid('json')), 200),
+    )
+    .openapi(list, async (c) =>
+      c.json({ items: await listRecommendations(db, c.var.scope, c.req.valid('query')) }, 200),
+    )
     .openapi(create, async (c) =>
       c.json({ items: await createRecommendations(db, catalog, c.var.scope, c.req.valid('json')) }, 201),
     )
@@ -216,7 +242,9 @@ export function recommendationRoutes({ db, catalog }: AppDeps) {
     .openapi(publish, async (c) =>
       c.json((await publishRecommendations(db, c.var.scope, [c.req.valid('param').id], 'id'))[0]!, 200),
     )
-    .openapi(acknowledge, async (c) => c.json(await acknowledgeRecommendation(db, c.var.scope, c.req.valid('param').id), 200))
+    .openapi(acknowledge, async (c) =>
+      c.json(await acknowledgeRecommendation(db, c.var.scope, c.req.valid('param').id), 200),
+    )
     .openapi(withdraw, async (c) =>
       c.json(await withdrawRecommendation(db, c.var.scope, c.req.valid('param').id, c.req.valid('json').reason), 200),
     )

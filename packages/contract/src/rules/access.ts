@@ -28,14 +28,7 @@ export type Role = (typeof ROLES)[number]
  * const action: WriteAction = 'data'
  */
 export type WriteAction =
-  | 'data'
-  | 'targets'
-  | 'plugins'
-  | 'users'
-  | 'campaigns'
-  | 'definitions'
-  | 'recommendations'
-  | 'conclusions'
+  'data' | 'targets' | 'plugins' | 'users' | 'campaigns' | 'definitions' | 'recommendations' | 'conclusions'
 
 /**
  * What each role may write inside its own subtree. An analyst reads only; a platform admin writes
@@ -45,16 +38,7 @@ export type WriteAction =
  * ROLE_ACTIONS.school_operator // ['data']
  */
 export const ROLE_ACTIONS: Readonly<Record<Role, readonly WriteAction[]>> = {
-  platform_admin: [
-    'data',
-    'targets',
-    'plugins',
-    'users',
-    'campaigns',
-    'definitions',
-    'recommendations',
-    'conclusions',
-  ],
+  platform_admin: ['data', 'targets', 'plugins', 'users', 'campaigns', 'definitions', 'recommendations', 'conclusions'],
   region_admin: ['data', 'targets', 'plugins', 'users', 'campaigns', 'definitions', 'recommendations', 'conclusions'],
   municipal_coordinator: ['data', 'users', 'definitions', 'recommendations', 'conclusions'],
   school_operator: ['data'],

@@ -19,7 +19,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('rule_code', 'text')
     .addColumn('plugin_id', 'text')
     .addColumn('addressee', 'text', (c) =>
-      c.notNull().check(sql`addressee in ('teachers', 'school_leadership', 'methodical_support', 'municipal_authority')`),
+      c
+        .notNull()
+        .check(sql`addressee in ('teachers', 'school_leadership', 'methodical_support', 'municipal_authority')`),
     )
     .addColumn('indicators', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'::text[]`))
     .addColumn('text', 'text', (c) => c.notNull())
