@@ -115,6 +115,7 @@ describe(`recommendations on ${testEngine}`, () => {
       addressee: 'school_leadership',
       plugin: 'deficits',
       indicator: 'deficits.diagnosed_share',
+      figures: { value: 20, target: 30, status: 'not_met', numerator: 2, denominator: 10, gap: 1 },
     })
     expect(await generate()).toEqual({ created: 0, updated: 0, stale: 0 })
   })
@@ -169,15 +170,26 @@ describe(`recommendations on ${testEngine}`, () => {
   it('evaluates nothing of a disabled direction and leaves its drafts alone', async () => {
     const toggle = (enabled: boolean) =>
       t.as('region').call('PUT', `/api/regions/${tree.region}/plugins/deficits`, { enabled })
-    const drafts = keys(await generated())
+    const before = await generated()
+    const drafts = keys(before)
+    const staleBefore = before.filter((r) => r.stale).length
     // B1 falls to 1 of 20 while the direction is switched off: nothing is evaluated, nothing goes stale.
     await write([[tree.schoolB1, 'diagnosed', 1]])
     expect((await toggle(false)).status).toBe(200)
     expect(await generate()).toEqual({ created: 0, updated: 0, stale: 0 })
-    expect(keys(await generated())).toEqual(drafts)
+    // Hidden while switched off, kept as they were.
+    expect(await generated()).toEqual([])
+    const stored = await t.deps.db
+      .selectFrom('recommendation')
+      .select(['rule_code', 'org_unit_id', 'stale'])
+      .where('source', '=', 'generated')
+      .execute()
+    expect(stored.map((r) => `${r.rule_code}|${r.org_unit_id}`).sort()).toEqual(drafts)
+    expect(stored.filter((r) => r.stale).length).toBe(staleBefore)
     expect((await toggle(true)).status).toBe(200)
     await write([[tree.schoolB1, 'diagnosed', 5]])
     expect(await generate()).toEqual({ created: 0, updated: 0, stale: 0 })
+    expect(keys(await generated())).toEqual(drafts)
   })
 
   it('shows a published recommendation to the addressed school only; its operator acknowledges, the coordinator sees who and when', async () => {

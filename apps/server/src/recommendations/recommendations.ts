@@ -7,6 +7,7 @@ import { catalogFor } from '../catalog/local-definitions.ts'
 import { DomainError, forbidden, invalid, notFound, type ErrorDetail } from '../errors.ts'
 import { getOrgUnit, regionIdOf } from '../org/org-units.ts'
 import { findPeriod } from '../org/periods.ts'
+import { enabledPluginIds } from '../plugins/enabled.ts'
 import { canAcknowledge, canManage, canSee, visibleTo } from './visibility.ts'
 
 /** A recommendation as the API shows it. */
@@ -34,6 +35,20 @@ export interface RecommendationView {
   acknowledgedAt: string | null
   withdrawnReason: string | null
   targets: number[]
+  /** What triggered a generated one, as it was when last generated. */
+  figures: RecommendationFigures | null
+}
+
+/** The analytics figures a generated recommendation cites. */
+export interface RecommendationFigures {
+  indicator: string
+  value: number | null
+  target: number | null
+  status: string | null
+  numerator: number | null
+  denominator: number | null
+  /** People for a share, else the indicator's unit; null without a target. */
+  gap: number | null
 }
 
 type Db = Kysely<Database> | Transaction<Database>
@@ -78,6 +93,7 @@ function viewOf(r: Row): RecommendationView {
     withdrawnReason: r.withdrawn_reason,
     // Each addressed unit gets a recommendation of its own, so it acknowledges its own.
     targets: [r.org_unit_id],
+    figures: (r.figures ?? null) as RecommendationFigures | null,
   }
 }
 
@@ -103,13 +119,19 @@ export interface ListFilter {
  */
 export async function listRecommendations(
   db: Kysely<Database>,
+  catalog: Catalog,
   scope: Scope,
   filter: ListFilter,
 ): Promise<RecommendationView[]> {
   const unit = await getOrgUnit(db, filter.orgUnit)
   scope.assertCanRead(unit)
   const period = await findPeriod(db, filter.period)
-  let q = baseQuery(db).where('r.period_id', '=', period.id).where(visibleTo(scope))
+  // A direction switched off is hidden, its recommendations kept (like its data).
+  const shown = [...(await enabledPluginIds(db, catalog, regionIdOf(unit))), LOCAL_GROUP]
+  let q = baseQuery(db)
+    .where('r.period_id', '=', period.id)
+    .where(visibleTo(scope))
+    .where((eb) => eb.or([eb('r.plugin_id', 'is', null), eb('r.plugin_id', 'in', shown)]))
   q = filter.includeDescendants ? q.where('o.path', 'like', `${unit.path}%`) : q.where('r.org_unit_id', '=', unit.id)
   if (filter.addressee) q = q.where('r.addressee', '=', filter.addressee)
   if (filter.state) q = q.where('r.state', '=', filter.state)
@@ -272,6 +294,7 @@ export async function publishRecommendations(
   return db.transaction().execute(async (trx) => {
     const rows: Row[] = []
     for (const [i, id] of ids.entries()) {
+      if (ids.indexOf(id) !== i) continue
       const path = field === 'id' ? 'id' : `${field}[${i}]`
       const row = await managedRow(trx, scope, id, path)
       if (row.state !== 'draft') throw conflict(id, row.state, 'only a draft can be published', path)

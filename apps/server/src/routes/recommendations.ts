@@ -49,6 +49,18 @@ export const recommendationSchema = z
     acknowledgedAt: timestamp.nullable(),
     withdrawnReason: z.string().nullable(),
     targets: z.array(z.number().int()).openapi({ description: 'Org units it is addressed to' }),
+    figures: z
+      .object({
+        indicator: z.string(),
+        value: z.number().nullable(),
+        target: z.number().nullable(),
+        status: z.string().nullable(),
+        numerator: z.number().nullable(),
+        denominator: z.number().nullable(),
+        gap: z.number().nullable().openapi({ description: 'People for a share, else the indicator unit' }),
+      })
+      .nullable()
+      .openapi('RecommendationFigures', { description: 'What triggered a generated one, when last generated' }),
   })
   .openapi('Recommendation')
 
@@ -228,7 +240,7 @@ export function recommendationRoutes({ db, catalog }: AppDeps) {
       c.json(await generateRecommendations(db, catalog, c.var.scope, c.req.valid('json')), 200),
     )
     .openapi(list, async (c) =>
-      c.json({ items: await listRecommendations(db, c.var.scope, c.req.valid('query')) }, 200),
+      c.json({ items: await listRecommendations(db, catalog, c.var.scope, c.req.valid('query')) }, 200),
     )
     .openapi(create, async (c) =>
       c.json({ items: await createRecommendations(db, catalog, c.var.scope, c.req.valid('json')) }, 201),
