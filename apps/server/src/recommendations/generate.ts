@@ -62,7 +62,7 @@ export async function generateRecommendations(
       .where('r.period_id', '=', period.id)
       .where('r.rule_code', 'in', [...pluginOf.keys()])
       .where('o.path', 'like', `${unit.path}%`)
-      .forUpdate()
+      .forUpdate('r')
       .execute()
     const byKey = new Map(existing.map((r) => [`${r.rule_code}|${r.org_unit_id}`, r]))
     const audit: AuditInput[] = []
