@@ -9,10 +9,12 @@ import { requestLog } from './middleware/request-log.ts'
 import { secureHeaders } from './middleware/secure-headers/index.ts'
 import { analysisRoutes } from './routes/analysis.ts'
 import { analyticsRoutes } from './routes/analytics.ts'
+import { attentionRoutes } from './routes/attention.ts'
 import { auditRoutes } from './routes/audit.ts'
 import { authRoutes } from './routes/auth.ts'
 import { campaignRoutes } from './routes/campaigns.ts'
 import { dataQualityRoutes } from './routes/data-quality.ts'
+import { conclusionRoutes } from './routes/conclusions.ts'
 import { dataValueRoutes } from './routes/data-values.ts'
 import { definitionRoutes } from './routes/definitions.ts'
 import { docsRoutes } from './routes/docs.ts'
@@ -25,6 +27,7 @@ import { importRoutes } from './routes/imports.ts'
 import { orgUnitRoutes } from './routes/org-units.ts'
 import { periodRoutes } from './routes/periods.ts'
 import { pluginRoutes } from './routes/plugins.ts'
+import { recommendationRoutes } from './routes/recommendations.ts'
 import { staticRoutes } from './routes/static.ts'
 import { submissionRoutes } from './routes/submissions.ts'
 import { targetRoutes } from './routes/targets.ts'
@@ -96,6 +99,9 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     evidenceRoutes(deps),
     campaignRoutes(deps),
     submissionRoutes(deps),
+    recommendationRoutes(deps),
+    conclusionRoutes(deps),
+    attentionRoutes(deps),
   ])
     app.route('/', routes)
   app.route('/', docsRoutes())

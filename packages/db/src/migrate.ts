@@ -7,6 +7,7 @@ import * as entryWorkflow from './migrations/0004-entry-workflow.ts'
 import * as evidence from './migrations/0005-evidence.ts'
 import * as campaignCollection from './migrations/0006-campaign-collection.ts'
 import * as goals from './migrations/0007-goals.ts'
+import * as recommendations from './migrations/0008-recommendations.ts'
 import type { Database } from './schema.ts'
 
 /** Migrations as code, in order. Names are stable: they are recorded in the database. */
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '0005-evidence': evidence,
   '0006-campaign-collection': campaignCollection,
   '0007-goals': goals,
+  '0008-recommendations': recommendations,
 }
 
 /**

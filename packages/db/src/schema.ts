@@ -254,6 +254,64 @@ export interface SubmissionTable {
 /** draft → submitted → approved; submitted or approved → returned (with a comment) → submitted. */
 export type { SubmissionState }
 
+/** Where a recommendation is in its life: draft → published → acknowledged; withdrawn from draft or published. */
+export type RecommendationState = 'draft' | 'published' | 'acknowledged' | 'withdrawn'
+
+/**
+ * A targeted recommendation (адресная рекомендация) for one addressed org unit and period, owned by
+ * the unit that generated or wrote it. Generated ones are unique per (rule, unit, period).
+ */
+export interface RecommendationTable {
+  id: Generated<number>
+  period_id: number
+  org_unit_id: number
+  owner_org_unit_id: number
+  source: 'generated' | 'authored'
+  rule_code: string | null
+  plugin_id: string | null
+  addressee: 'teachers' | 'school_leadership' | 'methodical_support' | 'municipal_authority'
+  indicators: ColumnType<string[], string[] | undefined, string[]>
+  text: string
+  /** What triggered a generated one: indicator, value, target, gap (JSON). */
+  figures: unknown
+  state: RecommendationState
+  /** A generated draft whose trigger no longer holds after re-generation (kept, not deleted). */
+  stale: Generated<boolean>
+  /** A person changed it: re-generation never overwrites its text. */
+  edited: Generated<boolean>
+  created_by: string
+  created_at: Timestamp
+  updated_at: Timestamp
+  published_by: string | null
+  published_at: Date | null
+  acknowledged_by: string | null
+  acknowledged_at: Date | null
+  withdrawn_by: string | null
+  withdrawn_at: Date | null
+  withdrawn_reason: string | null
+}
+
+/**
+ * An analyst's written conclusion per org unit, period and direction (plugin id or `local`): the
+ * draft body with an optimistic version, and the last published body with the analytics rows it
+ * quoted, frozen at publication.
+ */
+export interface ConclusionTable {
+  id: Generated<number>
+  org_unit_id: number
+  period_id: number
+  plugin_id: string
+  body: unknown
+  version: Generated<number>
+  updated_by: string
+  updated_at: Timestamp
+  published_version: number | null
+  published_body: unknown
+  published_figures: unknown
+  published_by: string | null
+  published_at: Date | null
+}
+
 /** The whole database as kysely sees it: the single source of the database's shape. */
 export interface Database {
   org_unit: OrgUnitTable
@@ -276,6 +334,8 @@ export interface Database {
   api_token: ApiTokenTable
   submission: SubmissionTable
   document: DocumentTable
+  recommendation: RecommendationTable
+  conclusion: ConclusionTable
 }
 
 export type OrgUnit = Selectable<OrgUnitTable>

@@ -72,6 +72,13 @@ interface Ctx {
   localAt: (unit: Unit) => Promise<{ indicator: string; element: string }>
   /** A deficits target on the unit in the period before P and none in P: something for a copy to write. */
   targetToCopy: (unit: Unit) => Promise<void>
+  /**
+   * A recommendation addressed to the unit in period P, owned by the level that writes for it (a
+   * school's by its municipality, a municipality's or region's by itself).
+   */
+  recommendationAt: (unit: Unit, state: 'draft' | 'published') => Promise<number>
+  /** The deficits conclusion of the unit for period P (made when missing), and its current version. */
+  conclusionAt: (unit: Unit) => Promise<{ id: number; version: number }>
 }
 
 interface RouteCase {
@@ -136,6 +143,15 @@ const APPROVE = {
   school_operator: '000',
   analyst: '000',
 }
+/** Recommendations and conclusions: written by a coordinator in the municipality, a region admin in the region. */
+const WRITE_RECOMMENDATIONS = {
+  platform_admin: '11-',
+  region_admin: '10-',
+  municipal_coordinator: '100',
+  school_operator: '000',
+  analyst: '000',
+}
+const CONCLUSION_BODY = { blocks: [{ type: 'paragraph', runs: [{ text: 'Вывод' }] }] }
 const roleFor = (level: number): Role =>
   level === 1 ? 'region_admin' : level === 2 ? 'municipal_coordinator' : 'school_operator'
 
@@ -605,6 +621,117 @@ const ROUTES: Record<string, RouteCase> = {
       return { path: `/api/submissions/${u!.id}/${P}/deficits/return`, body: { comment: 'Проверьте итог' } }
     },
   },
+  'POST /api/recommendations/generate': {
+    mode: 'unit',
+    ok: 200,
+    expect: WRITE_RECOMMENDATIONS,
+    request: async (u) => ({ path: '/api/recommendations/generate', body: { orgUnit: u!.id, period: P } }),
+  },
+  'GET /api/recommendations': {
+    mode: 'unit',
+    ok: 200,
+    expect: READ,
+    request: async (u) => ({ path: `/api/recommendations?orgUnit=${u!.id}&period=${P}&includeDescendants=true` }),
+  },
+  'POST /api/recommendations': {
+    mode: 'school',
+    ok: 201,
+    expect: WRITE_RECOMMENDATIONS,
+    request: async (u, _who, ctx) => ({
+      path: '/api/recommendations',
+      body: { period: P, addressee: 'teachers', orgUnits: [u!.id], text: `Рекомендация ${ctx.seq()}` },
+    }),
+  },
+  // A draft of the school's municipality: the region above and the municipality manage it, nobody beside.
+  'PUT /api/recommendations/{id}': {
+    mode: 'school',
+    ok: 200,
+    expect: WRITE_RECOMMENDATIONS,
+    request: async (u, _who, ctx) => ({
+      path: `/api/recommendations/${await ctx.recommendationAt(u!, 'draft')}`,
+      body: { text: `Исправлено ${ctx.seq()}` },
+    }),
+  },
+  'POST /api/recommendations/{id}/publish': {
+    mode: 'school',
+    ok: 200,
+    expect: WRITE_RECOMMENDATIONS,
+    request: async (u, _who, ctx) => ({
+      path: `/api/recommendations/${await ctx.recommendationAt(u!, 'draft')}/publish`,
+    }),
+  },
+  'POST /api/recommendations/bulk-publish': {
+    mode: 'school',
+    ok: 200,
+    expect: WRITE_RECOMMENDATIONS,
+    request: async (u, _who, ctx) => ({
+      path: '/api/recommendations/bulk-publish',
+      body: { ids: [await ctx.recommendationAt(u!, 'draft')] },
+    }),
+  },
+  'POST /api/recommendations/{id}/withdraw': {
+    mode: 'school',
+    ok: 200,
+    expect: WRITE_RECOMMENDATIONS,
+    request: async (u, _who, ctx) => ({
+      path: `/api/recommendations/${await ctx.recommendationAt(u!, 'draft')}/withdraw`,
+      body: { reason: 'Отозвано' },
+    }),
+  },
+  // Only someone entering data of the addressed unit itself acknowledges: not the level above, not an analyst.
+  'POST /api/recommendations/{id}/acknowledge': {
+    mode: 'unit',
+    ok: 200,
+    expect: {
+      platform_admin: '00-',
+      region_admin: '10-',
+      municipal_coordinator: '100',
+      school_operator: '100',
+      analyst: '000',
+    },
+    request: async (u, _who, ctx) => ({
+      path: `/api/recommendations/${await ctx.recommendationAt(u!, 'published')}/acknowledge`,
+    }),
+  },
+  'GET /api/conclusions': {
+    mode: 'unit',
+    ok: 200,
+    expect: READ,
+    request: async (u) => ({ path: `/api/conclusions?orgUnit=${u!.id}&period=${P}` }),
+  },
+  'GET /api/conclusions/{id}': {
+    mode: 'unit',
+    ok: 200,
+    expect: READ,
+    request: async (u, _who, ctx) => ({ path: `/api/conclusions/${(await ctx.conclusionAt(u!)).id}` }),
+  },
+  'PUT /api/conclusions': {
+    mode: 'unit',
+    ok: 200,
+    expect: WRITE_RECOMMENDATIONS,
+    request: async (u, _who, ctx) => ({
+      path: '/api/conclusions',
+      body: {
+        orgUnit: u!.id,
+        period: P,
+        plugin: 'deficits',
+        body: CONCLUSION_BODY,
+        version: (await ctx.conclusionAt(u!)).version,
+      },
+    }),
+  },
+  'POST /api/conclusions/{id}/publish': {
+    mode: 'unit',
+    ok: 200,
+    expect: WRITE_RECOMMENDATIONS,
+    request: async (u, _who, ctx) => ({ path: `/api/conclusions/${(await ctx.conclusionAt(u!)).id}/publish` }),
+  },
+  'GET /api/attention': {
+    mode: 'unit',
+    ok: 200,
+    expect: READ,
+    request: async (u) => ({ path: `/api/attention?orgUnit=${u!.id}&period=${P}` }),
+  },
 }
 
 /** Every org unit mentioned in a response: `orgUnit` fields and objects shaped like org units. */
@@ -722,6 +849,42 @@ describe(`access matrix on ${testEngine}`, () => {
           .onConflict((oc) => oc.columns(['indicator_code', 'period_id', 'org_unit_id']).doNothing())
           .execute()
       },
+      async recommendationAt(unit, state) {
+        const period = await db.selectFrom('period').select('id').where('code', '=', P).executeTakeFirstOrThrow()
+        const owner = unit.level === 3 ? Number(unit.path.split('/').filter(Boolean).at(-2)) : unit.id
+        const row = await db
+          .insertInto('recommendation')
+          .values({
+            period_id: period.id,
+            org_unit_id: unit.id,
+            owner_org_unit_id: owner,
+            source: 'authored',
+            addressee: 'school_leadership',
+            text: `Рекомендация ${++n}`,
+            state,
+            created_by: 'matrix',
+            ...(state === 'published' ? { published_by: 'matrix', published_at: new Date() } : {}),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        return row.id
+      },
+      async conclusionAt(unit) {
+        const period = await db.selectFrom('period').select('id').where('code', '=', P).executeTakeFirstOrThrow()
+        const key = { org_unit_id: unit.id, period_id: period.id, plugin_id: 'deficits' }
+        await db
+          .insertInto('conclusion')
+          .values({ ...key, body: JSON.stringify(CONCLUSION_BODY), updated_by: 'matrix' })
+          .onConflict((oc) => oc.columns(['org_unit_id', 'period_id', 'plugin_id']).doNothing())
+          .execute()
+        return db
+          .selectFrom('conclusion')
+          .select(['id', 'version'])
+          .where('org_unit_id', '=', unit.id)
+          .where('period_id', '=', period.id)
+          .where('plugin_id', '=', 'deficits')
+          .executeTakeFirstOrThrow()
+      },
       async setState(unit, state) {
         const period = await db.selectFrom('period').select('id').where('code', '=', P).executeTakeFirstOrThrow()
         const row = { state, comment: null, updated_by: 'matrix', updated_at: new Date() }
@@ -751,7 +914,11 @@ describe(`access matrix on ${testEngine}`, () => {
                  (select count(*) from role_assignment) as roles,
                  (select count(*) from api_token where revoked_at is null) as tokens,
                  (select string_agg(org_unit_id || state, ',' order by org_unit_id) from submission) as submissions,
-                 (select string_agg(region_id || ':' || monitoring_due, ',' order by region_id) from campaign) as campaigns
+                 (select string_agg(region_id || ':' || monitoring_due, ',' order by region_id) from campaign) as campaigns,
+                 (select count(*) from recommendation) as recommendations,
+                 (select string_agg(id || state || text || edited || stale, ',' order by id) from recommendation) as recommendation_states,
+                 (select count(*) from conclusion) as conclusions,
+                 (select string_agg(id || ':' || version || ':' || coalesce(published_version, 0) || ':' || coalesce(published_at::text, ''), ',' order by id) from conclusion) as conclusion_versions
         `.execute(db)
       ).rows[0]
     const readable = (who: Who, unitId: number) => {

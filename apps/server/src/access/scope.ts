@@ -162,6 +162,8 @@ const WHAT: Record<WriteAction, string> = {
   users: 'managing users',
   campaigns: 'setting deadlines',
   definitions: 'defining local indicators',
+  recommendations: 'writing recommendations',
+  conclusions: 'writing conclusions',
 }
 
 const LEVEL_NAMES = { region: 'a region', municipality: 'a municipality', organization: 'an organisation' } as const

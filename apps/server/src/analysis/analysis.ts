@@ -7,7 +7,8 @@ import { catalogFor, revisionFor } from '../catalog/local-definitions.ts'
 import { invalid } from '../errors.ts'
 import { loadTargetResolver } from '../goals/effective-targets.ts'
 import { getOrgUnit } from '../org/org-units.ts'
-import { betterThan, changeOf, gapOf, gapShares, rankRows, trendOf, type Trend } from './league.ts'
+import { gapOf } from '@profmon/contract/rules'
+import { betterThan, changeOf, gapShares, rankRows, trendOf, type Trend } from './league.ts'
 
 /** One row of the league table: a child unit (or, `by: 'option'`, an option of the unit). */
 export interface AnalysisRow {
@@ -146,14 +147,15 @@ export async function analysisTable(
       previous: before?.value ?? null,
       change,
       trend: trendOf(change, effectiveGap),
-      gap: gapOf({
-        kind: def.kind,
-        polarity: def.polarity,
-        target: now?.target ?? null,
-        numerator: now?.numerator ?? null,
-        denominator: now?.denominator ?? null,
-        value,
-      }),
+      gap: gapOf(
+        {
+          target: now?.target ?? null,
+          numerator: now?.numerator ?? null,
+          denominator: now?.denominator ?? null,
+          value,
+        },
+        def,
+      ),
       gapShare: null,
       aboveParent: betterThan(value, parentValue, def.polarity),
     } satisfies AnalysisRow

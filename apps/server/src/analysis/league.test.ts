@@ -1,33 +1,40 @@
 import { describe, expect, it } from 'vitest'
-import { betterThan, changeOf, gapOf, gapShares, rankRows, trendOf } from './league.ts'
+import { gapOf } from '@profmon/contract/rules'
+import { betterThan, changeOf, gapShares, rankRows, trendOf } from './league.ts'
 
 const share = { kind: 'share' as const, polarity: 'higher' as const }
 
 describe('gap to target', () => {
   it('counts the people still missing for a share (seed 003: diagnostics ≥ 30 %)', () => {
     // target 30 %, 12 of 50 diagnosed → ceil(15) − 12 = 3 people
-    expect(gapOf({ ...share, target: 30, numerator: 12, denominator: 50, value: 24 })).toBe(3)
+    expect(gapOf({ target: 30, numerator: 12, denominator: 50, value: 24 }, share)).toBe(3)
     // 30 % of 47 = 14.1 → 15 people needed, 10 have it → 5
-    expect(gapOf({ ...share, target: 30, numerator: 10, denominator: 47, value: 21.3 })).toBe(5)
+    expect(gapOf({ target: 30, numerator: 10, denominator: 47, value: 21.3 }, share)).toBe(5)
     // met: 16 of 50 is 32 % → 0
-    expect(gapOf({ ...share, target: 30, numerator: 16, denominator: 50, value: 32 })).toBe(0)
+    expect(gapOf({ target: 30, numerator: 16, denominator: 50, value: 32 }, share)).toBe(0)
     // 10 % of 70 = 7.000000000000001 in binary → still 7 people, 6 have it → 1
-    expect(gapOf({ ...share, target: 10, numerator: 6, denominator: 70, value: 8.6 })).toBe(1)
+    expect(gapOf({ target: 10, numerator: 6, denominator: 70, value: 8.6 }, share)).toBe(1)
   })
 
   it('counts the surplus to shed when lower is better', () => {
     // pensioners ≤ 30 %: 19 of 49 → floor(14.7) = 14 allowed → 5 too many
-    expect(gapOf({ kind: 'share', polarity: 'lower', target: 30, numerator: 19, denominator: 49, value: 38.8 })).toBe(5)
-    expect(gapOf({ kind: 'share', polarity: 'lower', target: 30, numerator: 10, denominator: 49, value: 20.4 })).toBe(0)
+    expect(
+      gapOf({ target: 30, numerator: 19, denominator: 49, value: 38.8 }, { kind: 'share', polarity: 'lower' }),
+    ).toBe(5)
+    expect(
+      gapOf({ target: 30, numerator: 10, denominator: 49, value: 20.4 }, { kind: 'share', polarity: 'lower' }),
+    ).toBe(0)
   })
 
   it('gives the difference for counts and values, and nothing without target or data', () => {
-    expect(gapOf({ kind: 'count', polarity: 'higher', target: 12, numerator: null, denominator: null, value: 9 })).toBe(
-      3,
-    )
-    expect(gapOf({ kind: 'count', polarity: 'lower', target: 2, numerator: null, denominator: null, value: 5 })).toBe(3)
-    expect(gapOf({ ...share, target: null, numerator: 1, denominator: 2, value: 50 })).toBeNull()
-    expect(gapOf({ ...share, target: 30, numerator: null, denominator: null, value: null })).toBeNull()
+    expect(
+      gapOf({ target: 12, numerator: null, denominator: null, value: 9 }, { kind: 'count', polarity: 'higher' }),
+    ).toBe(3)
+    expect(
+      gapOf({ target: 2, numerator: null, denominator: null, value: 5 }, { kind: 'count', polarity: 'lower' }),
+    ).toBe(3)
+    expect(gapOf({ target: null, numerator: 1, denominator: 2, value: 50 }, share)).toBeNull()
+    expect(gapOf({ target: 30, numerator: null, denominator: null, value: null }, share)).toBeNull()
   })
 })
 

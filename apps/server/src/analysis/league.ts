@@ -6,36 +6,6 @@ export type Trend = 'up' | 'down' | 'flat'
 const clean = (v: number) => Math.round(v * 1e9) / 1e9
 
 /**
- * What is still missing to meet a target. For a share, in people: the numerator a target asks of
- * the denominator, minus the numerator — `ceil(target/100 × Σden) − Σnum` — or, lower being
- * better, the surplus to shed, `Σnum − floor(target/100 × Σden)`. For counts and values the
- * difference to the target. 0 when met; null without a target or data.
- *
- * @example
- * gapOf({ kind: 'share', polarity: 'higher', target: 30, numerator: 12, denominator: 50, value: 24 }) // ceil(15) − 12 = 3
- * gapOf({ kind: 'share', polarity: 'lower', target: 30, numerator: 19, denominator: 49, value: 38.8 }) // 19 − floor(14.7) = 5
- */
-export function gapOf(row: {
-  kind: IndicatorKind
-  polarity: Polarity
-  target: number | null
-  numerator: number | null
-  denominator: number | null
-  value: number | null
-}): number | null {
-  const { target, value } = row
-  if (target === null || value === null) return null
-  if (row.kind === 'share') {
-    if (row.numerator === null || row.denominator === null) return null
-    // Binary noise off first: 30 % of 50 is 15 people, not 15.000000000000002 → 16.
-    const asked = clean((target / 100) * row.denominator)
-    const gap = row.polarity === 'higher' ? Math.ceil(asked) - row.numerator : row.numerator - Math.floor(asked)
-    return Math.max(0, clean(gap))
-  }
-  return Math.max(0, clean(row.polarity === 'higher' ? target - value : value - target))
-}
-
-/**
  * Each lagging row's part of the total shortfall, in percent: its gap over the sum of the lagging
  * rows' gaps (they add up to 100). Rows without a gap (met, no target, no data) get null.
  *

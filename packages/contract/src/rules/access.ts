@@ -21,12 +21,15 @@ export type Role = (typeof ROLES)[number]
  * `data` — data values; `targets` — indicator targets (a coordinator's no laxer than the region's
  * unless the region allows it); `plugins` — enabling a direction for a
  * region; `users` — users and their role assignments; `campaigns` — a region's deadlines;
- * `definitions` — local indicators and local data elements.
+ * `definitions` — local indicators and local data elements; `recommendations` — generating,
+ * writing, publishing and withdrawing targeted recommendations; `conclusions` — the written
+ * conclusion of an analysis.
  *
  * @example
  * const action: WriteAction = 'data'
  */
-export type WriteAction = 'data' | 'targets' | 'plugins' | 'users' | 'campaigns' | 'definitions'
+export type WriteAction =
+  'data' | 'targets' | 'plugins' | 'users' | 'campaigns' | 'definitions' | 'recommendations' | 'conclusions'
 
 /**
  * What each role may write inside its own subtree. An analyst reads only; a platform admin writes
@@ -36,9 +39,9 @@ export type WriteAction = 'data' | 'targets' | 'plugins' | 'users' | 'campaigns'
  * ROLE_ACTIONS.school_operator // ['data']
  */
 export const ROLE_ACTIONS: Readonly<Record<Role, readonly WriteAction[]>> = {
-  platform_admin: ['data', 'targets', 'plugins', 'users', 'campaigns', 'definitions'],
-  region_admin: ['data', 'targets', 'plugins', 'users', 'campaigns', 'definitions'],
-  municipal_coordinator: ['data', 'targets', 'users', 'definitions'],
+  platform_admin: ['data', 'targets', 'plugins', 'users', 'campaigns', 'definitions', 'recommendations', 'conclusions'],
+  region_admin: ['data', 'targets', 'plugins', 'users', 'campaigns', 'definitions', 'recommendations', 'conclusions'],
+  municipal_coordinator: ['data', 'targets', 'users', 'definitions', 'recommendations', 'conclusions'],
   school_operator: ['data'],
   analyst: [],
 }

@@ -1,5 +1,34 @@
 import type { IndicatorKind, Polarity } from '../schema/indicator.ts'
 
+// Float noise must not turn 30 % of 10 (3.0000000000000004) into 4 people.
+const clean = (v: number) => Math.round(v * 1e6) / 1e6
+
+/**
+ * What is still missing to meet a target, 0 when met, null without a target or data (and for
+ * presence, which has no amount). For a share it is in people (design: "gap to target in people"):
+ * `ceil(target/100 × Σden) − Σnum` still missing, or for a lower-is-better share
+ * `Σnum − floor(target/100 × Σden)` too many; for counts and values the difference in the
+ * indicator's own unit.
+ *
+ * @example
+ * gapOf({ numerator: 12, denominator: 50, value: 24, target: 30 }, { kind: 'share', polarity: 'higher' }) // ceil(15) − 12 = 3
+ */
+export function gapOf(
+  row: { numerator: number | null; denominator: number | null; value: number | null; target: number | null },
+  indicator: { kind: IndicatorKind; polarity: Polarity },
+): number | null {
+  if (row.target === null || row.value === null || indicator.kind === 'presence') return null
+  if (indicator.kind === 'share') {
+    if (row.numerator === null || row.denominator === null) return null
+    const atTarget = clean((row.target / 100) * row.denominator)
+    const gap =
+      indicator.polarity === 'lower' ? row.numerator - Math.floor(atTarget) : Math.ceil(atTarget) - row.numerator
+    return Math.max(0, clean(gap))
+  }
+  const gap = indicator.polarity === 'lower' ? row.value - row.target : row.target - row.value
+  return Math.max(0, clean(gap))
+}
+
 /**
  * A band of values that earns a score on a target (`min` inclusive, `max` exclusive; `null` is an
  * open end). Bands are listed in ascending order and do not overlap.

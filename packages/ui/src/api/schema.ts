@@ -1615,6 +1615,322 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/analysis': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * League table of an indicator among a unit's children (or the options of its breakdown)
+     * @description Value, target, status, score, rank, change against the previous period and trend, gap to the target in people and each lagging child's part of the shortfall — all from the analytics code path (Σnumerators / Σdenominators).
+     */
+    get: {
+      parameters: {
+        query: {
+          orgUnit: number
+          period: string
+          indicator: string
+          /** @description An option of the indicator's breakdown: the children's figures for it; `*` = by option */
+          option?: string
+          /** @description `option`: one row per option of the breakdown for the unit itself */
+          by?: 'orgUnit' | 'option'
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description The league table */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Analysis']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/analysis/trend': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** An indicator's value at a unit over every period */
+    get: {
+      parameters: {
+        query: {
+          orgUnit: number
+          indicator: string
+          option?: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Values by period, oldest first */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['AnalysisTrend']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/analysis/export': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The league table as XLSX (Russian headers) */
+    get: {
+      parameters: {
+        query: {
+          orgUnit: number
+          period: string
+          indicator: string
+          /** @description An option of the indicator's breakdown: the children's figures for it; `*` = by option */
+          option?: string
+          /** @description `option`: one row per option of the breakdown for the unit itself */
+          by?: 'orgUnit' | 'option'
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description The league table */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/data-quality': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Data-quality flags over the values entered in a unit's subtree for a period (advisory) */
+    get: {
+      parameters: {
+        query: {
+          orgUnit: number
+          period: string
+          /** @description missing: required values absent (value = how many, expected = how many required); late: submitted after the monitoring deadline or not by it (value = submission date, expected = deadline); outlier: robust z-score > 3.5 among peers of the same level and kind (expected = peers' median); jump: > 50 % and > 5 from the previous period (expected = previous value) */
+          reason?: components['schemas']['QualityReason']
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Flags, missing and late first, by org unit */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['DataQuality']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/targets': {
     parameters: {
       query?: never
@@ -1683,8 +1999,8 @@ export interface paths {
       }
     }
     /**
-     * Set an indicator's target for an org unit and period (value null removes it); region admins
-     * @description A region's target is the default of its municipalities; a municipality's overrides it.
+     * Set an indicator's target for an org unit and period (value null removes it)
+     * @description Region admins set any target in the region; a municipal coordinator sets the municipality's no laxer than the region's (polarity decides) unless the region's target has allowLaxer. Left-out fields are cleared. Audited.
      */
     put: {
       parameters: {
@@ -1695,13 +2011,7 @@ export interface paths {
       }
       requestBody: {
         content: {
-          'application/json': {
-            indicator: string
-            period: string
-            orgUnit: number
-            value: number | null
-            tolerance?: number | null
-          }
+          'application/json': components['schemas']['TargetWrite']
         }
       }
       responses: {
@@ -1753,6 +2063,163 @@ export interface paths {
       }
     }
     post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/targets/effective': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * The target in force at an org unit and period for every indicator visible there
+     * @description Plugin (or local definition) default → region → municipality → organisation: the deepest set target wins.
+     */
+    get: {
+      parameters: {
+        query: {
+          orgUnit: number
+          period: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Targets in force, one per indicator that has one */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['EffectiveTargets']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/targets/copy': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Copy a period's targets set on a unit and below (where the caller may write) to another period
+     * @description One transaction, each copy audited; targets already set in the new period are kept.
+     */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['TargetCopy']
+        }
+      }
+      responses: {
+        /** @description How many targets were copied, and how many were already set in the new period */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['TargetCopyResult']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
     delete?: never
     options?: never
     head?: never
@@ -3905,6 +4372,996 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/recommendations/generate': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Generate draft recommendations from the enabled directions' rules for a subtree and period
+     * @description Evaluates every rule of every enabled direction on the analytics of each unit at its levels: one draft per (rule, unit, period) that fires, citing value, target and gap. Re-generating adds what newly fires, marks drafts whose trigger no longer holds as stale, un-stales those that fire again and never rewrites an edited draft. Region admins in the region, coordinators in their municipality.
+     */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['GenerateRecommendations']
+        }
+      }
+      responses: {
+        /** @description What changed */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['GenerationResult']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/recommendations': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * Recommendations addressed to an org unit (or its subtree) in a period, as far as the caller sees them
+     * @description A school's users see what was published to their school; a municipality or region sees what is addressed in its subtree once published, and drafts generated or written there. A foreign unit is a 403.
+     */
+    get: {
+      parameters: {
+        query: {
+          orgUnit: number
+          period: string
+          /** @description teachers, school leadership, methodical support organisations, municipal authority */
+          addressee?: components['schemas']['Addressee']
+          state?: components['schemas']['RecommendationState']
+          plugin?: string
+          /** @description Also the units below orgUnit */
+          includeDescendants?: 'true' | 'false'
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Recommendations */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['RecommendationList']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    /** Write a recommendation: one draft per addressed org unit */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['NewRecommendation']
+        }
+      }
+      responses: {
+        /** @description The drafts made */
+        201: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['RecommendationList']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/recommendations/bulk-publish': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Publish several drafts, all or nothing (an error names ids[i]) */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['BulkPublish']
+        }
+      }
+      responses: {
+        /** @description The published recommendations */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['RecommendationList']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/recommendations/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    /** Edit a draft's text, addressee or indicators (marks it edited); 409 unless a draft */
+    put: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: number
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['RecommendationChange']
+        }
+      }
+      responses: {
+        /** @description The draft */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Recommendation']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/recommendations/{id}/publish': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Publish a draft to its addressee; 409 unless a draft */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: number
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description The published recommendation */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Recommendation']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/recommendations/{id}/acknowledge': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Acknowledge a published recommendation, by a user entering data of the addressed unit
+     * @description Records the name of who acknowledged and when. An analyst cannot; 409 unless published.
+     */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: number
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description The acknowledged recommendation */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Recommendation']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/recommendations/{id}/withdraw': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Withdraw a draft or a published recommendation, with a reason */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: number
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['WithdrawRecommendation']
+        }
+      }
+      responses: {
+        /** @description The withdrawn recommendation */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Recommendation']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/conclusions': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Written conclusions of an org unit and period (of one direction when given) */
+    get: {
+      parameters: {
+        query: {
+          orgUnit: number
+          period: string
+          /** @description Direction: a plugin id or `local` */
+          plugin?: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Conclusions */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ConclusionList']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    /**
+     * Save the draft of a unit's conclusion for a period and direction (region admins, coordinators)
+     * @description The body is a document of paragraphs and lists of plain-text runs (bold, italic); HTML is never stored. `version` is the version read (0 or none for a new one); a newer stored one is a 409 `version_conflict`.
+     */
+    put: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ConclusionDraft']
+        }
+      }
+      responses: {
+        /** @description The saved draft */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Conclusion']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/conclusions/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** A conclusion with its published body and the figures frozen with it */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: number
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description The conclusion */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Conclusion']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/conclusions/{id}/publish': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Publish a conclusion: its body and the analytics rows of its unit and children are frozen together */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: number
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description The published conclusion */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Conclusion']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/attention': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * What needs attention in an org unit and period: the next deadline, children not submitted, indicators not met, recommendations awaiting acknowledgement
+     * @description Codes and parameters, most urgent first; the shell words them.
+     */
+    get: {
+      parameters: {
+        query: {
+          orgUnit: number
+          period: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Items, most urgent first */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Attention']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
 }
 export type webhooks = Record<string, never>
 export interface components {
@@ -4059,6 +5516,100 @@ export interface components {
       /** @description A local indicator's revision that computed this period */
       revision?: number
     }
+    Analysis: {
+      indicator: string
+      indicatorTitle: string
+      period: string
+      previousPeriod: string | null
+      /** @enum {string} */
+      by: 'orgUnit' | 'option'
+      effectiveGap: number
+      parent: components['schemas']['AnalysisRow']
+      rows: components['schemas']['AnalysisRow'][]
+    }
+    /** @description The unit's own figures */
+    AnalysisRow: {
+      orgUnit: number
+      orgUnitName: string
+      /** @description Breakdown option; null for the total */
+      option: string | null
+      optionTitle: string | null
+      /** @description null = no data (never 0 for missing) */
+      value: number | null
+      numerator: number | null
+      denominator: number | null
+      target: number | null
+      /** @enum {string|null} */
+      status: 'met' | 'partly_met' | 'not_met' | 'no_data' | null
+      score: number | null
+      /** @description 1 = best by polarity; null without data */
+      rank: number | null
+      /** @description The value of the previous period */
+      previous: number | null
+      change: number | null
+      /**
+       * @description up/down only when |change| exceeds the target's effective gap; null without a previous value
+       * @enum {string|null}
+       */
+      trend: 'up' | 'down' | 'flat' | null
+      /** @description Share: people still missing, ceil(target/100 × Σden) − Σnum (lower is better: Σnum − floor(target/100 × Σden)); count/value: the difference; 0 when met; null without target or data */
+      gap: number | null
+      /** @description This row's part of the lagging rows' total gap, % (sums to 100) */
+      gapShare: number | null
+      /** @description Better than the parent's value by polarity */
+      aboveParent: boolean | null
+    }
+    AnalysisTrend: {
+      indicator: string
+      orgUnit: number
+      option: string | null
+      points: components['schemas']['TrendPoint'][]
+    }
+    TrendPoint: {
+      period: string
+      periodTitle: string
+      value: number | null
+      numerator: number | null
+      denominator: number | null
+      target: number | null
+      /** @enum {string|null} */
+      status: 'met' | 'partly_met' | 'not_met' | 'no_data' | null
+      change: number | null
+      /**
+       * @description up/down only when |change| exceeds the target's effective gap; null without a previous value
+       * @enum {string|null}
+       */
+      trend: 'up' | 'down' | 'flat' | null
+    }
+    DataQuality: {
+      period: string
+      previousPeriod: string | null
+      counts: {
+        missing: number
+        late: number
+        outlier: number
+        jump: number
+      }
+      flags: components['schemas']['QualityFlag'][]
+    }
+    QualityFlag: {
+      orgUnit: number
+      orgUnitName: string
+      /** @description The direction, for the entry form: /entry?unit=…&period=…&plugin=… */
+      plugin: string
+      /** @description null for a whole direction (missing, late) */
+      dataElement: string | null
+      elementTitle: string | null
+      option: string | null
+      value: number | string | null
+      reason: components['schemas']['QualityReason']
+      expected: number | string | null
+    }
+    /**
+     * @description missing: required values absent (value = how many, expected = how many required); late: submitted after the monitoring deadline or not by it (value = submission date, expected = deadline); outlier: robust z-score > 3.5 among peers of the same level and kind (expected = peers' median); jump: > 50 % and > 5 from the previous period (expected = previous value)
+     * @enum {string}
+     */
+    QualityReason: 'missing' | 'late' | 'outlier' | 'jump'
     Target: {
       /** @example deficits.diagnosed_share */
       indicator: string
@@ -4067,6 +5618,68 @@ export interface components {
       orgUnit: number
       value: number
       tolerance: number | null
+      scoreBands: components['schemas']['ScoreBand'][] | null
+      /** @description The smallest change that counts as a move; null = the indicator's default */
+      effectiveGap: number | null
+      /** @description On a region's target: municipalities may set laxer ones */
+      allowLaxer: boolean
+      source: components['schemas']['TargetSource']
+    }
+    /**
+     * @example {
+     *       "min": 30,
+     *       "max": null,
+     *       "score": 2
+     *     }
+     */
+    ScoreBand: {
+      /** @description Inclusive; null = open below (first band only) */
+      min: number | null
+      /** @description Exclusive; null = open above (last band only) */
+      max: number | null
+      score: number
+    }
+    /**
+     * @description Where the target comes from: the indicator's definition (plugin manifest or local definition) or a unit of that level
+     * @enum {string}
+     */
+    TargetSource: 'plugin' | 'region' | 'municipality' | 'organization'
+    EffectiveTargets: {
+      targets: components['schemas']['EffectiveTarget'][]
+    }
+    EffectiveTarget: {
+      /** @example deficits.diagnosed_share */
+      indicator: string
+      value: number
+      tolerance: number | null
+      scoreBands: components['schemas']['ScoreBand'][] | null
+      /** @description Resolved: 1 p.p. for a share, 0 otherwise, unless a target sets it */
+      effectiveGap: number
+      source: components['schemas']['TargetSource']
+      /** @description The unit whose target is in force; null for the definition's */
+      sourceOrgUnit: number | null
+      allowLaxer: boolean
+    }
+    TargetWrite: {
+      indicator: string
+      period: string
+      orgUnit: number
+      value: number | null
+      tolerance?: number | null
+      scoreBands?: components['schemas']['ScoreBand'][] | null
+      effectiveGap?: number | null
+      allowLaxer?: boolean
+    }
+    TargetCopyResult: {
+      copied: number
+      kept: number
+    }
+    TargetCopy: {
+      orgUnit: number
+      /** @example 2024-25 */
+      from: string
+      /** @example 2025-26 */
+      to: string
     }
     AuditEntry: {
       id: number
@@ -4339,6 +5952,195 @@ export interface components {
       comment: string | null
       updatedAt: string | null
       updatedBy: string | null
+    }
+    GenerationResult: {
+      created: number
+      updated: number
+      stale: number
+    }
+    GenerateRecommendations: {
+      orgUnit: number
+      /** @example 2025-26 */
+      period: string
+    }
+    RecommendationList: {
+      items: components['schemas']['Recommendation'][]
+    }
+    Recommendation: {
+      id: number
+      /** @description The addressed org unit */
+      orgUnit: number
+      orgUnitName: string
+      /** @description The unit that generated or wrote it */
+      ownerOrgUnit: number
+      /** @example 2025-26 */
+      period: string
+      addressee: components['schemas']['Addressee']
+      /** @description Direction (plugin id or local) */
+      plugin: string | null
+      /**
+       * @description The first cited indicator
+       * @example deficits.diagnosed_share
+       */
+      indicator: string | null
+      indicators: string[]
+      /** @description The manifest rule of a generated one */
+      rule: string | null
+      text: string
+      state: components['schemas']['RecommendationState']
+      /** @description A generated draft whose trigger no longer holds */
+      stale: boolean
+      /** @description Changed by a person: re-generation keeps the text */
+      edited: boolean
+      /** @enum {string} */
+      source: 'generated' | 'authored'
+      createdBy: string
+      /** Format: date-time */
+      createdAt: string
+      publishedBy: string | null
+      /** Format: date-time */
+      publishedAt: string | null
+      /** @description Name of who acknowledged it */
+      acknowledgedBy: string | null
+      /** Format: date-time */
+      acknowledgedAt: string | null
+      withdrawnReason: string | null
+      /** @description Org units it is addressed to */
+      targets: number[]
+      figures: components['schemas']['RecommendationFigures']
+    }
+    /**
+     * @description teachers, school leadership, methodical support organisations, municipal authority
+     * @enum {string}
+     */
+    Addressee: 'teachers' | 'school_leadership' | 'methodical_support' | 'municipal_authority'
+    /** @enum {string} */
+    RecommendationState: 'draft' | 'published' | 'acknowledged' | 'withdrawn'
+    /** @description What triggered a generated one, when last generated */
+    RecommendationFigures: {
+      indicator: string
+      value: number | null
+      target: number | null
+      status: string | null
+      numerator: number | null
+      denominator: number | null
+      /** @description People for a share, else the indicator unit */
+      gap: number | null
+    } | null
+    NewRecommendation: {
+      period: string
+      addressee: components['schemas']['Addressee']
+      orgUnits: number[]
+      text: string
+      indicators?: string[]
+      plugin?: string
+    }
+    BulkPublish: {
+      ids: number[]
+    }
+    RecommendationChange: {
+      text?: string
+      addressee?: components['schemas']['Addressee']
+      indicators?: string[]
+    }
+    WithdrawRecommendation: {
+      reason: string
+    }
+    ConclusionList: {
+      items: components['schemas']['Conclusion'][]
+    }
+    Conclusion: {
+      id: number
+      orgUnit: number
+      /** @example 2025-26 */
+      period: string
+      plugin: string
+      body: components['schemas']['RichText']
+      /** @description Send it back with the next save */
+      version: number
+      updatedBy: string
+      /** Format: date-time */
+      updatedAt: string
+      published: {
+        version: number
+        /** Format: date-time */
+        at: string
+        by: string
+        body: components['schemas']['RichText']
+        /** @description The analytics rows as they were when published */
+        figures: components['schemas']['AnalyticsRow'][]
+      } | null
+    }
+    RichText: {
+      blocks: (components['schemas']['Paragraph'] | components['schemas']['ListBlock'])[]
+    }
+    Paragraph: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'paragraph'
+      runs: components['schemas']['TextRun'][]
+    }
+    TextRun: {
+      text: string
+      bold?: boolean
+      italic?: boolean
+    }
+    ListBlock: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'list'
+      ordered: boolean
+      items: {
+        runs: components['schemas']['TextRun'][]
+      }[]
+    }
+    ConclusionDraft: {
+      orgUnit: number
+      period: string
+      /**
+       * @description Direction: a plugin id or `local`
+       * @example deficits
+       */
+      plugin: string
+      body: components['schemas']['RichText']
+      version?: number
+    }
+    Attention: {
+      items: components['schemas']['AttentionItem'][]
+    }
+    AttentionItem: {
+      /** @enum {string} */
+      kind:
+        | 'deadline'
+        | 'not_submitted'
+        | 'indicator_not_met'
+        | 'recommendations_to_acknowledge'
+        | 'recommendations_unacknowledged'
+      /** @enum {string} */
+      severity: 'high' | 'medium' | 'low'
+      /**
+       * @description Message code the shell words
+       * @example attention.deadline
+       */
+      title: string
+      /**
+       * @description Parameters of the message
+       * @example {
+       *       "stage": "monitoring",
+       *       "daysLeft": 3
+       *     }
+       */
+      detail: {
+        [key: string]: string | number | null
+      }
+      /** @example /entry?unit=5&period=2025-26 */
+      link: string
+      /** @description ISO date of a deadline */
+      due?: string
     }
   }
   responses: never

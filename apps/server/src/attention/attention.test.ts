@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { testEngine } from '@profmon/db/testing'
+import { createFixtureTree, type FixtureTree } from '../testing/fixture-tree.ts'
+import { createTestApp, type TestApp } from '../testing/test-app.ts'
+import type { AttentionItem } from './attention.ts'
+
+const P = '2025-26'
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10)
+
+describe(`needs attention on ${testEngine}`, () => {
+  let t: TestApp
+  let tree: FixtureTree
+  const attention = async (login: string, orgUnit: number) => {
+    const res = await t
+      .as(login)
+      .call<{ items: AttentionItem[] }>('GET', `/api/attention?orgUnit=${orgUnit}&period=${P}`)
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
+    return res.body.items
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp()
+    tree = await createFixtureTree(t.deps.db)
+    await t.createUser('region', [{ role: 'region_admin', orgUnit: tree.region }])
+    await t.createUser('mun-a', [{ role: 'municipal_coordinator', orgUnit: tree.munA }])
+    await t.createUser('oper-a1', [{ role: 'school_operator', orgUnit: tree.schoolA1 }], 'Иванова М. П.')
+    await t.createUser('oper-a2', [{ role: 'school_operator', orgUnit: tree.schoolA2 }])
+    const campaign = await t.as('region').call('PUT', `/api/campaigns?region=${tree.region}&period=${P}`, {
+      monitoringDue: inDays(3),
+      analysisDue: inDays(60),
+      measuresDue: inDays(200),
+      effectivenessDue: inDays(400),
+    })
+    expect(campaign.status, JSON.stringify(campaign.body)).toBe(200)
+    // A1: 3 of 10, A2: 1 of 90 → munA 4 of 100 against 30 %: 26 people missing.
+    const values = await t.call('POST', '/api/data-values', {
+      values: [
+        { orgUnit: tree.schoolA1, period: P, element: 'deficits.teachers_total', value: 10 },
+        { orgUnit: tree.schoolA1, period: P, element: 'deficits.diagnosed', value: 3 },
+        { orgUnit: tree.schoolA2, period: P, element: 'deficits.teachers_total', value: 90 },
+        { orgUnit: tree.schoolA2, period: P, element: 'deficits.diagnosed', value: 1 },
+      ],
+    })
+    expect(values.status).toBe(200)
+    expect(
+      (await t.as('oper-a1').call('POST', `/api/submissions/${tree.schoolA1}/${P}/deficits/submit`, {})).status,
+    ).toBe(200)
+  })
+  afterAll(() => t.close())
+
+  it("lists a municipality's next deadline, schools not submitted and the not-met indicator with its gap in people", async () => {
+    const items = await attention('mun-a', tree.munA)
+    expect(items.find((i) => i.kind === 'deadline')).toEqual({
+      kind: 'deadline',
+      severity: 'high',
+      title: 'attention.deadline',
+      detail: { stage: 'monitoring', daysLeft: 3, stored: 1 },
+      link: `/entry?unit=${tree.munA}&period=${P}`,
+      due: inDays(3),
+    })
+    expect(items.find((i) => i.kind === 'not_submitted')).toMatchObject({
+      severity: 'medium',
+      detail: { plugin: 'deficits', notSubmitted: 2, returned: 0, total: 3 },
+      link: `/entry?unit=${tree.munA}&period=${P}&plugin=deficits`,
+    })
+    expect(items.find((i) => i.kind === 'indicator_not_met')).toMatchObject({
+      detail: { indicator: 'deficits.diagnosed_share', value: 4, target: 30, gap: 26, gapUnit: 'people' },
+      link: `/analysis?unit=${tree.munA}&period=${P}&plugin=deficits&indicator=deficits.diagnosed_share`,
+    })
+    expect(items[0]!.severity).toBe('high')
+    // A school has no children to wait for, and its 30 % is met.
+    const school = await attention('oper-a1', tree.schoolA1)
+    expect(school.map((i) => i.kind)).toEqual(['deadline'])
+    expect((await t.as('oper-a2').call('GET', `/api/attention?orgUnit=${tree.schoolA1}&period=${P}`)).status).toBe(403)
+  })
+
+  it('counts recommendations waiting for acknowledgement: for the school, and for the municipality that published them', async () => {
+    const made = await t.as('mun-a').call<{ items: { id: number }[] }>('POST', '/api/recommendations', {
+      period: P,
+      addressee: 'school_leadership',
+      orgUnits: [tree.schoolA1],
+      text: 'Включить диагностику в план методической работы.',
+    })
+    const id = made.body.items[0]!.id
+    expect((await attention('oper-a1', tree.schoolA1)).some((i) => i.kind.startsWith('recommendations'))).toBe(false)
+    expect((await t.as('mun-a').call('POST', `/api/recommendations/${id}/publish`)).status).toBe(200)
+    expect(
+      (await attention('oper-a1', tree.schoolA1)).find((i) => i.kind === 'recommendations_to_acknowledge'),
+    ).toEqual({
+      kind: 'recommendations_to_acknowledge',
+      severity: 'medium',
+      title: 'attention.recommendations_to_acknowledge',
+      detail: { count: 1 },
+      link: `/recommendations?unit=${tree.schoolA1}&period=${P}&state=published`,
+    })
+    expect(
+      (await attention('mun-a', tree.munA)).find((i) => i.kind === 'recommendations_unacknowledged')?.detail,
+    ).toEqual({
+      count: 1,
+    })
+    expect((await attention('oper-a2', tree.schoolA2)).some((i) => i.kind.startsWith('recommendations'))).toBe(false)
+    expect((await t.as('oper-a1').call('POST', `/api/recommendations/${id}/acknowledge`)).status).toBe(200)
+    expect((await attention('mun-a', tree.munA)).some((i) => i.kind.startsWith('recommendations'))).toBe(false)
+  })
+})

@@ -1,0 +1,182 @@
+import type { Database, Kysely, OrgUnit } from '@profmon/db'
+import { ORG_LEVEL_DEPTH } from '@profmon/contract/levels'
+import type { Scope } from '../access/scope.ts'
+import { computeAnalytics } from '../analytics/analytics.ts'
+import type { Catalog } from '../catalog/catalog.ts'
+import { catalogFor } from '../catalog/local-definitions.ts'
+import { readCampaign } from '../collection/campaigns/campaigns.ts'
+import { completeness } from '../collection/workflow/completeness.ts'
+import { getOrgUnit, regionIdOf } from '../org/org-units.ts'
+import { findPeriod } from '../org/periods.ts'
+import { enabledPluginIds } from '../plugins/enabled.ts'
+import { gapOf } from '@profmon/contract/rules'
+import { visibleTo } from '../recommendations/visibility.ts'
+
+/** What needs attention. The shell words each kind from its parameters; the server sends no sentences. */
+export type AttentionKind =
+  | 'deadline'
+  | 'not_submitted'
+  | 'indicator_not_met'
+  | 'recommendations_to_acknowledge'
+  | 'recommendations_unacknowledged'
+
+export type Severity = 'high' | 'medium' | 'low'
+type Param = string | number | null
+
+export interface AttentionItem {
+  kind: AttentionKind
+  severity: Severity
+  /** A message code (`attention.<kind>`) the shell translates with `detail` as its parameters. */
+  title: string
+  detail: Record<string, Param>
+  /** A shell route with its query. */
+  link: string
+  /** ISO date of a deadline. */
+  due?: string
+}
+
+/** How many not-met indicators to list, largest gap first. */
+const TOP_INDICATORS = 5
+const STAGES = ['monitoring', 'analysis', 'measures', 'effectiveness'] as const
+const STAGE_PAGE = { monitoring: 'entry', analysis: 'analysis', measures: 'measures', effectiveness: 'effectiveness' }
+
+const DAY = 86_400_000
+const today = () => new Date().toISOString().slice(0, 10)
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY)
+const query = (params: Record<string, string | number>) =>
+  Object.entries(params)
+    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+    .join('&')
+
+/**
+ * What the unit's people should look at now, most urgent first: the campaign's next deadline,
+ * children that have not submitted, indicators not met with the largest gap (people for a share),
+ * and recommendations waiting for acknowledgement. The caller must read the unit.
+ *
+ * @example
+ * await needsAttention(db, catalog, scope, { orgUnit: 5, period: '2025-26' })
+ * // [{ kind: 'deadline', severity: 'high', title: 'attention.deadline', detail: { stage: 'monitoring', daysLeft: 3 }, … }]
+ */
+export async function needsAttention(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  scope: Scope,
+  input: { orgUnit: number; period: string; now?: string },
+): Promise<AttentionItem[]> {
+  const unit = await getOrgUnit(db, input.orgUnit)
+  scope.assertCanRead(unit)
+  const period = await findPeriod(db, input.period)
+  const on = input.now ?? today()
+  const where = { unit: unit.id, period: period.code }
+  const campaign = await readCampaign(db, regionIdOf(unit), period.code)
+
+  const items: AttentionItem[] = []
+  const next = STAGES.map((stage) => ({ stage, due: campaign[`${stage}Due`] })).find((s) => s.due >= on)
+  if (next) {
+    const daysLeft = daysBetween(on, next.due)
+    items.push({
+      kind: 'deadline',
+      severity: daysLeft <= 7 ? 'high' : daysLeft <= 30 ? 'medium' : 'low',
+      title: 'attention.deadline',
+      detail: { stage: next.stage, daysLeft, stored: campaign.stored ? 1 : 0 },
+      link: `/${STAGE_PAGE[next.stage]}?${query(where)}`,
+      due: next.due,
+    })
+  }
+  const monitoringOverdue = campaign.monitoringDue < on
+  items.push(...(await notSubmitted(db, catalog, unit, period.code, campaign.plugins, monitoringOverdue)))
+  items.push(...(await notMet(db, catalog, unit, period.code)))
+  items.push(...(await awaitingAcknowledgement(db, scope, unit, period.id, period.code)))
+  const rank: Record<Severity, number> = { high: 0, medium: 1, low: 2 }
+  // Data-quality flags join here once GET /api/data-quality exists.
+  return items.sort((a, b) => rank[a.severity] - rank[b.severity])
+}
+
+async function notSubmitted(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  unit: OrgUnit,
+  period: string,
+  collected: string[] | null,
+  overdue: boolean,
+): Promise<AttentionItem[]> {
+  if (unit.level >= ORG_LEVEL_DEPTH.organization) return []
+  const enabled = await enabledPluginIds(db, catalog, regionIdOf(unit))
+  const plugins = collected ? enabled.filter((p) => collected.includes(p)) : enabled
+  const out: AttentionItem[] = []
+  for (const plugin of plugins) {
+    const { counts } = await completeness(db, catalog, unit, period, plugin)
+    if (!counts.notSubmitted) continue
+    out.push({
+      kind: 'not_submitted',
+      severity: overdue ? 'high' : 'medium',
+      title: 'attention.not_submitted',
+      detail: { plugin, notSubmitted: counts.notSubmitted, returned: counts.returned, total: counts.total },
+      link: `/entry?${query({ unit: unit.id, period, plugin })}`,
+    })
+  }
+  return out
+}
+
+async function notMet(db: Kysely<Database>, catalog: Catalog, unit: OrgUnit, period: string): Promise<AttentionItem[]> {
+  const view = await catalogFor(db, catalog, [unit])
+  const rows = await computeAnalytics(db, view, { unit, level: 'self', periods: [period], indicators: [] })
+  return (
+    rows
+      .filter((r) => r.option === null && r.status === 'not_met')
+      .map((r) => {
+        const ind = view.indicators.get(r.indicator)!
+        const def = ind.compiled.indicator
+        return { r, plugin: ind.pluginId, gap: gapOf(r, def), people: def.kind === 'share' }
+      })
+      // People first (shares), then the largest gap.
+      .sort((a, b) => Number(b.people) - Number(a.people) || (b.gap ?? 0) - (a.gap ?? 0))
+      .slice(0, TOP_INDICATORS)
+      .map(({ r, plugin, gap, people }) => ({
+        kind: 'indicator_not_met' as const,
+        severity: 'medium' as const,
+        title: 'attention.indicator_not_met',
+        detail: {
+          indicator: r.indicator,
+          plugin,
+          value: r.value,
+          target: r.target,
+          gap,
+          gapUnit: people ? 'people' : 'value',
+        },
+        link: `/analysis?${query({ unit: unit.id, period, plugin, indicator: r.indicator })}`,
+      }))
+  )
+}
+
+async function awaitingAcknowledgement(
+  db: Kysely<Database>,
+  scope: Scope,
+  unit: OrgUnit,
+  periodId: number,
+  period: string,
+): Promise<AttentionItem[]> {
+  const school = unit.level >= ORG_LEVEL_DEPTH.organization
+  let q = db
+    .selectFrom('recommendation as r')
+    .innerJoin('org_unit as o', 'o.id', 'r.org_unit_id')
+    .innerJoin('org_unit as w', 'w.id', 'r.owner_org_unit_id')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('r.period_id', '=', periodId)
+    .where('r.state', '=', 'published')
+    .where(visibleTo(scope))
+  // A school: what was published to it; above: what it (or a unit below) published and nobody acknowledged yet.
+  q = school ? q.where('r.org_unit_id', '=', unit.id) : q.where('w.path', 'like', `${unit.path}%`)
+  const count = Number((await q.executeTakeFirstOrThrow()).n)
+  if (!count) return []
+  const kind = school ? 'recommendations_to_acknowledge' : 'recommendations_unacknowledged'
+  return [
+    {
+      kind,
+      severity: school ? 'medium' : 'low',
+      title: `attention.${kind}`,
+      detail: { count },
+      link: `/recommendations?${query({ unit: unit.id, period, state: 'published', ...(school ? {} : { includeDescendants: 'true' }) })}`,
+    },
+  ]
+}
