@@ -1,4 +1,4 @@
-import type { IndicatorKind, Polarity } from '@profmon/contract'
+import type { Polarity } from '@profmon/contract'
 
 /** Which way a value moved between two periods; `flat` within the effective gap. */
 export type Trend = 'up' | 'down' | 'flat'
