@@ -80,13 +80,19 @@ test('the change log shows who changed a value', async ({ page }) => {
   const { municipalities } = await demoUnits(page)
   const mun = municipalities[0]!
   const schools = (await (await page.request.get(`/api/org-units/${mun.id}/children`)).json()) as { id: number }[]
+  // An unchanged value is not a change (and leaves no audit entry): write one the school does not hold.
+  const stored = (await (
+    await page.request.get(`/api/data-values?orgUnit=${schools[0]!.id}&period=2025-26&plugin=deficits`)
+  ).json()) as { values: { element: string; option: string | null; value: unknown }[] }
+  const current = stored.values.find((v) => v.element === 'deficits.pd_federal' && v.option === null)?.value
+  const value = current === 7 ? 6 : 7
   const res = await page.request.post('/api/data-values', {
-    data: { values: [{ orgUnit: schools[0]!.id, period: '2025-26', element: 'deficits.pd_federal', value: 7 }] },
+    data: { values: [{ orgUnit: schools[0]!.id, period: '2025-26', element: 'deficits.pd_federal', value }] },
   })
   expect(res.status(), await res.text()).toBe(200)
   await page.goto(`/audit?unit=${mun.id}&period=2025-26`)
   const row = page.getByTestId('audit-table').locator('tbody tr').first()
   await expect(row).toContainText('region')
   await expect(row).toContainText('deficits.pd_federal')
-  await expect(row).toContainText('→ 7')
+  await expect(row).toContainText(`→ ${value}`)
 })
