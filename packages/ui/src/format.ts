@@ -47,12 +47,7 @@ const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/
  * formatDate('2027-03-02', 'short', 'ru') // '02.03.2027'
  * formatDate('2027-03-02T14:05:00', 'datetime', 'ru') // '02.03.2027, 14:05'
  */
-export function formatDate(
-  iso: string | null | undefined,
-  style: DateStyle,
-  locale: string,
-  fallback = '—',
-): string {
+export function formatDate(iso: string | null | undefined, style: DateStyle, locale: string, fallback = '—'): string {
   if (!iso) return fallback
   const day = DATE_ONLY.exec(iso)
   const date = day ? new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]))) : new Date(iso)

@@ -12,7 +12,9 @@ function words(locale: 'ru' | 'en'): AttentionWords {
     locale,
     pluginTitle: (id) => (id === 'deficits' ? 'Профессиональные дефициты' : id),
     indicator: (code) =>
-      code === 'deficits.diagnosed_share' ? { kind: 'share', decimals: 1, name: 'Доля продиагностированных' } : undefined,
+      code === 'deficits.diagnosed_share'
+        ? { kind: 'share', decimals: 1, name: 'Доля продиагностированных' }
+        : undefined,
   }
 }
 const item = (kind: AttentionItem['kind'], detail: AttentionItem['detail'], due?: string): AttentionItem => ({
@@ -28,7 +30,8 @@ const plain = (s: string | null) => s?.replace(/\u00a0|\u202f/g, ' ') ?? null
 describe('wordAttention', () => {
   it('words a deadline with its Russian date and the days left, declined', () => {
     const ru = words('ru')
-    const at = (daysLeft: number) => wordAttention(item('deadline', { stage: 'monitoring', daysLeft, stored: 1 }, '2027-03-02'), ru)
+    const at = (daysLeft: number) =>
+      wordAttention(item('deadline', { stage: 'monitoring', daysLeft, stored: 1 }, '2027-03-02'), ru)
     expect(at(3)).toEqual({ text: 'Срок: ввод данных мониторинга — до 2 марта 2027 г.', note: 'осталось 3 дня' })
     expect(at(1).note).toBe('остался 1 день')
     expect(at(21).note).toBe('остался 21 день')

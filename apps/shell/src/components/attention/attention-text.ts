@@ -69,7 +69,9 @@ export function wordAttention(item: AttentionItem, w: AttentionWords): Attention
             ? null
             : people
               ? w.t('attention.gapPeople', { n: new Intl.NumberFormat(w.locale).format(gap) })
-              : w.t('attention.gapValue', { n: formatValue(gap, def?.kind === 'share' ? { ...def, kind: 'value' } : def, w.locale) }),
+              : w.t('attention.gapValue', {
+                  n: formatValue(gap, def?.kind === 'share' ? { ...def, kind: 'value' } : def, w.locale),
+                }),
       }
     }
     case 'recommendations_to_acknowledge':
