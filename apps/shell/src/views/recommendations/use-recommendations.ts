@@ -1,4 +1,4 @@
-import { canWriteAt, ROLE_ACTIONS } from '@profmon/contract/rules'
+import { canWriteAt, canWriteSomewhere, ROLE_ACTIONS } from '@profmon/contract/rules'
 import { get, post, put, useOrgUnitStore, usePeriodStore, type Recommendation, type ResponseOf } from '@profmon/ui'
 import { computed, ref, watch, type Ref } from 'vue'
 import { useSessionStore } from '../../stores/session.ts'
@@ -18,6 +18,7 @@ export function useRecommendations(filter: Ref<RecommendationFilter>) {
   const error = ref('')
   // Owners are the region or a municipality: a handful of paths, looked up once each.
   const ownerPaths = ref(new Map<number, string>())
+  const roles = computed(() => session.me?.roles ?? [])
 
   async function load(): Promise<void> {
     const orgUnit = units.id
@@ -47,11 +48,16 @@ export function useRecommendations(filter: Ref<RecommendationFilter>) {
   }
 
   async function learnOwners(list: Recommendation[]): Promise<void> {
+    // Someone who writes no recommendations anywhere manages none: nothing to look up.
+    if (!canWriteSomewhere(roles.value, 'recommendations')) return
     const known = ownerPaths.value
     for (const u of [...units.ancestors, ...(units.unit ? [units.unit] : [])]) known.set(u.id, u.path)
     const missing = [...new Set(list.map((r) => r.ownerOrgUnit))].filter((id) => !known.has(id))
-    const found = await Promise.all(missing.map((id) => get('/api/org-units/{id}', { params: { path: { id } } })))
-    for (const u of found) known.set(u.id, u.path)
+    // An owner above the user's tree is not theirs to read, and so not theirs to manage.
+    const found = await Promise.all(
+      missing.map((id) => get('/api/org-units/{id}', { params: { path: { id } } }).catch(() => null)),
+    )
+    for (const u of found) if (u) known.set(u.id, u.path)
     ownerPaths.value = new Map(known)
   }
 
@@ -61,7 +67,6 @@ export function useRecommendations(filter: Ref<RecommendationFilter>) {
     { immediate: true },
   )
 
-  const roles = computed(() => session.me?.roles ?? [])
   /** Whether the user generates and writes recommendations at the current unit. */
   const writesHere = computed(() => !!units.unit && canWriteAt(roles.value, units.unit, 'recommendations'))
   /** Whether the user edits, publishes and withdraws this one: writes recommendations where its owner is. */
