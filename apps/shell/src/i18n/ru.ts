@@ -266,6 +266,7 @@ export default {
     local: 'местные показатели',
     empty: 'Рекомендаций с такими условиями нет.',
     count: 'Рекомендаций: {n}',
+    more: 'Показать ещё (осталось {n})',
     generate: 'Сформировать черновики',
     generating: 'Формируются…',
     generated:
@@ -330,8 +331,10 @@ export default {
     },
     lastDay: 'сегодня последний день',
     defaults: 'сроки по умолчанию, кампания не сохранена',
+    notSubmittedGroup: 'Не все отправили данные — направлений: {n}',
     notSubmitted: '«{plugin}»: не отправили данные {n} из {total}',
     returned: 'возвращено на доработку: {n}',
+    absent: '«{indicator}»: нет, требуется наличие',
     notMet: '«{indicator}»: {value} при цели {target}',
     gapPeople: 'до цели не хватает {n} чел.',
     gapValue: 'разрыв с целью: {n}',

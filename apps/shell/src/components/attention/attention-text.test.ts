@@ -66,6 +66,14 @@ describe('wordAttention', () => {
     const line = wordAttention(item('indicator_not_met', detail), words('ru'))
     expect(plain(line.text)).toBe('«Доля продиагностированных»: 20 % при цели 30 %')
     expect(line.note).toBe('до цели не хватает 1 чел.')
+    const presence = words('ru')
+    presence.indicator = () => ({ kind: 'presence', decimals: 0, name: 'Анализ переподготовки' })
+    expect(
+      wordAttention(item('indicator_not_met', { ...detail, value: 0, target: 1, gap: 1, gapUnit: 'value' }), presence),
+    ).toEqual({
+      text: '«Анализ переподготовки»: нет, требуется наличие',
+      note: null,
+    })
     const unknown = wordAttention(item('indicator_not_met', { ...detail, indicator: 'x.y', gap: null }), words('ru'))
     expect(unknown.text).toContain('«x.y»')
     expect(unknown.note).toBeNull()

@@ -58,6 +58,7 @@ export function wordAttention(item: AttentionItem, w: AttentionWords): Attention
       const value = (v: unknown) => formatValue(num(v), def, w.locale)
       const gap = num(d.gap)
       const people = d.gapUnit === 'people'
+      if (def?.kind === 'presence') return { text: w.t('attention.absent', { indicator: def.name }), note: null }
       return {
         text: w.t('attention.notMet', {
           indicator: def?.name ?? str(d.indicator),

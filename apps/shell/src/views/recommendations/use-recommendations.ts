@@ -1,5 +1,14 @@
 import { canWriteAt, canWriteSomewhere, ROLE_ACTIONS } from '@profmon/contract/rules'
-import { get, post, put, useOrgUnitStore, usePeriodStore, type Recommendation, type ResponseOf } from '@profmon/ui'
+import {
+  get,
+  post,
+  put,
+  useDefinitionsStore,
+  useOrgUnitStore,
+  usePeriodStore,
+  type Recommendation,
+  type ResponseOf,
+} from '@profmon/ui'
 import { computed, ref, watch, type Ref } from 'vue'
 import { useSessionStore } from '../../stores/session.ts'
 import type { RecommendationFilter } from './filters.ts'
@@ -13,6 +22,8 @@ export function useRecommendations(filter: Ref<RecommendationFilter>) {
   const units = useOrgUnitStore()
   const periods = usePeriodStore()
   const session = useSessionStore()
+  // Indicator titles for the cited codes.
+  void useDefinitionsStore().load()
   const items = ref<Recommendation[]>([])
   const loading = ref(false)
   const error = ref('')
