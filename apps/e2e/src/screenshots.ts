@@ -16,7 +16,9 @@ try {
   await page.locator('#password').fill('demo')
   await page.getByRole('button', { name: 'Войти' }).click()
   await page.getByTestId('nav').waitFor()
+  await page.locator('[data-testid=attention] li').first().waitFor()
   await page.waitForLoadState('networkidle')
+  await page.waitForTimeout(500)
   await page.screenshot({ path: join(out, 'home.png') })
   await page.locator('[data-testid=nav] [data-plugin=deficits]').click()
   await page.locator('[data-plugin-slot=deficits] [data-testid=chart] svg').first().waitFor()
@@ -28,6 +30,17 @@ try {
   await page.getByTestId('children-table').waitFor()
   await page.waitForLoadState('networkidle')
   await page.screenshot({ path: join(out, 'indicators.png') })
+  // The region's recommendations once its drafts are generated.
+  const { regionId } = (await (await page.request.get('/api/auth/me')).json()) as { regionId: number }
+  await page.request.post('/api/recommendations/generate', { data: { orgUnit: regionId, period: '2025-26' } })
+  await page.goto(`/recommendations?unit=${regionId}&period=2025-26`)
+  await page.getByTestId('recommendation').first().waitFor()
+  await page.waitForLoadState('networkidle')
+  await page.screenshot({ path: join(out, 'recommendations.png') })
+  await page.goto(`/recommendations/print?unit=${regionId}&period=2025-26`)
+  await page.getByTestId('print-item').first().waitFor()
+  await page.waitForLoadState('networkidle')
+  await page.screenshot({ path: join(out, 'recommendations-print.png') })
 } finally {
   await browser.close()
   await server.stop()

@@ -21,6 +21,16 @@ export const router = createRouter({
       component: () => import('./views/LocalIndicatorsView.vue'),
     },
     { path: '/d/:plugin/:rest(.*)*', name: 'plugin', component: () => import('./views/PluginView.vue') },
+    {
+      path: '/recommendations',
+      name: 'recommendations',
+      component: () => import('./views/recommendations/RecommendationsView.vue'),
+    },
+    {
+      path: '/recommendations/print',
+      name: 'recommendations-print',
+      component: () => import('./views/recommendations/RecommendationsPrintView.vue'),
+    },
     { path: '/admin/plugins', name: 'admin-plugins', component: () => import('./views/AdminPluginsView.vue') },
     { path: '/audit', name: 'audit', component: () => import('./views/AuditView.vue') },
     { path: '/account', name: 'account', component: () => import('./views/AccountView.vue') },

@@ -1,6 +1,6 @@
 import './styles.css'
 export * from './api/index.ts'
-export { formatValue, change } from './format.ts'
+export { formatValue, change, formatDate, type DateStyle } from './format.ts'
 export { uiMessages } from './i18n/messages.ts'
 export { useOrgUnitStore } from './stores/org-unit.ts'
 export { usePeriodStore } from './stores/period.ts'

@@ -79,3 +79,12 @@ export type Definitions = ResponseOf<'get', '/api/definitions'>
 export type PluginDefinitions = Definitions['plugins'][number]
 /** A breakdown dimension with its options. */
 export type DimensionDefinition = Definitions['dimensions'][number]
+
+/** A targeted recommendation (`GET /api/recommendations`). */
+export type Recommendation = Schemas['Recommendation']
+/** Whom a recommendation speaks to: teachers, school leadership, methodical support, the municipal authority. */
+export type Addressee = Schemas['Addressee']
+/** Where a recommendation stands: draft, published, acknowledged or withdrawn. */
+export type RecommendationState = Schemas['RecommendationState']
+/** One item of the "needs attention" list: a message code with its parameters (`GET /api/attention`). */
+export type AttentionItem = Schemas['AttentionItem']
