@@ -321,6 +321,7 @@ const en: typeof ru = {
     absent: '“{indicator}”: absent, required',
     notMet: '“{indicator}”: {value} against a target of {target}',
     gapPeople: '{n} more people needed to reach the target',
+    surplusPeople: '{n} people fewer needed to reach the target',
     gapValue: 'gap to the target: {n}',
     toAcknowledge: 'Recommendations awaiting your acknowledgement: {n}',
     unacknowledged: 'Published recommendations not yet acknowledged: {n}',

@@ -337,6 +337,7 @@ export default {
     absent: '«{indicator}»: нет, требуется наличие',
     notMet: '«{indicator}»: {value} при цели {target}',
     gapPeople: 'до цели не хватает {n} чел.',
+    surplusPeople: 'для достижения цели — на {n} чел. меньше',
     gapValue: 'разрыв с целью: {n}',
     toAcknowledge: 'Рекомендации ждут вашего ознакомления: {n}',
     unacknowledged: 'Опубликованные рекомендации без ознакомления: {n}',

@@ -13,7 +13,7 @@ function words(locale: 'ru' | 'en'): AttentionWords {
     pluginTitle: (id) => (id === 'deficits' ? 'Профессиональные дефициты' : id),
     indicator: (code) =>
       code === 'deficits.diagnosed_share'
-        ? { kind: 'share', decimals: 1, name: 'Доля продиагностированных' }
+        ? { kind: 'share', decimals: 1, polarity: 'higher', name: 'Доля продиагностированных' }
         : undefined,
   }
 }
@@ -66,8 +66,14 @@ describe('wordAttention', () => {
     const line = wordAttention(item('indicator_not_met', detail), words('ru'))
     expect(plain(line.text)).toBe('«Доля продиагностированных»: 20 % при цели 30 %')
     expect(line.note).toBe('до цели не хватает 1 чел.')
+    // Lower is better (pensioners): the gap is people too many, not missing.
+    const lower = words('ru')
+    lower.indicator = () => ({ kind: 'share', decimals: 1, polarity: 'lower', name: 'Педагоги-пенсионеры' })
+    expect(wordAttention(item('indicator_not_met', { ...detail, gap: 5 }), lower).note).toBe(
+      'для достижения цели — на 5 чел. меньше',
+    )
     const presence = words('ru')
-    presence.indicator = () => ({ kind: 'presence', decimals: 0, name: 'Анализ переподготовки' })
+    presence.indicator = () => ({ kind: 'presence', decimals: 0, polarity: 'higher', name: 'Анализ переподготовки' })
     expect(
       wordAttention(item('indicator_not_met', { ...detail, value: 0, target: 1, gap: 1, gapUnit: 'value' }), presence),
     ).toEqual({

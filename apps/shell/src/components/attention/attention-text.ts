@@ -8,7 +8,7 @@ export interface AttentionWords {
   /** A direction's title by plugin id (the id itself when unknown). */
   pluginTitle: (id: string) => string
   /** An indicator's definition by code, for its title and number format. */
-  indicator: (code: string) => (Pick<Indicator, 'kind' | 'decimals'> & { name: string }) | undefined
+  indicator: (code: string) => (Pick<Indicator, 'kind' | 'decimals' | 'polarity'> & { name: string }) | undefined
 }
 
 /** An item worded for people: the main line and an optional second one. */
@@ -69,7 +69,9 @@ export function wordAttention(item: AttentionItem, w: AttentionWords): Attention
           gap === null
             ? null
             : people
-              ? w.t('attention.gapPeople', { n: new Intl.NumberFormat(w.locale).format(gap) })
+              ? w.t(def?.polarity === 'lower' ? 'attention.surplusPeople' : 'attention.gapPeople', {
+                  n: new Intl.NumberFormat(w.locale).format(gap),
+                })
               : w.t('attention.gapValue', {
                   n: formatValue(gap, def?.kind === 'share' ? { ...def, kind: 'value' } : def, w.locale),
                 }),
