@@ -1,4 +1,4 @@
-import { ROLE_ACTIONS } from '@profmon/contract/rules'
+import { speaksFor } from '@profmon/contract/rules'
 import { ORG_LEVEL_DEPTH, inSubtree } from '@profmon/contract/levels'
 import { sql, type Expression, type SqlBool } from '@profmon/db'
 import type { Scope } from '../access/scope.ts'
@@ -60,5 +60,5 @@ export function canManage(scope: Scope, r: Pick<RecommendationPlace, 'owner'>): 
  * analyst reads, never acknowledges; the level above does not acknowledge for it).
  */
 export function canAcknowledge(scope: Scope, r: Pick<RecommendationPlace, 'orgUnit'>): boolean {
-  return scope.user.roles.some((role) => role.orgUnit?.id === r.orgUnit.id && ROLE_ACTIONS[role.role].includes('data'))
+  return speaksFor(scope.user.roles, r.orgUnit.id)
 }

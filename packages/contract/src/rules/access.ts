@@ -125,3 +125,15 @@ export function approvesAt(roles: readonly HeldRoleLike[], unit: { path: string 
   if (parent === '/') return roles.some((r) => r.role === 'platform_admin')
   return canWriteAt(roles, { path: parent }, 'data')
 }
+
+/**
+ * Whether the roles speak for a unit itself: a data-entry role held on that very unit (an analyst
+ * reads and never answers for it; the level above does not answer for it either). Who
+ * acknowledges a recommendation addressed to the unit.
+ *
+ * @example
+ * speaksFor([{ role: 'school_operator', orgUnit: { id: 123 } }], 123) // true
+ */
+export function speaksFor(roles: readonly { role: Role; orgUnit: { id: number } | null }[], unitId: number): boolean {
+  return roles.some((r) => r.orgUnit?.id === unitId && ROLE_ACTIONS[r.role].includes('data'))
+}

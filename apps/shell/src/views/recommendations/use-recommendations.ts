@@ -1,4 +1,4 @@
-import { canWriteAt, canWriteSomewhere, ROLE_ACTIONS } from '@profmon/contract/rules'
+import { canWriteAt, canWriteSomewhere, speaksFor } from '@profmon/contract/rules'
 import {
   get,
   post,
@@ -86,9 +86,7 @@ export function useRecommendations(filter: Ref<RecommendationFilter>) {
     return !!path && canWriteAt(roles.value, { path }, 'recommendations')
   }
   /** Whether the user speaks for the addressed unit: enters its data on that very unit. */
-  const acknowledges = (r: Recommendation) =>
-    r.state === 'published' &&
-    roles.value.some((role) => role.orgUnit?.id === r.orgUnit && ROLE_ACTIONS[role.role].includes('data'))
+  const acknowledges = (r: Recommendation) => r.state === 'published' && speaksFor(roles.value, r.orgUnit)
 
   function replace(changed: Recommendation[]): void {
     const byId = new Map(changed.map((r) => [r.id, r]))
