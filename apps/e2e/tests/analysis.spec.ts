@@ -16,17 +16,34 @@ interface Unit {
   kind?: string
 }
 
+/**
+ * `GET` JSON through the page's API context. A keep-alive socket the server closed while the test
+ * clicked through the UI resets the next request on it; a GET is safe to send once more.
+ */
+async function getJson<T>(page: Page, url: string): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await page.request.get(url)
+      expect(res.status(), url).toBe(200)
+      return (await res.json()) as T
+    } catch (e) {
+      if (attempt >= 3 || !/ECONNRESET|socket hang up/.test(String(e))) throw e
+    }
+  }
+}
+
 /** The raw totals (no option) of a unit's deficits elements, as entered: `GET /api/data-values`. */
 async function rawTotals(page: Page, unit: number): Promise<Map<string, number>> {
-  const res = await page.request.get(`/api/data-values?orgUnit=${unit}&period=${PERIOD}&plugin=deficits`)
-  expect(res.status()).toBe(200)
-  const { values } = (await res.json()) as { values: RawValue[] }
+  const { values } = await getJson<{ values: RawValue[] }>(
+    page,
+    `/api/data-values?orgUnit=${unit}&period=${PERIOD}&plugin=deficits`,
+  )
   return new Map(values.filter((v) => v.option === null && typeof v.value === 'number').map((v) => [v.element, v.value as number]))
 }
 
 /** Σ diagnosed and Σ teachers over a unit and its children (the demo's tree is three levels deep). */
 async function subtreeSums(page: Page, unit: number): Promise<{ num: number; den: number }> {
-  const children = (await (await page.request.get(`/api/org-units/${unit}/children`)).json()) as Unit[]
+  const children = await getJson<Unit[]>(page, `/api/org-units/${unit}/children`)
   let num = 0
   let den = 0
   for (const id of [unit, ...children.map((c) => c.id)]) {
@@ -93,7 +110,7 @@ test('a region target set in «Цели» drives the league table: the lagging m
   await bottom.locator('a').click()
   await expect(page).toHaveURL(new RegExp(`unit=${lagging[0]}(&|$)`))
   await expect(page.getByTestId('league-parent')).toHaveAttribute('data-unit', String(lagging[0]))
-  const schools = (await (await page.request.get(`/api/org-units/${lagging[0]}/children`)).json()) as Unit[]
+  const schools = await getJson<Unit[]>(page, `/api/org-units/${lagging[0]}/children`)
   await expect(table.locator('tbody tr[data-unit]')).toHaveCount(schools.length + 1)
   let parts = 0
   let lagginSchools = 0
@@ -125,7 +142,7 @@ test('a region target set in «Цели» drives the league table: the lagging m
 
 test("a coordinator's laxer target is refused at the field, in Russian", async ({ page }) => {
   await login(page, 'mun1')
-  const me = (await (await page.request.get('/api/auth/me')).json()) as { roles: { orgUnit: Unit }[] }
+  const me = await getJson<{ roles: { orgUnit: Unit }[] }>(page, '/api/auth/me')
   const municipality = me.roles[0]!.orgUnit
   await page.goto(`/goals?unit=${municipality.id}&period=${PERIOD}`)
   const row = page.locator(`tr[data-indicator="${INDICATOR}"]`)
@@ -150,7 +167,7 @@ test('a planted outlier is flagged with a link to the entry form; an ordinary va
   await login(page, 'region')
   const { municipalities } = await demoUnits(page)
   const municipality = municipalities.at(-1)!
-  const children = (await (await page.request.get(`/api/org-units/${municipality.id}/children`)).json()) as Unit[]
+  const children = await getJson<Unit[]>(page, `/api/org-units/${municipality.id}/children`)
   const [peer, planted] = children.filter((c) => c.kind === 'school')
   const peerValue = (await rawTotals(page, peer!.id)).get('deficits.teachers_total')!
   const plantedBefore = (await rawTotals(page, planted!.id)).get('deficits.teachers_total')!
@@ -179,7 +196,7 @@ test('a published conclusion keeps its figures when the data changes; a stale sa
   await login(page, 'region')
   const { municipalities } = await demoUnits(page)
   const municipality = municipalities[1]!
-  const children = (await (await page.request.get(`/api/org-units/${municipality.id}/children`)).json()) as Unit[]
+  const children = await getJson<Unit[]>(page, `/api/org-units/${municipality.id}/children`)
   const school = children.find((c) => c.kind === 'school')!
   const before = await rawTotals(page, school.id)
   const num = before.get('deficits.diagnosed')!
@@ -223,9 +240,10 @@ test('a published conclusion keeps its figures when the data changes; a stale sa
 
     // Someone else saves meanwhile: the editor says so and offers the saved version instead of overwriting it.
     await texts.first().fill('Моя правка')
-    const list = (await (
-      await page.request.get(`/api/conclusions?orgUnit=${municipality.id}&period=${PERIOD}&plugin=deficits`)
-    ).json()) as { items: { version: number; body: unknown }[] }
+    const list = await getJson<{ items: { version: number }[] }>(
+      page,
+      `/api/conclusions?orgUnit=${municipality.id}&period=${PERIOD}&plugin=deficits`,
+    )
     const theirs = await page.request.put('/api/conclusions', {
       data: {
         orgUnit: municipality.id,

@@ -1,6 +1,6 @@
 import type { AnalysisRow } from '@profmon/ui'
 import { describe, expect, it } from 'vitest'
-import { filterLeague, nextSort, parseSort, sortLeague } from './league.ts'
+import { filterLeague, nextSort, parseSort, roundParts, sortLeague } from './league.ts'
 
 const row = (orgUnit: number, name: string, extra: Partial<AnalysisRow>): AnalysisRow => ({
   orgUnit,
@@ -83,5 +83,17 @@ describe('sort state', () => {
     expect(parseSort('gapShare.desc')).toEqual({ column: 'gapShare', direction: 'desc' })
     expect(parseSort('drop.table')).toEqual({ column: 'rank', direction: 'asc' })
     expect(parseSort(undefined)).toEqual({ column: 'rank', direction: 'asc' })
+  })
+})
+
+describe('roundParts', () => {
+  it('keeps the shown parts adding up to 100', () => {
+    expect(roundParts([100 / 3, 100 / 3, 100 / 3])).toEqual([33.4, 33.3, 33.3])
+    const sevenths = roundParts(Array.from({ length: 7 }, () => 100 / 7))
+    expect(sevenths.reduce((s, p) => s! + p!, 0)).toBeCloseTo(100, 9)
+  })
+  it('leaves missing parts missing and exact parts exact', () => {
+    expect(roundParts([null, 25, 75, null])).toEqual([null, 25, 75, null])
+    expect(roundParts([])).toEqual([])
   })
 })

@@ -118,3 +118,23 @@ export function parseSort(text: unknown): LeagueSort {
     ? { column: column as LeagueColumn, direction }
     : { column: 'rank', direction: 'asc' }
 }
+
+/**
+ * Rounds parts of a whole (the lagging children's `gapShare`) to `digits` decimals so that the
+ * shown parts still add up to the rounded total — largest remainder: every part is rounded down,
+ * and the units left over go to the parts that lost the most. `null` stays `null`.
+ *
+ * @example
+ * roundParts([33.3333, 33.3333, 33.3334]) // [33.3, 33.3, 33.4] — not 33.3 × 3 = 99.9
+ */
+export function roundParts(parts: readonly (number | null)[], digits = 1): (number | null)[] {
+  const scale = 10 ** digits
+  const present = parts.flatMap((p, i) => (p === null ? [] : [{ i, scaled: p * scale }]))
+  const total = Math.round(present.reduce((s, p) => s + p.scaled, 0))
+  const floors = present.map((p) => ({ ...p, down: Math.floor(p.scaled + 1e-9) }))
+  let left = total - floors.reduce((s, p) => s + p.down, 0)
+  const out: (number | null)[] = parts.map(() => null)
+  for (const p of [...floors].sort((a, b) => b.scaled - b.down - (a.scaled - a.down)))
+    out[p.i] = (p.down + (left-- > 0 ? 1 : 0)) / scale
+  return out
+}
