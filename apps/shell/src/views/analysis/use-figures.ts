@@ -25,7 +25,11 @@ export function useFigures() {
     return indicator.kind === 'share' ? `${n} ${t('ui.shares.pp')}` : n
   }
   const people = (v: number | null | undefined) => (v === null || v === undefined ? '' : number(v, 0))
-  const percent = (v: number | null | undefined) => (v === null || v === undefined ? '' : `${number(v, 1)} %`)
+  // Parts of a whole keep one decimal everywhere, so a column of them reads evenly (3,0 %, 56,2 %).
+  const percent = (v: number | null | undefined) =>
+    v === null || v === undefined
+      ? ''
+      : `${new Intl.NumberFormat(tag(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v)} %`
   const date = (iso: string | null | undefined) => {
     if (!iso) return ''
     const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T00:00:00` : iso)

@@ -21,7 +21,8 @@ describe('target form', () => {
         tolerance: 5,
         effectiveGap: null,
         allowLaxer: true,
-        scoreBands: [{ min: null, max: 30, score: 0 }, { min: 30, max: null, score: 2 }],
+        // Listed from the top, as the deficits manifest does: the form shows them ascending.
+        scoreBands: [{ min: 30, max: null, score: 2 }, { min: null, max: 30, score: 0 }],
       }),
     ).toEqual({
       value: '32,5',

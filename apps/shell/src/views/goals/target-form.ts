@@ -46,7 +46,10 @@ export function draftOf(target: Pick<Target, 'value' | 'tolerance' | 'effectiveG
     tolerance: text(target?.tolerance),
     effectiveGap: text(target?.effectiveGap),
     allowLaxer: target?.allowLaxer ?? false,
-    bands: (target?.scoreBands ?? []).map((b) => ({ min: text(b.min), max: text(b.max), score: text(b.score) })),
+    // Ascending, as the contract wants them (a manifest may list its bands from the top).
+    bands: [...(target?.scoreBands ?? [])]
+      .sort((a, b) => (a.min ?? -Infinity) - (b.min ?? -Infinity))
+      .map((b) => ({ min: text(b.min), max: text(b.max), score: text(b.score) })),
   }
 }
 
