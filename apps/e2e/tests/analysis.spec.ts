@@ -38,7 +38,9 @@ async function rawTotals(page: Page, unit: number): Promise<Map<string, number>>
     page,
     `/api/data-values?orgUnit=${unit}&period=${PERIOD}&plugin=deficits`,
   )
-  return new Map(values.filter((v) => v.option === null && typeof v.value === 'number').map((v) => [v.element, v.value as number]))
+  return new Map(
+    values.filter((v) => v.option === null && typeof v.value === 'number').map((v) => [v.element, v.value as number]),
+  )
 }
 
 /** Σ diagnosed and Σ teachers over a unit and its children (the demo's tree is three levels deep). */
@@ -185,14 +187,18 @@ test('a planted outlier is flagged with a link to the entry form; an ordinary va
       'href',
       `/entry?unit=${planted!.id}&period=${PERIOD}&plugin=deficits`,
     )
-    await expect(outliers.and(page.locator(`[data-unit="${peer!.id}"][data-element="deficits.teachers_total"]`))).toHaveCount(0)
+    await expect(
+      outliers.and(page.locator(`[data-unit="${peer!.id}"][data-element="deficits.teachers_total"]`)),
+    ).toHaveCount(0)
   } finally {
     await write(page, planted!.id, 'deficits.teachers_total', plantedBefore)
     await write(page, peer!.id, 'deficits.teachers_total', peerValue)
   }
 })
 
-test('a published conclusion keeps its figures when the data changes; a stale save is not overwritten', async ({ page }) => {
+test('a published conclusion keeps its figures when the data changes; a stale save is not overwritten', async ({
+  page,
+}) => {
   await login(page, 'region')
   const { municipalities } = await demoUnits(page)
   const municipality = municipalities[1]!
@@ -202,7 +208,8 @@ test('a published conclusion keeps its figures when the data changes; a stale sa
   const num = before.get('deficits.diagnosed')!
   const den = before.get('deficits.teachers_total')!
   const url = `/analysis?unit=${municipality.id}&period=${PERIOD}&indicator=${INDICATOR}`
-  const shown = (n: number, d: number) => `${new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 1 }).format((n / d) * 100)} %`
+  const shown = (n: number, d: number) =>
+    `${new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 1 }).format((n / d) * 100)} %`
 
   await page.goto(`${url}&tab=conclusion`)
   const editor = page.getByTestId('conclusion-editor')

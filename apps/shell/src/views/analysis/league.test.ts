@@ -26,8 +26,26 @@ const row = (orgUnit: number, name: string, extra: Partial<AnalysisRow>): Analys
 // Target 30 %: 12 of 20 met; 5 of 20 needs ceil(6) − 5 = 1; 1 of 20 needs 5; one school has no data.
 const rows = [
   row(1, 'Школа № 1', { value: 60, numerator: 12, denominator: 20, status: 'met', rank: 1, gap: 0, trend: 'up' }),
-  row(2, 'Школа № 2', { value: 25, numerator: 5, denominator: 20, status: 'partly_met', rank: 2, gap: 1, gapShare: 100 / 6, trend: 'down' }),
-  row(3, 'Школа № 3', { value: 5, numerator: 1, denominator: 20, status: 'not_met', rank: 3, gap: 5, gapShare: 500 / 6, trend: 'flat' }),
+  row(2, 'Школа № 2', {
+    value: 25,
+    numerator: 5,
+    denominator: 20,
+    status: 'partly_met',
+    rank: 2,
+    gap: 1,
+    gapShare: 100 / 6,
+    trend: 'down',
+  }),
+  row(3, 'Школа № 3', {
+    value: 5,
+    numerator: 1,
+    denominator: 20,
+    status: 'not_met',
+    rank: 3,
+    gap: 5,
+    gapShare: 500 / 6,
+    trend: 'flat',
+  }),
   row(4, 'Детский сад', {}),
 ]
 const names = (list: AnalysisRow[]) => list.map((r) => r.orgUnit)
@@ -56,15 +74,21 @@ describe('filterLeague', () => {
     expect(filterLeague(rows, none, { polarity: 'higher', parentValue: 30 })).toHaveLength(4)
   })
   it('«только не выполнившие»: not met and partly met', () => {
-    expect(names(filterLeague(rows, { ...none, notMet: true }, { polarity: 'higher', parentValue: 30 }))).toEqual([2, 3])
+    expect(names(filterLeague(rows, { ...none, notMet: true }, { polarity: 'higher', parentValue: 30 }))).toEqual([
+      2, 3,
+    ])
   })
   it('«только ухудшившие» reads the trend against the polarity', () => {
     expect(names(filterLeague(rows, { ...none, worsened: true }, { polarity: 'higher', parentValue: 30 }))).toEqual([2])
     expect(names(filterLeague(rows, { ...none, worsened: true }, { polarity: 'lower', parentValue: 30 }))).toEqual([1])
   })
   it('«ниже среднего»: worse than the parent, 18 of 60 = 30 %', () => {
-    expect(names(filterLeague(rows, { ...none, belowParent: true }, { polarity: 'higher', parentValue: 30 }))).toEqual([2, 3])
-    expect(names(filterLeague(rows, { ...none, belowParent: true }, { polarity: 'lower', parentValue: 30 }))).toEqual([1])
+    expect(names(filterLeague(rows, { ...none, belowParent: true }, { polarity: 'higher', parentValue: 30 }))).toEqual([
+      2, 3,
+    ])
+    expect(names(filterLeague(rows, { ...none, belowParent: true }, { polarity: 'lower', parentValue: 30 }))).toEqual([
+      1,
+    ])
     expect(filterLeague(rows, { ...none, belowParent: true }, { polarity: 'higher', parentValue: null })).toEqual([])
   })
   it('combines filters', () => {

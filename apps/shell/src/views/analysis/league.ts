@@ -2,15 +2,7 @@ import type { AnalysisRow } from '@profmon/ui'
 
 /** A column of the league table the reader may sort by. */
 export type LeagueColumn =
-  | 'rank'
-  | 'name'
-  | 'value'
-  | 'denominator'
-  | 'target'
-  | 'status'
-  | 'change'
-  | 'gap'
-  | 'gapShare'
+  'rank' | 'name' | 'value' | 'denominator' | 'target' | 'status' | 'change' | 'gap' | 'gapShare'
 
 /** The league table's order: a column and a direction. */
 export interface LeagueSort {
@@ -113,7 +105,17 @@ export function nextSort(current: LeagueSort, column: LeagueColumn): LeagueSort 
  */
 export function parseSort(text: unknown): LeagueSort {
   const [column, direction] = typeof text === 'string' ? text.split('.') : []
-  const columns: LeagueColumn[] = ['rank', 'name', 'value', 'denominator', 'target', 'status', 'change', 'gap', 'gapShare']
+  const columns: LeagueColumn[] = [
+    'rank',
+    'name',
+    'value',
+    'denominator',
+    'target',
+    'status',
+    'change',
+    'gap',
+    'gapShare',
+  ]
   return columns.includes(column as LeagueColumn) && (direction === 'asc' || direction === 'desc')
     ? { column: column as LeagueColumn, direction }
     : { column: 'rank', direction: 'asc' }

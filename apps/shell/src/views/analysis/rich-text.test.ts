@@ -93,7 +93,12 @@ describe('normalizeDocument', () => {
   it('tells an empty document and an unchanged one', () => {
     expect(isEmptyDocument(emptyDocument())).toBe(true)
     const a: RichText = { blocks: [{ type: 'paragraph', runs: [{ text: 'a' }, { text: 'b' }] }] }
-    const b: RichText = { blocks: [{ type: 'paragraph', runs: [{ text: 'ab' }] }, { type: 'paragraph', runs: [{ text: '' }] }] }
+    const b: RichText = {
+      blocks: [
+        { type: 'paragraph', runs: [{ text: 'ab' }] },
+        { type: 'paragraph', runs: [{ text: '' }] },
+      ],
+    }
     expect(sameDocument(a, b)).toBe(true)
   })
 })

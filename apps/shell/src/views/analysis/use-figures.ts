@@ -18,7 +18,9 @@ export function useFigures() {
   const value = (v: number | null | undefined, indicator: Pick<Indicator, 'kind' | 'decimals'>) =>
     formatValue(v ?? null, indicator, tag(), words())
   const number = (v: number | null | undefined, digits = 1) =>
-    v === null || v === undefined ? t('ui.noData') : new Intl.NumberFormat(tag(), { maximumFractionDigits: digits }).format(v)
+    v === null || v === undefined
+      ? t('ui.noData')
+      : new Intl.NumberFormat(tag(), { maximumFractionDigits: digits }).format(v)
   const change = (v: number | null | undefined, indicator: Pick<Indicator, 'kind'>) => {
     if (v === null || v === undefined) return ''
     const n = new Intl.NumberFormat(tag(), { maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(v)

@@ -22,7 +22,10 @@ describe('target form', () => {
         effectiveGap: null,
         allowLaxer: true,
         // Listed from the top, as the deficits manifest does: the form shows them ascending.
-        scoreBands: [{ min: 30, max: null, score: 2 }, { min: null, max: 30, score: 0 }],
+        scoreBands: [
+          { min: 30, max: null, score: 2 },
+          { min: null, max: 30, score: 0 },
+        ],
       }),
     ).toEqual({
       value: '32,5',

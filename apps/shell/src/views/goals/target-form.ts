@@ -40,7 +40,9 @@ const text = (v: number | null | undefined) => (v === null || v === undefined ? 
  * @example
  * draftOf(null) // { value: '', tolerance: '', effectiveGap: '', allowLaxer: false, bands: [] }
  */
-export function draftOf(target: Pick<Target, 'value' | 'tolerance' | 'effectiveGap' | 'scoreBands' | 'allowLaxer'> | null): TargetDraft {
+export function draftOf(
+  target: Pick<Target, 'value' | 'tolerance' | 'effectiveGap' | 'scoreBands' | 'allowLaxer'> | null,
+): TargetDraft {
   return {
     value: text(target?.value),
     tolerance: text(target?.tolerance),
