@@ -95,6 +95,11 @@ test('a region target set in «Цели» drives the league table: the lagging m
   const table = page.getByTestId('league-table')
   await expect(table.locator('tbody tr[data-unit]')).toHaveCount(municipalities.length + 1)
 
+  // The same league table as XLSX.
+  const exported = await page.request.get((await page.getByTestId('analysis-export').getAttribute('href'))!)
+  expect(exported.status()).toBe(200)
+  expect(exported.headers()['content-type']).toContain('spreadsheetml')
+
   // Sorted by value, highest first: the municipality with the lowest Σnum / Σden is at the bottom.
   await table.locator('[data-sort=value]').click()
   await expect(page).toHaveURL(/sort=value\.desc/)
@@ -170,6 +175,29 @@ test("a coordinator's laxer target is refused at the field, in Russian", async (
     data: { indicator: INDICATOR, period: PERIOD, orgUnit: region.id, value: null },
   })
   expect(cleared.status()).toBe(200)
+})
+
+test('«Скопировать цели на следующий период» copies the targets set and says how many', async ({ page }) => {
+  await login(page, 'region')
+  const { region } = await demoUnits(page)
+  const code = 'deficits.iom_share'
+  await page.goto(`/goals?unit=${region.id}&period=2024-25`)
+  const row = page.locator(`tr[data-indicator="${code}"]`)
+  await row.getByTestId('target-edit').click()
+  await page.getByTestId('target-editor').locator('[data-field=value]').fill('25')
+  await page.getByTestId('target-save').click()
+  await expect(row.locator('[data-col=source]')).toHaveText(`регион: ${region.name}`)
+  try {
+    await page.getByTestId('targets-copy').click()
+    await expect(page.getByTestId('targets-copy-result')).toHaveText(
+      'Цели скопированы на 2025/2026 учебный год: 1; уже были заданы и сохранены: 0.',
+    )
+    await page.goto(`/goals?unit=${region.id}&period=${PERIOD}`)
+    await expect(row.locator('[data-col=target]')).toHaveText('25 %')
+  } finally {
+    for (const period of ['2024-25', PERIOD])
+      await page.request.put('/api/targets', { data: { indicator: code, period, orgUnit: region.id, value: null } })
+  }
 })
 
 test('a planted outlier is flagged with a link to the entry form; an ordinary value is not', async ({ page }) => {
