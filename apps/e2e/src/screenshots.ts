@@ -41,6 +41,19 @@ try {
   await page.getByTestId('print-item').first().waitFor()
   await page.waitForLoadState('networkidle')
   await page.screenshot({ path: join(out, 'recommendations-print.png') })
+  // «Анализ»: the region's league table of a share with the gap in people, and the charts.
+  await page.goto('/analysis?period=2025-26&indicator=deficits.diagnosed_share')
+  await page.getByTestId('league-table').waitFor()
+  await page.locator('[data-testid=children-chart] svg').first().waitFor()
+  await page.waitForLoadState('networkidle')
+  await page.waitForTimeout(800)
+  await page.screenshot({ path: join(out, 'analysis.png'), fullPage: true })
+  // «Цели»: the targets in force with their source, one open in the editor.
+  await page.goto('/goals?period=2025-26')
+  await page.locator('tr[data-indicator="deficits.diagnosed_share"] [data-testid=target-edit]').click()
+  await page.getByTestId('target-editor').waitFor()
+  await page.waitForLoadState('networkidle')
+  await page.screenshot({ path: join(out, 'goals.png') })
 } finally {
   await browser.close()
   await server.stop()

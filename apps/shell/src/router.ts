@@ -15,6 +15,8 @@ export const router = createRouter({
     { path: '/', name: 'home', component: HomeView },
     { path: '/indicators', name: 'indicators', component: () => import('./views/IndicatorsView.vue') },
     { path: '/entry', name: 'entry', component: () => import('./views/EntryView.vue') },
+    { path: '/goals', name: 'goals', component: () => import('./views/goals/GoalsView.vue') },
+    { path: '/analysis', name: 'analysis', component: () => import('./views/analysis/AnalysisView.vue') },
     {
       path: '/local-indicators',
       name: 'local-indicators',

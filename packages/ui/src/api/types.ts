@@ -48,6 +48,28 @@ export type EnabledPlugin = Schemas['Plugin']
 export type InstalledPlugin = Schemas['InstalledPlugin']
 /** One row of `GET /api/analytics`. */
 export type AnalyticsRow = Schemas['AnalyticsRow']
+/** The league table of `GET /api/analysis`: the unit's own figures and a row per child (or option). */
+export type Analysis = Schemas['Analysis']
+/** One row of the league table: value, target, rank, trend, gap in people and part of the shortfall. */
+export type AnalysisRow = Schemas['AnalysisRow']
+/** One period of `GET /api/analysis/trend`. */
+export type TrendPoint = Schemas['TrendPoint']
+/** A data-quality flag (`GET /api/data-quality`): advisory, never a block. */
+export type QualityFlag = Schemas['QualityFlag']
+/** Why a value is flagged: a jump, an outlier, missing values, a late submission. */
+export type QualityReason = Schemas['QualityReason']
+/** A target set on an org unit and period (`PUT /api/targets`). */
+export type Target = Schemas['Target']
+/** The target in force at a unit with where it comes from (`GET /api/targets/effective`). */
+export type EffectiveTarget = Schemas['EffectiveTarget']
+/** A band of values that earns a score. */
+export type ScoreBand = Schemas['ScoreBand']
+/** A written conclusion with its published version and frozen figures. */
+export type Conclusion = Schemas['Conclusion']
+/** The rich-text document of a conclusion: paragraphs and lists of text runs. */
+export type RichText = Schemas['RichText']
+/** A run of plain text with optional bold / italic. */
+export type TextRun = Schemas['TextRun']
 /** The signed-in user (`GET /api/auth/me`). */
 export type Me = Schemas['Me']
 /** A role held on an org unit's subtree; `orgUnit` null only for a platform admin bound to no region. */
