@@ -351,6 +351,12 @@ const ROUTES: Record<string, RouteCase> = {
     expect: READ,
     request: async (u) => ({ path: `/api/data-quality?orgUnit=${u!.id}&period=${P}` }),
   },
+  'GET /api/data-quality/export': {
+    mode: 'unit',
+    ok: 200,
+    expect: READ,
+    request: async (u) => ({ path: `/api/data-quality/export?orgUnit=${u!.id}&period=${P}` }),
+  },
   'GET /api/audit': {
     mode: 'unit',
     ok: 200,
@@ -632,6 +638,14 @@ const ROUTES: Record<string, RouteCase> = {
     ok: 200,
     expect: READ,
     request: async (u) => ({ path: `/api/recommendations?orgUnit=${u!.id}&period=${P}&includeDescendants=true` }),
+  },
+  'GET /api/recommendations/export': {
+    mode: 'unit',
+    ok: 200,
+    expect: READ,
+    request: async (u) => ({
+      path: `/api/recommendations/export?orgUnit=${u!.id}&period=${P}&includeDescendants=true`,
+    }),
   },
   'POST /api/recommendations': {
     mode: 'school',

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ORG_LEVEL_DEPTH } from '@profmon/contract'
 import { testEngine } from '@profmon/db/testing'
@@ -299,5 +300,37 @@ describe(`recommendations on ${testEngine}`, () => {
     expect((await list('region', tree.schoolA3)).find((r) => r.id === a3)?.state).toBe('withdrawn')
     // Withdrawing again is a conflict.
     expect((await mun.call('POST', `/api/recommendations/${a3}/withdraw`, { reason: 'ещё раз' })).status).toBe(409)
+  })
+
+  it('exports what the caller sees as XLSX, a text that looks like a formula kept literal', async () => {
+    const mun = t.as('mun-a')
+    await t.createUser('mun-b', [{ role: 'municipal_coordinator', orgUnit: tree.munB }])
+    const made = await mun.call<Items>('POST', '/api/recommendations', {
+      period: P,
+      addressee: 'teachers',
+      orgUnits: [tree.schoolA1],
+      text: '=HYPERLINK("x")',
+    })
+    expect(made.status, JSON.stringify(made.body)).toBe(201)
+    const res = await mun.download(
+      `/api/recommendations/export?orgUnit=${tree.munA}&period=${P}&includeDescendants=true`,
+    )
+    expect(res.status).toBe(200)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(await res.arrayBuffer())
+    const ws = wb.getWorksheet('Рекомендации')!
+    const listed = await mun.call<Items>(
+      'GET',
+      `/api/recommendations?orgUnit=${tree.munA}&period=${P}&includeDescendants=true`,
+    )
+    expect(ws.rowCount - 2).toBe(listed.body.items.length)
+    const row = ws.getRows(3, ws.rowCount - 2)!.find((r) => r.getCell(5).value === '=HYPERLINK("x")')!
+    expect(row.getCell(5).type).toBe(ExcelJS.ValueType.String)
+    expect(row.getCell(5).numFmt).toBe('@')
+    expect([row.getCell(2).value, row.getCell(6).value]).toEqual(['педагогам', 'черновик'])
+    // A sibling municipality's coordinator gets a 403, not an empty file.
+    expect((await t.as('mun-b').download(`/api/recommendations/export?orgUnit=${tree.munA}&period=${P}`)).status).toBe(
+      403,
+    )
   })
 })

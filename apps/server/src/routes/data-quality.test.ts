@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testEngine } from '@profmon/db/testing'
 import { createFixtureTree, type FixtureTree } from '../testing/fixture-tree.ts'
@@ -128,5 +129,29 @@ describe(`data-quality API on ${testEngine}`, () => {
       .call<{ flags: QualityFlag[] }>('GET', `/api/data-quality?orgUnit=${tree.munB}&period=${P}`)
     expect(own.status).toBe(200)
     expect(own.body.flags.every((f) => f.orgUnit === tree.munB || f.orgUnit === tree.schoolB1)).toBe(true)
+  })
+
+  it('exports the same flags as XLSX with Russian reasons', async () => {
+    const res = await t.download(`/api/data-quality/export?orgUnit=${tree.region}&period=${P}&reason=outlier`)
+    expect(res.status).toBe(200)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(await res.arrayBuffer())
+    const ws = wb.getWorksheet('Качество данных')!
+    expect(ws.getRow(2).values).toEqual([
+      undefined,
+      'Организация',
+      'Направление',
+      'Показатель (данные)',
+      'Разрез',
+      'Причина',
+      'Значение',
+      'Ожидалось',
+    ])
+    const rows = ws
+      .getRows(3, ws.rowCount - 2)!
+      .map((r) => [r.getCell(1).value, r.getCell(5).value, r.getCell(6).value])
+    const { flags: json } = await flags('&reason=outlier')
+    expect(rows).toHaveLength(json.length)
+    expect(rows).toContainEqual(['Школа № 1', 'выброс', 1000])
   })
 })

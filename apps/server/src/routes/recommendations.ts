@@ -1,6 +1,10 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { addresseeSchema } from '@profmon/contract'
+import { recommendationsWorkbook } from '../collection/xlsx/list-exports.ts'
+import { attachment, XLSX_TYPE } from '../collection/xlsx/upload-limit.ts'
 import type { AppDeps } from '../context.ts'
+import { getOrgUnit } from '../org/org-units.ts'
+import { findPeriod } from '../org/periods.ts'
 import { errorResponses } from '../errors.ts'
 import type { AuthEnv } from '../middleware/auth/index.ts'
 import { generateRecommendations } from '../recommendations/generate.ts'
@@ -103,6 +107,19 @@ const generate = createRoute({
   },
 })
 
+const listQuery = z.object({
+  orgUnit: z.coerce.number().int().positive(),
+  period: z.string().min(1).openapi({ example: '2025-26' }),
+  addressee: addressee.optional(),
+  state: state.optional(),
+  plugin: z.string().min(1).optional(),
+  includeDescendants: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .openapi({ description: 'Also the units below orgUnit' }),
+})
+
 const list = createRoute({
   method: 'get',
   path: '/api/recommendations',
@@ -112,20 +129,24 @@ const list = createRoute({
     "A school's users see what was published to their school; a municipality or region sees what is addressed in " +
     'its subtree once published, and drafts generated or written there. A foreign unit is a 403.',
   request: {
-    query: z.object({
-      orgUnit: z.coerce.number().int().positive(),
-      period: z.string().min(1).openapi({ example: '2025-26' }),
-      addressee: addressee.optional(),
-      state: state.optional(),
-      plugin: z.string().min(1).optional(),
-      includeDescendants: z
-        .enum(['true', 'false'])
-        .default('false')
-        .transform((v) => v === 'true')
-        .openapi({ description: 'Also the units below orgUnit' }),
-    }),
+    query: listQuery,
   },
   responses: { 200: answer('Recommendations', itemsSchema), ...errorResponses(400, 401, 403, 404) },
+})
+
+const exportList = createRoute({
+  method: 'get',
+  path: '/api/recommendations/export',
+  tags: TAGS,
+  summary: 'The same list as XLSX (Russian headers), for the print or the minutes',
+  request: { query: listQuery },
+  responses: {
+    200: {
+      description: 'The recommendations',
+      content: { [XLSX_TYPE]: { schema: z.string().openapi({ type: 'string', format: 'binary' }) } },
+    },
+    ...errorResponses(400, 401, 403, 404),
+  },
 })
 
 const create = createRoute({
@@ -242,6 +263,16 @@ export function recommendationRoutes({ db, catalog }: AppDeps) {
     .openapi(list, async (c) =>
       c.json({ items: await listRecommendations(db, catalog, c.var.scope, c.req.valid('query')) }, 200),
     )
+    .openapi(exportList, async (c) => {
+      const q = c.req.valid('query')
+      const items = await listRecommendations(db, catalog, c.var.scope, q)
+      const [unit, period] = await Promise.all([getOrgUnit(db, q.orgUnit), findPeriod(db, q.period)])
+      const xlsx = await recommendationsWorkbook(catalog, `${unit.name}, ${period.title}`, items)
+      return c.body(new Uint8Array(xlsx), 200, {
+        'content-type': XLSX_TYPE,
+        'content-disposition': attachment(`Рекомендации ${unit.name} ${period.code}.xlsx`),
+      }) as never
+    })
     .openapi(create, async (c) =>
       c.json({ items: await createRecommendations(db, catalog, c.var.scope, c.req.valid('json')) }, 201),
     )

@@ -31,6 +31,8 @@ export interface Caller {
     body?: unknown,
     headers?: Record<string, string>,
   ): Promise<TestResponse<T>>
+  /** A GET whose answer is a file (XLSX, a document): the raw response. */
+  download(path: string): Promise<Response>
 }
 
 export interface TestApp extends Caller {
@@ -83,6 +85,10 @@ export async function createTestApp(
       const text = await res.text()
       return { status: res.status, body: (text ? JSON.parse(text) : null) as never, headers: res.headers }
     },
+    async download(path) {
+      const session = await cookie()
+      return app.request(path, { headers: session ? { cookie: `${SESSION_COOKIE}=${session}` } : {} })
+    },
   })
   const sessions = new Map<string, Promise<string>>()
   const sessionOf = (login: string) => {
@@ -106,6 +112,7 @@ export async function createTestApp(
     deps,
     handle,
     call: as('admin').call,
+    download: as('admin').download,
     as,
     anonymous: caller(async () => undefined),
     async createUser(login, roles, name = login) {

@@ -1,13 +1,7 @@
 import ExcelJS from 'exceljs'
 import type { AnalyticsRow } from '../../analytics/analytics.ts'
 import type { Catalog } from '../../catalog/catalog.ts'
-
-const STATUS: Record<string, string> = {
-  met: 'достигнуто',
-  partly_met: 'частично',
-  not_met: 'не достигнуто',
-  no_data: 'нет данных',
-}
+import { STATUS_TITLES } from './cells.ts'
 
 /**
  * The analytics table as XLSX: one row per org unit × indicator × option, with numerator,
@@ -57,7 +51,7 @@ export async function buildAnalyticsWorkbook(
       denominator: r.denominator,
       value: def?.kind === 'presence' && r.value !== null ? (r.value ? 'да' : 'нет') : r.value,
       target: r.target,
-      status: r.status ? STATUS[r.status] : null,
+      status: r.status ? STATUS_TITLES[r.status] : null,
       score: r.score,
       code: r.indicator,
     })

@@ -1,16 +1,8 @@
 import ExcelJS from 'exceljs'
 import type { AnalysisTable } from '../../analysis/analysis.ts'
+import { setText, STATUS_TITLES } from './cells.ts'
 
-const STATUS: Record<string, string> = {
-  met: 'достигнуто',
-  partly_met: 'частично',
-  not_met: 'не достигнуто',
-  no_data: 'нет данных',
-}
 const TREND: Record<string, string> = { up: 'рост', down: 'снижение', flat: 'без изменений' }
-
-/** A text a spreadsheet might take for a formula (`=`, `+`, `-`, `@` first). */
-const FORMULA_LIKE = /^[=+\-@]/
 
 /**
  * The league table as XLSX: the unit's own row, then one row per child (or option) with value,
@@ -59,7 +51,7 @@ export async function buildLeagueWorkbook(
       numerator: r.numerator,
       denominator: r.denominator,
       target: r.target,
-      status: r.status ? STATUS[r.status] : null,
+      status: r.status ? STATUS_TITLES[r.status] : null,
       score: r.score,
       previous: r.previous,
       change: r.change,
@@ -78,13 +70,4 @@ export async function buildLeagueWorkbook(
   )
   for (const r of table.rows) add(r, table.by === 'option' ? (r.optionTitle ?? r.option ?? '') : r.orgUnitName)
   return Buffer.from(await wb.xlsx.writeBuffer())
-}
-
-/**
- * Writes a string as a text cell. exceljs stores strings as shared strings, never as formulas; the
- * text format `@` also keeps a spreadsheet from reading `=1+1` typed back into the cell as one.
- */
-function setText(cell: ExcelJS.Cell, value: string) {
-  cell.value = value
-  if (FORMULA_LIKE.test(value)) cell.numFmt = '@'
 }
