@@ -67,6 +67,21 @@ describe(`needs attention on ${testEngine}`, () => {
       detail: { indicator: 'deficits.diagnosed_share', value: 4, target: 30, gap: 26, gapUnit: 'people' },
       link: `/analysis?unit=${tree.munA}&period=${P}&plugin=deficits&indicator=deficits.diagnosed_share`,
     })
+    // The subtree's data-quality flags, counted as GET /api/data-quality finds them (advisory, last).
+    const quality = await t
+      .as('mun-a')
+      .call<{ flags: unknown[]; counts: Record<string, number> }>(
+        'GET',
+        `/api/data-quality?orgUnit=${tree.munA}&period=${P}`,
+      )
+    expect(quality.body.flags.length).toBeGreaterThan(0)
+    expect(items.find((i) => i.kind === 'data_quality')).toEqual({
+      kind: 'data_quality',
+      severity: 'low',
+      title: 'attention.data_quality',
+      detail: { total: quality.body.flags.length, ...quality.body.counts },
+      link: `/analysis?unit=${tree.munA}&period=${P}&tab=quality`,
+    })
     expect(items[0]!.severity).toBe('high')
     // A school has no children to wait for, and its 30 % is met.
     const school = await attention('oper-a1', tree.schoolA1)

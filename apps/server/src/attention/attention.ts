@@ -10,6 +10,7 @@ import { getOrgUnit, regionIdOf } from '../org/org-units.ts'
 import { findPeriod } from '../org/periods.ts'
 import { enabledPluginIds } from '../plugins/enabled.ts'
 import { gapOf } from '@profmon/contract/rules'
+import { dataQuality } from '../quality/data-quality.ts'
 import { visibleTo } from '../recommendations/visibility.ts'
 
 /** What needs attention. The shell words each kind from its parameters; the server sends no sentences. */
@@ -19,6 +20,7 @@ export type AttentionKind =
   | 'indicator_not_met'
   | 'recommendations_to_acknowledge'
   | 'recommendations_unacknowledged'
+  | 'data_quality'
 
 export type Severity = 'high' | 'medium' | 'low'
 type Param = string | number | null
@@ -51,7 +53,8 @@ const query = (params: Record<string, string | number>) =>
 /**
  * What the unit's people should look at now, most urgent first: the campaign's next deadline,
  * children that have not submitted, indicators not met with the largest gap (people for a share),
- * and recommendations waiting for acknowledgement. The caller must read the unit.
+ * recommendations waiting for acknowledgement, and the data-quality flags of the subtree (advisory).
+ * The caller must read the unit.
  *
  * @example
  * await needsAttention(db, catalog, scope, { orgUnit: 5, period: '2025-26' })
@@ -87,8 +90,8 @@ export async function needsAttention(
   items.push(...(await notSubmitted(db, catalog, unit, period.code, campaign.plugins, monitoringOverdue)))
   items.push(...(await notMet(db, catalog, unit, period.code)))
   items.push(...(await awaitingAcknowledgement(db, scope, unit, period.id, period.code)))
+  items.push(...(await qualityFlags(db, catalog, scope, unit, period.code)))
   const rank: Record<Severity, number> = { high: 0, medium: 1, low: 2 }
-  // Data-quality flags join here once GET /api/data-quality exists.
   return items.sort((a, b) => rank[a.severity] - rank[b.severity])
 }
 
@@ -177,6 +180,29 @@ async function awaitingAcknowledgement(
       title: `attention.${kind}`,
       detail: { count },
       link: `/recommendations?${query({ unit: unit.id, period, state: 'published', ...(school ? {} : { includeDescendants: 'true' }) })}`,
+    },
+  ]
+}
+
+/** The subtree's data-quality flags by reason, one advisory item linking to the analysis page's quality tab. */
+async function qualityFlags(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  scope: Scope,
+  unit: OrgUnit,
+  period: string,
+): Promise<AttentionItem[]> {
+  const { flags } = await dataQuality(db, catalog, scope, { orgUnit: unit.id, period })
+  if (!flags.length) return []
+  const counts = { missing: 0, late: 0, outlier: 0, jump: 0 }
+  for (const f of flags) counts[f.reason]++
+  return [
+    {
+      kind: 'data_quality',
+      severity: 'low',
+      title: 'attention.data_quality',
+      detail: { total: flags.length, ...counts },
+      link: `/analysis?${query({ unit: unit.id, period, tab: 'quality' })}`,
     },
   ]
 }

@@ -12,6 +12,7 @@ export const attentionItemSchema = z
       'indicator_not_met',
       'recommendations_to_acknowledge',
       'recommendations_unacknowledged',
+      'data_quality',
     ]),
     severity: z.enum(['high', 'medium', 'low']),
     title: z.string().openapi({ description: 'Message code the shell words', example: 'attention.deadline' }),

@@ -470,6 +470,8 @@ const en: typeof ru = {
     gapValue: 'gap to the target: {n}',
     toAcknowledge: 'Recommendations awaiting your acknowledgement: {n}',
     unacknowledged: 'Published recommendations not yet acknowledged: {n}',
+    dataQuality: 'Check the data: {n} flags',
+    dataQualityNote: 'outliers: {outlier}, jumps: {jump}, missing: {missing}, late: {late}',
     severity: { high: 'urgent', medium: 'important', low: 'for information' },
   },
   login: {

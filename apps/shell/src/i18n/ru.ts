@@ -489,6 +489,8 @@ export default {
     gapValue: 'разрыв с целью: {n}',
     toAcknowledge: 'Рекомендации ждут вашего ознакомления: {n}',
     unacknowledged: 'Опубликованные рекомендации без ознакомления: {n}',
+    dataQuality: 'Проверьте данные: замечаний — {n}',
+    dataQualityNote: 'выбросы: {outlier}, скачки: {jump}, пропуски: {missing}, нарушение срока: {late}',
     severity: { high: 'срочно', medium: 'важно', low: 'к сведению' },
   },
   login: { title: 'Вход', login: 'Логин', password: 'Пароль', submit: 'Войти', failed: 'Неверный логин или пароль' },

@@ -6278,6 +6278,7 @@ export interface components {
         | 'indicator_not_met'
         | 'recommendations_to_acknowledge'
         | 'recommendations_unacknowledged'
+        | 'data_quality'
       /** @enum {string} */
       severity: 'high' | 'medium' | 'low'
       /**

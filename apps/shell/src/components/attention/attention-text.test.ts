@@ -96,4 +96,13 @@ describe('wordAttention', () => {
       wordAttention(item('deadline', { stage: 'measures', daysLeft: 1, stored: 1 }, '2027-12-31'), words('en')),
     ).toEqual({ text: 'Deadline: measures — by 31 December 2027', note: '1 day left' })
   })
+
+  it('counts the data-quality flags by reason', () => {
+    expect(
+      wordAttention(item('data_quality', { total: 7, outlier: 2, jump: 3, missing: 1, late: 1 }), words('ru')),
+    ).toEqual({
+      text: 'Проверьте данные: замечаний — 7',
+      note: 'выбросы: 2, скачки: 3, пропуски: 1, нарушение срока: 1',
+    })
+  })
 })

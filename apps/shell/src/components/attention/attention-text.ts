@@ -81,5 +81,15 @@ export function wordAttention(item: AttentionItem, w: AttentionWords): Attention
       return { text: w.t('attention.toAcknowledge', { n: num(d.count) ?? 0 }), note: null }
     case 'recommendations_unacknowledged':
       return { text: w.t('attention.unacknowledged', { n: num(d.count) ?? 0 }), note: null }
+    case 'data_quality':
+      return {
+        text: w.t('attention.dataQuality', { n: num(d.total) ?? 0 }),
+        note: w.t('attention.dataQualityNote', {
+          outlier: num(d.outlier) ?? 0,
+          jump: num(d.jump) ?? 0,
+          missing: num(d.missing) ?? 0,
+          late: num(d.late) ?? 0,
+        }),
+      }
   }
 }
