@@ -81,6 +81,8 @@ interface Ctx {
   conclusionAt: (unit: Unit) => Promise<{ id: number; version: number }>
   /** A planned measure of the unit in period P. */
   measureAt: (unit: Unit) => Promise<number>
+  /** A PNG attached to a progress entry of a measure of the unit. */
+  measureDocumentAt: (unit: Unit) => Promise<number>
 }
 
 interface RouteCase {
@@ -815,6 +817,12 @@ const ROUTES: Record<string, RouteCase> = {
       body: { date: '2025-11-01', text: `Сделано ${ctx.seq()}` },
     }),
   },
+  'GET /api/measure-documents/{id}/content': {
+    mode: 'unit',
+    ok: 200,
+    expect: READ,
+    request: async (u, _who, ctx) => ({ path: `/api/measure-documents/${await ctx.measureDocumentAt(u!)}/content` }),
+  },
   // Only a region's measure goes down, by whoever plans measures in the region.
   'POST /api/measures/{id}/push-down': {
     mode: 'region',
@@ -1005,6 +1013,27 @@ describe(`access matrix on ${testEngine}`, () => {
           .executeTakeFirstOrThrow()
         return row.id
       },
+      async measureDocumentAt(unit) {
+        const measure = await this.measureAt(unit)
+        const entry = await db
+          .insertInto('measure_progress')
+          .values({ measure_id: measure, on_date: '2025-11-01', text: 'Отчёт', author: 'matrix' })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        const doc = await db
+          .insertInto('measure_document')
+          .values({
+            progress_id: entry.id,
+            file_name: 'report.png',
+            mime: 'image/png',
+            size: PNG_BYTES.length,
+            content: PNG_BYTES,
+            uploaded_by: 'matrix',
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        return doc.id
+      },
       async setState(unit, state) {
         const period = await db.selectFrom('period').select('id').where('code', '=', P).executeTakeFirstOrThrow()
         const row = { state, comment: null, updated_by: 'matrix', updated_at: new Date() }
@@ -1041,6 +1070,7 @@ describe(`access matrix on ${testEngine}`, () => {
                  (select count(*) from measure) as measures,
                  (select string_agg(id || status || title, ',' order by id) from measure) as measure_states,
                  (select count(*) from measure_progress) as measure_progress,
+                 (select count(*) from measure_document) as measure_documents,
                  (select string_agg(id || ':' || version || ':' || coalesce(published_version, 0) || ':' || coalesce(published_at::text, ''), ',' order by id) from conclusion) as conclusion_versions
         `.execute(db)
       ).rows[0]

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testEngine } from '@profmon/db/testing'
+import { PNG_BYTES } from '../collection/evidence/test-documents.ts'
+import { requestAs, uploadForm } from '../collection/xlsx/test-workbook.ts'
 import { createFixtureTree, type FixtureTree } from '../testing/fixture-tree.ts'
 import { createTestApp, type TestApp } from '../testing/test-app.ts'
 import type { MeasureView, ProgressView } from './measures.ts'
@@ -181,6 +183,37 @@ describe(`measures on ${testEngine}`, () => {
     })
     expect(reopened.status).toBe(200)
     expect(reopened.body.status).toBe('in_progress')
+  })
+
+  it('keeps a document with a progress entry (checked by content) for whoever reads the unit', async () => {
+    const m = await create({ orgUnit: tree.schoolA1, title: 'Отчёт с файлом' })
+    const res = await requestAs(
+      t,
+      'oper-a1',
+      'POST',
+      `/api/measures/${m.id}/progress`,
+      uploadForm(PNG_BYTES, 'Фото.pdf', { date: '2024-11-10', text: 'Фотоотчёт' }),
+    )
+    const entry = (await res.json()) as ProgressView
+    expect(res.status, JSON.stringify(entry)).toBe(201)
+    expect(entry.documents).toEqual([
+      { id: expect.any(Number), fileName: 'Фото.png', mime: 'image/png', size: PNG_BYTES.length },
+    ])
+    const file = await t.as('mun-a').download(`/api/measure-documents/${entry.documents[0]!.id}/content`)
+    expect(file.status).toBe(200)
+    expect(new Uint8Array(await file.arrayBuffer())).toEqual(PNG_BYTES)
+    expect((await t.as('mun-b').download(`/api/measure-documents/${entry.documents[0]!.id}/content`)).status).toBe(403)
+    const text = await requestAs(
+      t,
+      'oper-a1',
+      'POST',
+      `/api/measures/${m.id}/progress`,
+      uploadForm(new TextEncoder().encode('not a pdf at all'), 'a.pdf', { date: '2024-11-10', text: 'x' }),
+    )
+    expect(text.status).toBe(415)
+    expect((await requestAs(t, 'oper-a1', 'POST', `/api/measures/${m.id}/progress`)).status).toBe(400)
+    const listed = await list('oper-a1', tree.schoolA1)
+    expect(listed.find((x) => x.id === m.id)!.progress).toBe(1)
   })
 
   it('makes the 31 roadmap items of seed 004 measures due inside the cycle, once', async () => {

@@ -5,6 +5,9 @@ import { appendAudit } from '../audit/audit-log.ts'
 import { LOCAL_GROUP, type Catalog } from '../catalog/catalog.ts'
 import { catalogFor, revisionFor } from '../catalog/local-definitions.ts'
 import { readCampaign } from '../collection/campaigns/campaigns.ts'
+import { EVIDENCE_MAX_BYTES } from '../collection/evidence/evidence.ts'
+import { evidenceKind, storedName } from '../collection/evidence/file-kind.ts'
+import { assertFileSize } from '../collection/xlsx/upload-limit.ts'
 import { DomainError, forbidden, invalid, notFound, type ErrorDetail } from '../errors.ts'
 import { loadTargetResolver } from '../goals/effective-targets.ts'
 import { getOrgUnit, regionIdOf } from '../org/org-units.ts'
@@ -46,6 +49,8 @@ export interface ProgressView {
   text: string
   author: string
   at: string
+  /** Documents attached to the entry (PDF, DOCX, XLSX, PNG, JPEG). */
+  documents: { id: number; fileName: string; mime: string; size: number }[]
 }
 
 type Db = Kysely<Database> | Transaction<Database>
@@ -462,7 +467,22 @@ export async function addProgress(
   scope: Scope,
   id: number,
   input: { date: string; text: string },
+  file?: File,
 ): Promise<ProgressView> {
+  let upload: { bytes: Uint8Array; fileName: string; mime: string } | undefined
+  if (file) {
+    assertFileSize(file, EVIDENCE_MAX_BYTES, 'Документ')
+    const bytes = new Uint8Array(await file.arrayBuffer())
+    const kind = await evidenceKind(bytes)
+    if (!kind)
+      throw new DomainError(
+        'unsupported',
+        'unsupported_media_type',
+        'Документ должен быть файлом PDF, DOCX, XLSX, PNG или JPEG (тип определяется по содержимому, а не по имени)',
+        [{ path: 'file', message: 'PDF, DOCX, XLSX, PNG или JPEG' }],
+      )
+    upload = { bytes, fileName: storedName(file.name, kind.ext), mime: kind.mime }
+  }
   return db.transaction().execute(async (trx) => {
     const row = await readableRow(trx, scope, id, true)
     const unit = unitOf(row)
@@ -474,6 +494,22 @@ export async function addProgress(
       .values({ measure_id: id, on_date: input.date, text: input.text, author: scope.user.login })
       .returning(['id', ymd('on_date').as('date'), 'at'])
       .executeTakeFirstOrThrow()
+    const documents: ProgressView['documents'] = []
+    if (upload) {
+      const doc = await trx
+        .insertInto('measure_document')
+        .values({
+          progress_id: entry.id,
+          file_name: upload.fileName,
+          mime: upload.mime,
+          size: upload.bytes.length,
+          content: upload.bytes,
+          uploaded_by: scope.user.login,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+      documents.push({ id: doc.id, fileName: upload.fileName, mime: upload.mime, size: upload.bytes.length })
+    }
     const view: ProgressView = {
       id: entry.id,
       measure: id,
@@ -481,6 +517,7 @@ export async function addProgress(
       text: input.text,
       author: scope.user.login,
       at: new Date(entry.at).toISOString(),
+      documents,
     }
     await appendAudit(trx, [
       {
@@ -489,31 +526,26 @@ export async function addProgress(
         entity: 'measure',
         entityKey: String(id),
         orgUnitId: row.org_unit_id,
-        newValue: { date: view.date, text: view.text },
+        newValue: { date: view.date, text: view.text, documents: documents.map(({ id: _, ...d }) => d) },
       },
     ])
     return view
   })
 }
 
-/** The progress entries of a measure the caller sees, oldest first. */
-export async function listProgress(db: Kysely<Database>, scope: Scope, id: number): Promise<ProgressView[]> {
-  await readableRow(db, scope, id)
-  const rows = await db
-    .selectFrom('measure_progress')
-    .select(['id', 'measure_id', ymd('on_date').as('date'), 'text', 'author', 'at'])
-    .where('measure_id', '=', id)
-    .orderBy('on_date')
-    .orderBy('id')
-    .execute()
-  return rows.map((r) => ({
-    id: r.id,
-    measure: r.measure_id,
-    date: r.date,
-    text: r.text,
-    author: r.author,
-    at: new Date(r.at).toISOString(),
-  }))
+/** A progress document's bytes with its stored name and type, for a caller who reads the measure's unit. */
+export async function measureDocumentContent(db: Kysely<Database>, scope: Scope, id: number) {
+  const doc = await db
+    .selectFrom('measure_document as d')
+    .innerJoin('measure_progress as mp', 'mp.id', 'd.progress_id')
+    .innerJoin('measure as m', 'm.id', 'mp.measure_id')
+    .innerJoin('org_unit as o', 'o.id', 'm.org_unit_id')
+    .select(['d.content', 'd.mime', 'd.file_name', 'o.id as unit_id', 'o.path'])
+    .where('d.id', '=', id)
+    .executeTakeFirst()
+  if (!doc) throw notFound(`document ${id} does not exist`, 'id')
+  scope.assertCanRead({ id: doc.unit_id, path: doc.path }, 'id')
+  return { bytes: new Uint8Array(doc.content), mime: doc.mime, fileName: doc.file_name }
 }
 
 /** The roadmap templates with their items' deadlines as day, month and year offset. */

@@ -1,6 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import { EVIDENCE_MAX_BYTES } from '../collection/evidence/evidence.ts'
+import { attachment, formFile, uploadLimit } from '../collection/xlsx/upload-limit.ts'
 import type { AppDeps } from '../context.ts'
-import { errorResponses } from '../errors.ts'
+import { errorResponses, fromZodError } from '../errors.ts'
 import {
   addProgress,
   createMeasure,
@@ -8,6 +10,7 @@ import {
   getMeasure,
   listMeasures,
   listTemplates,
+  measureDocumentContent,
   measuresFromTemplate,
   pushDownMeasure,
   updateMeasure,
@@ -59,6 +62,11 @@ const progressSchema = z
     text: z.string(),
     author: z.string(),
     at: z.string().openapi({ format: 'date-time' }),
+    documents: z.array(
+      z
+        .object({ id: z.number().int(), fileName: z.string(), mime: z.string(), size: z.number().int() })
+        .openapi('MeasureDocument'),
+    ),
   })
   .openapi('MeasureProgress')
 
@@ -172,21 +180,57 @@ const remove = createRoute({
   responses: { 204: { description: 'Deleted' }, ...errorResponses(401, 403, 404, 409) },
 })
 
+const progressBody = z
+  .object({ date, text: z.string().trim().min(1).max(20_000) })
+  .strict()
+  .openapi('NewMeasureProgress')
+
 const progress = createRoute({
   method: 'post',
   path: '/api/measures/{id}/progress',
   tags: TAGS,
   summary: "Report progress on a measure (also a school's operator on their school's measures)",
+  description:
+    'JSON `{ date, text }`, or multipart with the same fields and a `file` (PDF, DOCX, XLSX, PNG, JPEG by its ' +
+    'content; at most 20 MB) kept with the entry. A done measure takes none (409).',
+  middleware: [uploadLimit(EVIDENCE_MAX_BYTES, 'Документ')] as const,
   request: {
     params: idParam,
-    body: json(
-      z
-        .object({ date, text: z.string().trim().min(1).max(20_000) })
-        .strict()
-        .openapi('NewMeasureProgress'),
-    ),
+    body: {
+      required: false,
+      content: {
+        'application/json': { schema: progressBody },
+        'multipart/form-data': {
+          schema: z.object({
+            date,
+            text: z.string().trim().min(1).max(20_000),
+            file: z.any().optional().openapi({ type: 'string', format: 'binary' }),
+          }),
+        },
+      },
+    },
   },
-  responses: { 201: answer('The entry', progressSchema), ...errorResponses(400, 401, 403, 404, 409) },
+  responses: {
+    201: answer('The entry', progressSchema),
+    413: { description: 'Larger than 20 MB' },
+    415: { description: 'Not a PDF, DOCX, XLSX, PNG or JPEG by its content' },
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+})
+
+const documentContent = createRoute({
+  method: 'get',
+  path: '/api/measure-documents/{id}/content',
+  tags: TAGS,
+  summary: "Download a progress entry's document",
+  request: { params: idParam },
+  responses: {
+    200: {
+      description: 'The file',
+      content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
+    },
+    ...errorResponses(401, 403, 404),
+  },
 })
 
 const templates = createRoute({
@@ -281,8 +325,25 @@ export function measureRoutes({ db, catalog }: AppDeps) {
       await deleteMeasure(db, c.var.scope, c.req.valid('param').id)
       return c.body(null, 204)
     })
-    .openapi(progress, async (c) =>
-      c.json(await addProgress(db, c.var.scope, c.req.valid('param').id, c.req.valid('json')), 201),
-    )
+    .openapi(progress, async (c) => {
+      const id = c.req.valid('param').id
+      if (c.req.header('content-type')?.startsWith('multipart/form-data')) {
+        const form = c.req.valid('form') as { date: string; text: string; file?: unknown }
+        const file = form.file === undefined || form.file === '' ? undefined : formFile(form.file)
+        return c.json(await addProgress(db, c.var.scope, id, { date: form.date, text: form.text }, file), 201)
+      }
+      // Without a JSON content type the body is not validated on the way in.
+      const body = progressBody.safeParse(c.req.valid('json'))
+      if (!body.success) throw fromZodError(body.error)
+      return c.json(await addProgress(db, c.var.scope, id, body.data), 201)
+    })
+    .openapi(documentContent, async (c) => {
+      const doc = await measureDocumentContent(db, c.var.scope, c.req.valid('param').id)
+      return c.body(doc.bytes, 200, {
+        'content-type': doc.mime,
+        'content-disposition': attachment(doc.fileName),
+        'x-content-type-options': 'nosniff',
+      }) as never
+    })
     .openapi(pushDown, async (c) => c.json(await pushDownMeasure(db, c.var.scope, c.req.valid('param').id), 200))
 }

@@ -5905,7 +5905,10 @@ export interface paths {
     }
     get?: never
     put?: never
-    /** Report progress on a measure (also a school's operator on their school's measures) */
+    /**
+     * Report progress on a measure (also a school's operator on their school's measures)
+     * @description JSON `{ date, text }`, or multipart with the same fields and a `file` (PDF, DOCX, XLSX, PNG, JPEG by its content; at most 20 MB) kept with the entry. A done measure takes none (409).
+     */
     post: {
       parameters: {
         query?: never
@@ -5915,9 +5918,19 @@ export interface paths {
         }
         cookie?: never
       }
-      requestBody: {
+      requestBody?: {
         content: {
           'application/json': components['schemas']['NewMeasureProgress']
+          'multipart/form-data': {
+            /**
+             * Format: date
+             * @example 2025-12-31
+             */
+            date: string
+            text: string
+            /** Format: binary */
+            file?: string
+          }
         }
       }
       responses: {
@@ -5975,8 +5988,87 @@ export interface paths {
             'application/json': components['schemas']['Error']
           }
         }
+        /** @description Larger than 20 MB */
+        413: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+        /** @description Not a PDF, DOCX, XLSX, PNG or JPEG by its content */
+        415: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
       }
     }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/measure-documents/{id}/content': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Download a progress entry's document */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: number
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description The file */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/octet-stream': string
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
     delete?: never
     options?: never
     head?: never
@@ -7023,6 +7115,13 @@ export interface components {
       author: string
       /** Format: date-time */
       at: string
+      documents: components['schemas']['MeasureDocument'][]
+    }
+    MeasureDocument: {
+      id: number
+      fileName: string
+      mime: string
+      size: number
     }
     NewMeasureProgress: {
       /**
