@@ -23,6 +23,7 @@ import { evidenceRoutes } from './routes/evidence.ts'
 import { healthRoutes } from './routes/health.ts'
 import { localDataElementRoutes } from './routes/local-data-elements.ts'
 import { localIndicatorRoutes } from './routes/local-indicators.ts'
+import { measureRoutes } from './routes/measures.ts'
 import { importRoutes } from './routes/imports.ts'
 import { orgUnitRoutes } from './routes/org-units.ts'
 import { periodRoutes } from './routes/periods.ts'
@@ -101,6 +102,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     submissionRoutes(deps),
     recommendationRoutes(deps),
     conclusionRoutes(deps),
+    measureRoutes(deps),
     attentionRoutes(deps),
   ])
     app.route('/', routes)

@@ -312,6 +312,63 @@ export interface ConclusionTable {
   published_at: Date | null
 }
 
+/** Where a measure is: planned → in_progress → done, or cancelled; a done one reopens to in_progress. */
+export type MeasureStatus = 'planned' | 'in_progress' | 'done' | 'cancelled'
+
+/**
+ * A measure (мера, мероприятие) an org unit plans in a period: responsible person, dates, status,
+ * the values it expects per indicator, the indicators and recommendations it answers. Made from a
+ * roadmap template item (unique per unit, period and item) or pushed down from a region's measure
+ * (unique per parent and unit).
+ */
+export interface MeasureTable {
+  id: Generated<number>
+  org_unit_id: number
+  period_id: number
+  title: string
+  description: Generated<string>
+  plugin_id: string | null
+  indicators: ColumnType<string[], string[] | undefined, string[]>
+  recommendations: ColumnType<number[], number[] | undefined, number[]>
+  responsible_name: string | null
+  responsible_position: string | null
+  responsible_user_id: number | null
+  /** Dates: written as 'YYYY-MM-DD', read through to_char. */
+  starts_on: ColumnType<Date, string, string>
+  due_on: ColumnType<Date, string, string>
+  status: MeasureStatus
+  /** `{ indicatorCode: value }` (JSON). */
+  expected: ColumnType<unknown, string | undefined, string>
+  template_item_code: string | null
+  parent_measure_id: number | null
+  carried_from: number | null
+  created_by: string
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+/** A dated progress entry of a measure. */
+export interface MeasureProgressTable {
+  id: Generated<number>
+  measure_id: number
+  on_date: ColumnType<Date, string, string>
+  text: string
+  author: string
+  at: Timestamp
+}
+
+/** A document attached to a progress entry (kind checked by content). */
+export interface MeasureDocumentTable {
+  id: Generated<number>
+  progress_id: number
+  file_name: string
+  mime: string
+  size: number
+  content: Uint8Array
+  uploaded_by: string
+  uploaded_at: Timestamp
+}
+
 /** The whole database as kysely sees it: the single source of the database's shape. */
 export interface Database {
   org_unit: OrgUnitTable
@@ -336,6 +393,9 @@ export interface Database {
   document: DocumentTable
   recommendation: RecommendationTable
   conclusion: ConclusionTable
+  measure: MeasureTable
+  measure_progress: MeasureProgressTable
+  measure_document: MeasureDocumentTable
 }
 
 export type OrgUnit = Selectable<OrgUnitTable>

@@ -79,6 +79,10 @@ interface Ctx {
   recommendationAt: (unit: Unit, state: 'draft' | 'published') => Promise<number>
   /** The deficits conclusion of the unit for period P (made when missing), and its current version. */
   conclusionAt: (unit: Unit) => Promise<{ id: number; version: number }>
+  /** A planned measure of the unit in period P. */
+  measureAt: (unit: Unit) => Promise<number>
+  /** A PNG attached to a progress entry of a measure of the unit. */
+  measureDocumentAt: (unit: Unit) => Promise<number>
 }
 
 interface RouteCase {
@@ -151,6 +155,8 @@ const WRITE_RECOMMENDATIONS = {
   school_operator: '000',
   analyst: '000',
 }
+/** Measures: planned by a coordinator in the municipality, a region admin in the region. */
+const WRITE_MEASURES = WRITE_RECOMMENDATIONS
 const CONCLUSION_BODY = { blocks: [{ type: 'paragraph', runs: [{ text: 'Вывод' }] }] }
 const roleFor = (level: number): Role =>
   level === 1 ? 'region_admin' : level === 2 ? 'municipal_coordinator' : 'school_operator'
@@ -740,6 +746,97 @@ const ROUTES: Record<string, RouteCase> = {
     expect: WRITE_RECOMMENDATIONS,
     request: async (u, _who, ctx) => ({ path: `/api/conclusions/${(await ctx.conclusionAt(u!)).id}/publish` }),
   },
+  'GET /api/measure-templates': {
+    mode: 'none',
+    ok: 200,
+    expect: EVERYONE,
+    request: async () => ({ path: '/api/measure-templates' }),
+  },
+  'GET /api/measures': {
+    mode: 'unit',
+    ok: 200,
+    expect: READ,
+    request: async (u) => ({ path: `/api/measures?orgUnit=${u!.id}&period=${P}` }),
+  },
+  'POST /api/measures': {
+    mode: 'unit',
+    ok: 201,
+    audited: true,
+    expect: WRITE_MEASURES,
+    request: async (u, _who, ctx) => ({
+      path: '/api/measures',
+      body: { orgUnit: u!.id, period: P, title: `Мера ${ctx.seq()}`, startsOn: '2025-10-01', dueOn: '2025-12-31' },
+    }),
+  },
+  'POST /api/measures/from-template': {
+    mode: 'unit',
+    ok: 200,
+    expect: WRITE_MEASURES,
+    request: async (u) => ({
+      path: '/api/measures/from-template',
+      body: { orgUnit: u!.id, period: P, template: 'seed-004' },
+    }),
+  },
+  'GET /api/measures/{id}': {
+    mode: 'unit',
+    ok: 200,
+    expect: READ,
+    request: async (u, _who, ctx) => ({ path: `/api/measures/${await ctx.measureAt(u!)}` }),
+  },
+  'PUT /api/measures/{id}': {
+    mode: 'unit',
+    ok: 200,
+    audited: true,
+    expect: WRITE_MEASURES,
+    request: async (u, _who, ctx) => ({
+      path: `/api/measures/${await ctx.measureAt(u!)}`,
+      body: { title: `Исправлено ${ctx.seq()}`, status: 'in_progress' },
+    }),
+  },
+  'DELETE /api/measures/{id}': {
+    mode: 'unit',
+    ok: 204,
+    audited: true,
+    expect: WRITE_MEASURES,
+    request: async (u, _who, ctx) => ({ path: `/api/measures/${await ctx.measureAt(u!)}` }),
+  },
+  // Also whoever enters data of the measure's own unit (a school's operator), never an analyst.
+  'POST /api/measures/{id}/progress': {
+    mode: 'unit',
+    ok: 201,
+    audited: true,
+    expect: {
+      platform_admin: '11-',
+      region_admin: '10-',
+      municipal_coordinator: '100',
+      school_operator: '100',
+      analyst: '000',
+    },
+    request: async (u, _who, ctx) => ({
+      path: `/api/measures/${await ctx.measureAt(u!)}/progress`,
+      body: { date: '2025-11-01', text: `Сделано ${ctx.seq()}` },
+    }),
+  },
+  'GET /api/measure-documents/{id}/content': {
+    mode: 'unit',
+    ok: 200,
+    expect: READ,
+    request: async (u, _who, ctx) => ({ path: `/api/measure-documents/${await ctx.measureDocumentAt(u!)}/content` }),
+  },
+  // Only a region's measure goes down, by whoever plans measures in the region.
+  'POST /api/measures/{id}/push-down': {
+    mode: 'region',
+    ok: 200,
+    audited: true,
+    expect: {
+      platform_admin: '11-',
+      region_admin: '10-',
+      municipal_coordinator: '00-',
+      school_operator: '00-',
+      analyst: '00-',
+    },
+    request: async (u, _who, ctx) => ({ path: `/api/measures/${await ctx.measureAt(u!)}/push-down` }),
+  },
   'GET /api/attention': {
     mode: 'unit',
     ok: 200,
@@ -899,6 +996,44 @@ describe(`access matrix on ${testEngine}`, () => {
           .where('plugin_id', '=', 'deficits')
           .executeTakeFirstOrThrow()
       },
+      async measureAt(unit) {
+        const period = await db.selectFrom('period').select('id').where('code', '=', P).executeTakeFirstOrThrow()
+        const row = await db
+          .insertInto('measure')
+          .values({
+            org_unit_id: unit.id,
+            period_id: period.id,
+            title: `Мера ${++n}`,
+            starts_on: '2025-09-01',
+            due_on: '2025-12-31',
+            status: 'planned',
+            created_by: 'matrix',
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        return row.id
+      },
+      async measureDocumentAt(unit) {
+        const measure = await this.measureAt(unit)
+        const entry = await db
+          .insertInto('measure_progress')
+          .values({ measure_id: measure, on_date: '2025-11-01', text: 'Отчёт', author: 'matrix' })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        const doc = await db
+          .insertInto('measure_document')
+          .values({
+            progress_id: entry.id,
+            file_name: 'report.png',
+            mime: 'image/png',
+            size: PNG_BYTES.length,
+            content: PNG_BYTES,
+            uploaded_by: 'matrix',
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        return doc.id
+      },
       async setState(unit, state) {
         const period = await db.selectFrom('period').select('id').where('code', '=', P).executeTakeFirstOrThrow()
         const row = { state, comment: null, updated_by: 'matrix', updated_at: new Date() }
@@ -932,6 +1067,10 @@ describe(`access matrix on ${testEngine}`, () => {
                  (select count(*) from recommendation) as recommendations,
                  (select string_agg(id || state || text || edited || stale, ',' order by id) from recommendation) as recommendation_states,
                  (select count(*) from conclusion) as conclusions,
+                 (select count(*) from measure) as measures,
+                 (select string_agg(id || status || title, ',' order by id) from measure) as measure_states,
+                 (select count(*) from measure_progress) as measure_progress,
+                 (select count(*) from measure_document) as measure_documents,
                  (select string_agg(id || ':' || version || ':' || coalesce(published_version, 0) || ':' || coalesce(published_at::text, ''), ',' order by id) from conclusion) as conclusion_versions
         `.execute(db)
       ).rows[0]

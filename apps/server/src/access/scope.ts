@@ -164,6 +164,7 @@ const WHAT: Record<WriteAction, string> = {
   definitions: 'defining local indicators',
   recommendations: 'writing recommendations',
   conclusions: 'writing conclusions',
+  measures: 'planning measures',
 }
 
 const LEVEL_NAMES = { region: 'a region', municipality: 'a municipality', organization: 'an organisation' } as const

@@ -23,13 +23,22 @@ export type Role = (typeof ROLES)[number]
  * region; `users` — users and their role assignments; `campaigns` — a region's deadlines;
  * `definitions` — local indicators and local data elements; `recommendations` — generating,
  * writing, publishing and withdrawing targeted recommendations; `conclusions` — the written
- * conclusion of an analysis.
+ * conclusion of an analysis; `measures` — planning measures (меры), pushing them down and
+ * reporting their progress.
  *
  * @example
  * const action: WriteAction = 'data'
  */
 export type WriteAction =
-  'data' | 'targets' | 'plugins' | 'users' | 'campaigns' | 'definitions' | 'recommendations' | 'conclusions'
+  | 'data'
+  | 'targets'
+  | 'plugins'
+  | 'users'
+  | 'campaigns'
+  | 'definitions'
+  | 'recommendations'
+  | 'conclusions'
+  | 'measures'
 
 /**
  * What each role may write inside its own subtree. An analyst reads only; a platform admin writes
@@ -39,9 +48,29 @@ export type WriteAction =
  * ROLE_ACTIONS.school_operator // ['data']
  */
 export const ROLE_ACTIONS: Readonly<Record<Role, readonly WriteAction[]>> = {
-  platform_admin: ['data', 'targets', 'plugins', 'users', 'campaigns', 'definitions', 'recommendations', 'conclusions'],
-  region_admin: ['data', 'targets', 'plugins', 'users', 'campaigns', 'definitions', 'recommendations', 'conclusions'],
-  municipal_coordinator: ['data', 'targets', 'users', 'definitions', 'recommendations', 'conclusions'],
+  platform_admin: [
+    'data',
+    'targets',
+    'plugins',
+    'users',
+    'campaigns',
+    'definitions',
+    'recommendations',
+    'conclusions',
+    'measures',
+  ],
+  region_admin: [
+    'data',
+    'targets',
+    'plugins',
+    'users',
+    'campaigns',
+    'definitions',
+    'recommendations',
+    'conclusions',
+    'measures',
+  ],
+  municipal_coordinator: ['data', 'targets', 'users', 'definitions', 'recommendations', 'conclusions', 'measures'],
   school_operator: ['data'],
   analyst: [],
 }

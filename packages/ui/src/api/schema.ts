@@ -5442,6 +5442,715 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/measure-templates': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Roadmap templates (seed 004) with their items and yearly deadlines */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Templates */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['MeasureTemplates']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/measures': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The measures of an org unit in a period; a foreign unit is a 403 */
+    get: {
+      parameters: {
+        query: {
+          orgUnit: number
+          period: string
+          plugin?: string
+          status?: components['schemas']['MeasureStatus']
+          overdue?: 'true' | 'false'
+          indicator?: string
+          /** @description A user id or a part of the name */
+          responsible?: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Measures */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['MeasureList']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    /** Plan a measure of an org unit (region admins in the region, coordinators in their municipality) */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['NewMeasure']
+        }
+      }
+      responses: {
+        /** @description The measure */
+        201: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Measure']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/measures/from-template': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Make a template's items measures of a unit and period, due per the region's campaign; idempotent */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['MeasuresFromTemplate']
+        }
+      }
+      responses: {
+        /** @description How many were made */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['MeasuresCreated']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/measures/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** One measure */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: number
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description The measure */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Measure']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    /** Change a measure; a done one is locked (409) except reopening it with status in_progress */
+    put: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: number
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['MeasureChange']
+        }
+      }
+      responses: {
+        /** @description The measure */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Measure']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    post?: never
+    /** Delete a measure with its progress; a done one is locked (409) */
+    delete: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: number
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Deleted */
+        204: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/measures/{id}/progress': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Report progress on a measure (also a school's operator on their school's measures)
+     * @description JSON `{ date, text }`, or multipart with the same fields and a `file` (PDF, DOCX, XLSX, PNG, JPEG by its content; at most 20 MB) kept with the entry. A done measure takes none (409).
+     */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: number
+        }
+        cookie?: never
+      }
+      requestBody?: {
+        content: {
+          'application/json': components['schemas']['NewMeasureProgress']
+          'multipart/form-data': {
+            /**
+             * Format: date
+             * @example 2025-12-31
+             */
+            date: string
+            text: string
+            /** Format: binary */
+            file?: string
+          }
+        }
+      }
+      responses: {
+        /** @description The entry */
+        201: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['MeasureProgress']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Larger than 20 MB */
+        413: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+        /** @description Not a PDF, DOCX, XLSX, PNG or JPEG by its content */
+        415: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/measure-documents/{id}/content': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Download a progress entry's document */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: number
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description The file */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/octet-stream': string
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/measures/{id}/push-down': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Copy a region's measure to each municipality of the region (linked as parent); idempotent */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: number
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description How many copies were made */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              created: number
+            }
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/attention': {
     parameters: {
       query?: never
@@ -6266,6 +6975,161 @@ export interface components {
       plugin: string
       body: components['schemas']['RichText']
       version?: number
+    }
+    MeasureTemplates: {
+      templates: {
+        /** @example seed-004 */
+        code: string
+        title: string
+        items: {
+          code: string
+          /** @enum {string} */
+          group: 'goals' | 'indicators' | 'monitoring' | 'analysis' | 'measures' | 'decisions' | 'effectiveness'
+          title: string
+          /** @description Day and month in the year the period ends, plus yearOffset */
+          deadline: {
+            month: number
+            day: number
+            yearOffset: number
+          }
+          /** @description The deadline as the seed words it */
+          seedDeadline: string
+          /**
+           * @description The region's campaign deadline it follows, if any
+           * @enum {string|null}
+           */
+          campaign: 'monitoringDue' | 'analysisDue' | 'measuresDue' | 'effectivenessDue' | null
+        }[]
+      }[]
+    }
+    MeasureList: {
+      items: components['schemas']['Measure'][]
+    }
+    Measure: {
+      id: number
+      orgUnit: number
+      orgUnitName: string
+      /** @example 2025-26 */
+      period: string
+      title: string
+      description: string
+      /** @description Direction (plugin id or local) */
+      plugin: string | null
+      indicators: string[]
+      recommendations: number[]
+      responsible: components['schemas']['MeasureResponsible']
+      /** Format: date */
+      startsOn: string
+      /** Format: date */
+      dueOn: string
+      status: components['schemas']['MeasureStatus']
+      /** @description Due before today and neither done nor cancelled */
+      overdue: boolean
+      expected: {
+        [key: string]: number
+      }
+      /** @description How many progress entries it has */
+      progress: number
+      /** @description The region's measure it was pushed down from */
+      parent: number | null
+      /** @description The roadmap template item it was made from */
+      template: string | null
+    }
+    MeasureResponsible: {
+      name: string | null
+      position: string | null
+      user: number | null
+    }
+    /** @enum {string} */
+    MeasureStatus: 'planned' | 'in_progress' | 'done' | 'cancelled'
+    NewMeasure: {
+      orgUnit: number
+      period: string
+      title: string
+      description?: string
+      plugin?: string | null
+      indicators?: string[]
+      recommendations?: number[]
+      responsible?: {
+        name?: string | null
+        position?: string | null
+        user?: number | null
+      }
+      /**
+       * Format: date
+       * @example 2025-12-31
+       */
+      startsOn: string
+      /**
+       * Format: date
+       * @example 2025-12-31
+       */
+      dueOn: string
+      status?: components['schemas']['MeasureStatus']
+      /** @description Expected value per linked indicator code; defaults to the target of the next period */
+      expected?: {
+        [key: string]: number
+      }
+    }
+    MeasuresCreated: {
+      created: number
+    }
+    MeasuresFromTemplate: {
+      orgUnit: number
+      period: string
+      template: string
+    }
+    MeasureChange: {
+      title?: string
+      description?: string
+      plugin?: string | null
+      indicators?: string[]
+      recommendations?: number[]
+      responsible?: {
+        name?: string | null
+        position?: string | null
+        user?: number | null
+      }
+      /**
+       * Format: date
+       * @example 2025-12-31
+       */
+      startsOn?: string
+      /**
+       * Format: date
+       * @example 2025-12-31
+       */
+      dueOn?: string
+      status?: components['schemas']['MeasureStatus']
+      /** @description Expected value per linked indicator code; defaults to the target of the next period */
+      expected?: {
+        [key: string]: number
+      }
+    }
+    MeasureProgress: {
+      id: number
+      measure: number
+      /** Format: date */
+      date: string
+      text: string
+      author: string
+      /** Format: date-time */
+      at: string
+      documents: components['schemas']['MeasureDocument'][]
+    }
+    MeasureDocument: {
+      id: number
+      fileName: string
+      mime: string
+      size: number
+    }
+    NewMeasureProgress: {
+      /**
+       * Format: date
+       * @example 2025-12-31
+       */
+      date: string
+      text: string
     }
     Attention: {
       items: components['schemas']['AttentionItem'][]
