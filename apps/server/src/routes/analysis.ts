@@ -5,6 +5,7 @@ import { attachment, XLSX_TYPE } from '../collection/xlsx/upload-limit.ts'
 import type { AppDeps } from '../context.ts'
 import { errorResponses } from '../errors.ts'
 import type { AuthEnv } from '../middleware/auth/index.ts'
+import { fileAnswer } from './schemas.ts'
 
 const statusSchema = z.enum(['met', 'partly_met', 'not_met', 'no_data']).nullable()
 const trendSchema = z.enum(['up', 'down', 'flat']).nullable().openapi({
@@ -139,10 +140,7 @@ const exportTable = createRoute({
   summary: 'The league table as XLSX (Russian headers)',
   request: { query: tableQuery },
   responses: {
-    200: {
-      description: 'The league table',
-      content: { [XLSX_TYPE]: { schema: z.string().openapi({ type: 'string', format: 'binary' }) } },
-    },
+    200: fileAnswer('The league table', XLSX_TYPE),
     ...errorResponses(400, 401, 403, 404),
   },
 })

@@ -5,7 +5,7 @@ import type { AppDeps } from '../context.ts'
 import { errorResponses } from '../errors.ts'
 import type { AuthEnv } from '../middleware/auth/index.ts'
 import { analyticsRowSchema } from './analytics.ts'
-import { idParam } from './schemas.ts'
+import { answer, idParam } from './schemas.ts'
 
 const TAGS = ['analysis']
 const plugin = z.string().min(1).openapi({ description: 'Direction: a plugin id or `local`', example: 'deficits' })
@@ -31,11 +31,6 @@ export const conclusionSchema = z
       .nullable(),
   })
   .openapi('Conclusion')
-
-const answer = <T extends z.ZodType>(description: string, schema: T) => ({
-  description,
-  content: { 'application/json': { schema } },
-})
 
 const list = createRoute({
   method: 'get',

@@ -7,6 +7,7 @@ import { attachment, XLSX_TYPE } from '../collection/xlsx/upload-limit.ts'
 import { getOrgUnit } from '../org/org-units.ts'
 import { findPeriod } from '../org/periods.ts'
 import { dataQuality } from '../quality/data-quality.ts'
+import { fileAnswer } from './schemas.ts'
 
 const reasonSchema = z.enum(['missing', 'late', 'outlier', 'jump']).openapi('QualityReason', {
   description:
@@ -73,10 +74,7 @@ const exportFlags = createRoute({
   summary: 'The same flags as XLSX (Russian headers and reasons)',
   request: { query: querySchema },
   responses: {
-    200: {
-      description: 'The flags',
-      content: { [XLSX_TYPE]: { schema: z.string().openapi({ type: 'string', format: 'binary' }) } },
-    },
+    200: fileAnswer('The flags', XLSX_TYPE),
     ...errorResponses(400, 401, 403, 404),
   },
 })

@@ -10,6 +10,7 @@ import { attachment, formFile, uploadLimit } from '../collection/xlsx/upload-lim
 import type { AppDeps } from '../context.ts'
 import { errorResponses } from '../errors.ts'
 import type { AuthEnv } from '../middleware/auth/index.ts'
+import { fileAnswer } from './schemas.ts'
 
 const documentSchema = z
   .object({
@@ -105,10 +106,7 @@ const content = createRoute({
   summary: 'Download a document',
   request: { params: idParam },
   responses: {
-    200: {
-      description: 'The file',
-      content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
-    },
+    200: fileAnswer('The file', 'application/octet-stream'),
     ...errorResponses(401, 403, 404),
   },
 })

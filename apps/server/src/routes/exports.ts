@@ -10,11 +10,7 @@ import type { AuthEnv } from '../middleware/auth/index.ts'
 import { getOrgUnit } from '../org/org-units.ts'
 import { enabledPlugin } from './imports.ts'
 import { findPeriod } from '../org/periods.ts'
-
-const binary = (description: string) => ({
-  description,
-  content: { [XLSX_TYPE]: { schema: z.string().openapi({ type: 'string', format: 'binary' }) } },
-})
+import { fileAnswer } from './schemas.ts'
 
 const values = createRoute({
   method: 'get',
@@ -28,7 +24,7 @@ const values = createRoute({
       plugin: z.string().min(1),
     }),
   },
-  responses: { 200: binary('The values'), ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: fileAnswer('The values', XLSX_TYPE), ...errorResponses(400, 401, 403, 404) },
 })
 
 const analytics = createRoute({
@@ -43,7 +39,7 @@ const analytics = createRoute({
       level: z.enum(['self', 'children']).default('children'),
     }),
   },
-  responses: { 200: binary('The analytics table'), ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: fileAnswer('The analytics table', XLSX_TYPE), ...errorResponses(400, 401, 403, 404) },
 })
 
 export function exportRoutes({ db, catalog }: AppDeps) {

@@ -12,14 +12,10 @@ import type { AuthEnv } from '../middleware/auth/index.ts'
 import { getOrgUnit, regionIdOf } from '../org/org-units.ts'
 import { enabledPluginIds } from '../plugins/enabled.ts'
 import { findPeriod } from '../org/periods.ts'
+import { fileAnswer } from './schemas.ts'
 
 /** 10 MB: about 2,000 organisations × 300 columns, far above a region's template. */
 export const IMPORT_MAX_BYTES = 10 * 1024 * 1024
-
-const binary = (description: string) => ({
-  description,
-  content: { [XLSX_TYPE]: { schema: z.string().openapi({ type: 'string', format: 'binary' }) } },
-})
 
 const template = createRoute({
   method: 'get',
@@ -36,7 +32,7 @@ const template = createRoute({
       plugin: z.string().min(1).openapi({ example: 'deficits' }),
     }),
   },
-  responses: { 200: binary('The template'), ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: fileAnswer('The template', XLSX_TYPE), ...errorResponses(400, 401, 403, 404) },
 })
 
 const importErrorSchema = z

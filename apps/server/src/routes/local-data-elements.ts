@@ -11,6 +11,7 @@ import type { AppDeps } from '../context.ts'
 import { errorResponses } from '../errors.ts'
 import type { AuthEnv } from '../middleware/auth/index.ts'
 import { ownerSchema } from './local-owners.ts'
+import { json } from './schemas.ts'
 
 export const dataElementViewSchema = z
   .object({
@@ -31,7 +32,6 @@ export const dataElementViewSchema = z
 const codeParam = z.object({
   code: z.string().openapi({ param: { name: 'code', in: 'path' }, example: 'local.5.mentors' }),
 })
-const json = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } })
 const one = (description: string) => ({
   description,
   content: { 'application/json': { schema: dataElementViewSchema } },

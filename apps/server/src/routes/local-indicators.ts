@@ -12,7 +12,7 @@ import { errorResponses } from '../errors.ts'
 import type { AuthEnv } from '../middleware/auth/index.ts'
 import { analyticsRowSchema } from './analytics.ts'
 import { ownerSchema } from './local-owners.ts'
-import { indicatorDefinitionSchema } from './schemas.ts'
+import { indicatorDefinitionSchema, json } from './schemas.ts'
 
 const codeParam = z.object({
   code: z.string().openapi({ param: { name: 'code', in: 'path' }, example: 'local.5.dolya_nastavnikov' }),
@@ -44,7 +44,6 @@ export const localIndicatorSchema = z
   })
   .openapi('LocalIndicator')
 
-const json = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } })
 const one = (description: string) => ({
   description,
   content: { 'application/json': { schema: localIndicatorSchema } },

@@ -16,7 +16,7 @@ import {
   updateMeasure,
 } from '../measures/measures.ts'
 import type { AuthEnv } from '../middleware/auth/index.ts'
-import { idParam } from './schemas.ts'
+import { answer, fileAnswer, idParam, json } from './schemas.ts'
 
 const TAGS = ['measures']
 const status = z.enum(['planned', 'in_progress', 'done', 'cancelled']).openapi('MeasureStatus')
@@ -69,15 +69,6 @@ const progressSchema = z
     ),
   })
   .openapi('MeasureProgress')
-
-const json = <T extends z.ZodType>(schema: T) => ({
-  required: true,
-  content: { 'application/json': { schema } },
-})
-const answer = <T extends z.ZodType>(description: string, schema: T) => ({
-  description,
-  content: { 'application/json': { schema } },
-})
 
 const responsible = z
   .object({
@@ -225,10 +216,7 @@ const documentContent = createRoute({
   summary: "Download a progress entry's document",
   request: { params: idParam },
   responses: {
-    200: {
-      description: 'The file',
-      content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
-    },
+    200: fileAnswer('The file', 'application/octet-stream'),
     ...errorResponses(401, 403, 404),
   },
 })

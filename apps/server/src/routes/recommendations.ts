@@ -16,7 +16,7 @@ import {
   updateRecommendation,
   withdrawRecommendation,
 } from '../recommendations/recommendations.ts'
-import { idParam } from './schemas.ts'
+import { answer, fileAnswer, idParam, json } from './schemas.ts'
 
 const TAGS = ['recommendations']
 const addressee = z.enum(addresseeSchema.options).openapi('Addressee', {
@@ -69,14 +69,6 @@ export const recommendationSchema = z
   .openapi('Recommendation')
 
 const itemsSchema = z.object({ items: z.array(recommendationSchema) }).openapi('RecommendationList')
-const json = <T extends z.ZodType>(schema: T) => ({
-  required: true,
-  content: { 'application/json': { schema } },
-})
-const answer = <T extends z.ZodType>(description: string, schema: T) => ({
-  description,
-  content: { 'application/json': { schema } },
-})
 
 const generate = createRoute({
   method: 'post',
@@ -141,10 +133,7 @@ const exportList = createRoute({
   summary: 'The same list as XLSX (Russian headers), for the print or the minutes',
   request: { query: listQuery },
   responses: {
-    200: {
-      description: 'The recommendations',
-      content: { [XLSX_TYPE]: { schema: z.string().openapi({ type: 'string', format: 'binary' }) } },
-    },
+    200: fileAnswer('The recommendations', XLSX_TYPE),
     ...errorResponses(400, 401, 403, 404),
   },
 })

@@ -75,3 +75,36 @@ export const meSchema = z
     regionId: z.number().int().nullable().openapi({ description: "Region of the first role's org unit" }),
   })
   .openapi('Me')
+
+/**
+ * A required JSON request body of a route.
+ *
+ * @example
+ * request: { body: json(z.object({ title: z.string() })) }
+ */
+export const json = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+})
+
+/**
+ * A JSON answer of a route, with its description.
+ *
+ * @example
+ * responses: { 200: answer('The measure', measureSchema) }
+ */
+export const answer = <T extends z.ZodType>(description: string, schema: T) => ({
+  description,
+  content: { 'application/json': { schema } },
+})
+
+/**
+ * A file answer of a route (an XLSX workbook, a stored document), by its media type.
+ *
+ * @example
+ * responses: { 200: fileAnswer('The league table', XLSX_TYPE) }
+ */
+export const fileAnswer = (description: string, mediaType: string) => ({
+  description,
+  content: { [mediaType]: { schema: z.string().openapi({ type: 'string', format: 'binary' }) } },
+})
