@@ -24,6 +24,9 @@ import { healthRoutes } from './routes/health.ts'
 import { localDataElementRoutes } from './routes/local-data-elements.ts'
 import { localIndicatorRoutes } from './routes/local-indicators.ts'
 import { measureRoutes } from './routes/measures.ts'
+import { decisionRoutes } from './routes/decisions.ts'
+import { effectivenessRoutes } from './routes/effectiveness.ts'
+import { cycleRoutes } from './routes/cycle.ts'
 import { importRoutes } from './routes/imports.ts'
 import { orgUnitRoutes } from './routes/org-units.ts'
 import { periodRoutes } from './routes/periods.ts'
@@ -103,6 +106,9 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     recommendationRoutes(deps),
     conclusionRoutes(deps),
     measureRoutes(deps),
+    decisionRoutes(deps),
+    effectivenessRoutes(deps),
+    cycleRoutes(deps),
     attentionRoutes(deps),
   ])
     app.route('/', routes)

@@ -312,8 +312,11 @@ export interface ConclusionTable {
   published_at: Date | null
 }
 
-/** Where a measure is: planned → in_progress → done, or cancelled; a done one reopens to in_progress. */
-export type MeasureStatus = 'planned' | 'in_progress' | 'done' | 'cancelled'
+/**
+ * Where a measure is: planned → in_progress → done, or cancelled; a done one reopens to in_progress.
+ * A measure carried into the next period starts as proposed until a person confirms it (planned).
+ */
+export type MeasureStatus = 'proposed' | 'planned' | 'in_progress' | 'done' | 'cancelled'
 
 /**
  * A measure (мера, мероприятие) an org unit plans in a period: responsible person, dates, status,
@@ -369,6 +372,40 @@ export interface MeasureDocumentTable {
   uploaded_at: Timestamp
 }
 
+/** Kinds of management decisions (seed 001 §3.5: orders, instructions and other documents). */
+export type DecisionKind =
+  'order' | 'instruction' | 'letter' | 'programme_change' | 'local_regulation' | 'recommendation'
+
+/** A management decision (управленческое решение) of an org unit in a period, with its document. */
+export interface DecisionTable {
+  id: Generated<number>
+  org_unit_id: number
+  period_id: number
+  kind: DecisionKind
+  number: string
+  issued_on: ColumnType<Date, string, string>
+  title: string
+  issuer: string
+  measures: ColumnType<number[], number[] | undefined, number[]>
+  indicators: ColumnType<string[], string[] | undefined, string[]>
+  recommendations: ColumnType<number[], number[] | undefined, number[]>
+  file_name: string | null
+  mime: string | null
+  size: number | null
+  content: Uint8Array | null
+  created_by: string
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+/** The responsible person's comment on a measure's (computed) effectiveness. */
+export interface EffectivenessCommentTable {
+  measure_id: number
+  text: string
+  author: string
+  at: Timestamp
+}
+
 /** The whole database as kysely sees it: the single source of the database's shape. */
 export interface Database {
   org_unit: OrgUnitTable
@@ -396,6 +433,8 @@ export interface Database {
   measure: MeasureTable
   measure_progress: MeasureProgressTable
   measure_document: MeasureDocumentTable
+  decision: DecisionTable
+  effectiveness_comment: EffectivenessCommentTable
 }
 
 export type OrgUnit = Selectable<OrgUnitTable>

@@ -79,8 +79,10 @@ interface Ctx {
   recommendationAt: (unit: Unit, state: 'draft' | 'published') => Promise<number>
   /** The deficits conclusion of the unit for period P (made when missing), and its current version. */
   conclusionAt: (unit: Unit) => Promise<{ id: number; version: number }>
-  /** A planned measure of the unit in period P. */
-  measureAt: (unit: Unit) => Promise<number>
+  /** A planned measure of the unit in period P (or another period). */
+  measureAt: (unit: Unit, period?: string) => Promise<number>
+  /** A registered decision of the unit in period P, with a PDF document. */
+  decisionAt: (unit: Unit) => Promise<number>
   /** A PNG attached to a progress entry of a measure of the unit. */
   measureDocumentAt: (unit: Unit) => Promise<number>
 }
@@ -157,6 +159,10 @@ const WRITE_RECOMMENDATIONS = {
 }
 /** Measures: planned by a coordinator in the municipality, a region admin in the region. */
 const WRITE_MEASURES = WRITE_RECOMMENDATIONS
+/** Management decisions: registered by the same people. */
+const WRITE_DECISIONS = WRITE_RECOMMENDATIONS
+/** The smallest PDF the file-type check recognises. */
+const PDF_BYTES = new TextEncoder().encode('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n')
 const CONCLUSION_BODY = { blocks: [{ type: 'paragraph', runs: [{ text: 'Вывод' }] }] }
 const roleFor = (level: number): Role =>
   level === 1 ? 'region_admin' : level === 2 ? 'municipal_coordinator' : 'school_operator'
@@ -837,6 +843,102 @@ const ROUTES: Record<string, RouteCase> = {
     },
     request: async (u, _who, ctx) => ({ path: `/api/measures/${await ctx.measureAt(u!)}/push-down` }),
   },
+  'GET /api/measures/{id}/progress': {
+    mode: 'unit',
+    ok: 200,
+    expect: READ,
+    request: async (u, _who, ctx) => ({ path: `/api/measures/${await ctx.measureAt(u!)}/progress` }),
+  },
+  // A measure of the period before P goes on into P as a proposal.
+  'POST /api/measures/{id}/carry': {
+    mode: 'unit',
+    ok: 201,
+    audited: true,
+    expect: WRITE_MEASURES,
+    request: async (u, _who, ctx) => ({ path: `/api/measures/${await ctx.measureAt(u!, PREV)}/carry` }),
+  },
+  'GET /api/decisions': {
+    mode: 'unit',
+    ok: 200,
+    expect: READ,
+    request: async (u) => ({ path: `/api/decisions?orgUnit=${u!.id}&period=${P}` }),
+  },
+  'POST /api/decisions': {
+    mode: 'unit',
+    ok: 201,
+    audited: true,
+    expect: WRITE_DECISIONS,
+    request: async (u, _who, ctx) => ({
+      path: '/api/decisions',
+      body: {
+        orgUnit: u!.id,
+        period: P,
+        kind: 'order',
+        number: `${ctx.seq()}-од`,
+        date: '2025-10-01',
+        title: 'О мерах',
+        issuer: 'Управление образования',
+      },
+    }),
+  },
+  'GET /api/decisions/{id}': {
+    mode: 'unit',
+    ok: 200,
+    expect: READ,
+    request: async (u, _who, ctx) => ({ path: `/api/decisions/${await ctx.decisionAt(u!)}` }),
+  },
+  'PUT /api/decisions/{id}': {
+    mode: 'unit',
+    ok: 200,
+    audited: true,
+    expect: WRITE_DECISIONS,
+    request: async (u, _who, ctx) => ({
+      path: `/api/decisions/${await ctx.decisionAt(u!)}`,
+      body: { title: `Исправлено ${ctx.seq()}` },
+    }),
+  },
+  'DELETE /api/decisions/{id}': {
+    mode: 'unit',
+    ok: 204,
+    audited: true,
+    expect: WRITE_DECISIONS,
+    request: async (u, _who, ctx) => ({ path: `/api/decisions/${await ctx.decisionAt(u!)}` }),
+  },
+  'GET /api/decisions/{id}/document': {
+    mode: 'unit',
+    ok: 200,
+    expect: READ,
+    request: async (u, _who, ctx) => ({ path: `/api/decisions/${await ctx.decisionAt(u!)}/document` }),
+  },
+  'GET /api/effectiveness': {
+    mode: 'unit',
+    ok: 200,
+    expect: READ,
+    request: async (u) => ({ path: `/api/effectiveness?orgUnit=${u!.id}&period=${PREV}` }),
+  },
+  // The responsible person: whoever plans measures on the unit or enters its own data, never an analyst.
+  'PUT /api/effectiveness/{id}/comment': {
+    mode: 'unit',
+    ok: 200,
+    audited: true,
+    expect: {
+      platform_admin: '11-',
+      region_admin: '10-',
+      municipal_coordinator: '100',
+      school_operator: '100',
+      analyst: '000',
+    },
+    request: async (u, _who, ctx) => ({
+      path: `/api/effectiveness/${await ctx.measureAt(u!, PREV)}/comment`,
+      body: { text: `Комментарий ${ctx.seq()}` },
+    }),
+  },
+  'GET /api/cycle': {
+    mode: 'unit',
+    ok: 200,
+    expect: READ,
+    request: async (u) => ({ path: `/api/cycle?orgUnit=${u!.id}&period=${P}` }),
+  },
   'GET /api/attention': {
     mode: 'unit',
     ok: 200,
@@ -996,8 +1098,8 @@ describe(`access matrix on ${testEngine}`, () => {
           .where('plugin_id', '=', 'deficits')
           .executeTakeFirstOrThrow()
       },
-      async measureAt(unit) {
-        const period = await db.selectFrom('period').select('id').where('code', '=', P).executeTakeFirstOrThrow()
+      async measureAt(unit, code = P) {
+        const period = await db.selectFrom('period').select('id').where('code', '=', code).executeTakeFirstOrThrow()
         const row = await db
           .insertInto('measure')
           .values({
@@ -1007,6 +1109,28 @@ describe(`access matrix on ${testEngine}`, () => {
             starts_on: '2025-09-01',
             due_on: '2025-12-31',
             status: 'planned',
+            created_by: 'matrix',
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        return row.id
+      },
+      async decisionAt(unit) {
+        const period = await db.selectFrom('period').select('id').where('code', '=', P).executeTakeFirstOrThrow()
+        const row = await db
+          .insertInto('decision')
+          .values({
+            org_unit_id: unit.id,
+            period_id: period.id,
+            kind: 'order',
+            number: `${++n}-од`,
+            issued_on: '2025-10-01',
+            title: 'О мерах',
+            issuer: 'Управление образования',
+            file_name: 'order.pdf',
+            mime: 'application/pdf',
+            size: PDF_BYTES.length,
+            content: PDF_BYTES,
             created_by: 'matrix',
           })
           .returning('id')

@@ -165,6 +165,7 @@ const WHAT: Record<WriteAction, string> = {
   recommendations: 'writing recommendations',
   conclusions: 'writing conclusions',
   measures: 'planning measures',
+  decisions: 'registering decisions',
 }
 
 const LEVEL_NAMES = { region: 'a region', municipality: 'a municipality', organization: 'an organisation' } as const

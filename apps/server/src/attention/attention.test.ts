@@ -117,4 +117,46 @@ describe(`needs attention on ${testEngine}`, () => {
     expect((await t.as('oper-a1').call('POST', `/api/recommendations/${id}/acknowledge`)).status).toBe(200)
     expect((await attention('mun-a', tree.munA)).some((i) => i.kind.startsWith('recommendations'))).toBe(false)
   })
+
+  it('reminds of measures due within 14 and 3 days and of overdue ones, to the unit and to its approving level', async () => {
+    const plan = async (orgUnit: number, title: string, dueOn: string) => {
+      const res = await t.as('mun-a').call('POST', '/api/measures', {
+        orgUnit,
+        period: P,
+        title,
+        startsOn: inDays(-30),
+        dueOn,
+      })
+      expect(res.status, JSON.stringify(res.body)).toBe(201)
+    }
+    await plan(tree.munA, 'Совещание', inDays(3))
+    await plan(tree.munA, 'Семинар', inDays(3))
+    await plan(tree.munA, 'Курсы', inDays(10))
+    await plan(tree.munA, 'Через месяц', inDays(40))
+    await plan(tree.schoolA1, 'План школы', inDays(-1))
+    const mun = (await attention('mun-a', tree.munA)).filter((i) => i.kind.startsWith('measures'))
+    // Most urgent first; the unit's own before its children's.
+    expect(mun).toEqual([
+      {
+        kind: 'measures_due',
+        severity: 'high',
+        title: 'attention.measures_due',
+        detail: { count: 2, daysLeft: 3 },
+        link: `/measures?unit=${tree.munA}&period=${P}`,
+        due: inDays(3),
+      },
+      {
+        kind: 'measures_overdue',
+        severity: 'high',
+        title: 'attention.measures_overdue',
+        detail: { count: 1, orgUnitName: 'Школа № 1' },
+        link: `/measures?unit=${tree.schoolA1}&period=${P}&overdue=true`,
+      },
+      expect.objectContaining({ kind: 'measures_due', severity: 'medium', detail: { count: 1, daysLeft: 10 } }),
+    ])
+    const school = (await attention('oper-a1', tree.schoolA1)).filter((i) => i.kind.startsWith('measures'))
+    expect(school).toEqual([
+      expect.objectContaining({ kind: 'measures_overdue', detail: { count: 1, orgUnitName: null } }),
+    ])
+  })
 })

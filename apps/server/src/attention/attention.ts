@@ -1,4 +1,4 @@
-import type { Database, Kysely, OrgUnit } from '@profmon/db'
+import { sql, type Database, type Kysely, type OrgUnit } from '@profmon/db'
 import { ORG_LEVEL_DEPTH } from '@profmon/contract/levels'
 import type { Scope } from '../access/scope.ts'
 import { computeAnalytics } from '../analytics/analytics.ts'
@@ -21,6 +21,8 @@ export type AttentionKind =
   | 'recommendations_to_acknowledge'
   | 'recommendations_unacknowledged'
   | 'data_quality'
+  | 'measures_due'
+  | 'measures_overdue'
 
 export type Severity = 'high' | 'medium' | 'low'
 type Param = string | number | null
@@ -41,6 +43,12 @@ export interface AttentionItem {
 const TOP_INDICATORS = 5
 const STAGES = ['monitoring', 'analysis', 'measures', 'effectiveness'] as const
 const STAGE_PAGE = { monitoring: 'entry', analysis: 'analysis', measures: 'measures', effectiveness: 'effectiveness' }
+
+/** Reminders come 14 and 3 days before a deadline (seed 004's deadlines), and when it has passed. */
+const REMIND_DAYS = 14
+const URGENT_DAYS = 3
+const severityOf = (daysLeft: number): Severity =>
+  daysLeft <= URGENT_DAYS ? 'high' : daysLeft <= REMIND_DAYS ? 'medium' : 'low'
 
 const DAY = 86_400_000
 const today = () => new Date().toISOString().slice(0, 10)
@@ -79,13 +87,14 @@ export async function needsAttention(
     const daysLeft = daysBetween(on, next.due)
     items.push({
       kind: 'deadline',
-      severity: daysLeft <= 7 ? 'high' : daysLeft <= 30 ? 'medium' : 'low',
+      severity: severityOf(daysLeft),
       title: 'attention.deadline',
       detail: { stage: next.stage, daysLeft, stored: campaign.stored ? 1 : 0 },
       link: `/${STAGE_PAGE[next.stage]}?${query(where)}`,
       due: next.due,
     })
   }
+  items.push(...(await measureReminders(db, unit, period.id, period.code, on)))
   const monitoringOverdue = campaign.monitoringDue < on
   items.push(...(await notSubmitted(db, catalog, unit, period.code, campaign.plugins, monitoringOverdue)))
   items.push(...(await notMet(db, catalog, unit, period.code)))
@@ -93,6 +102,65 @@ export async function needsAttention(
   items.push(...(await qualityFlags(db, catalog, scope, unit, period.code)))
   const rank: Record<Severity, number> = { high: 0, medium: 1, low: 2 }
   return items.sort((a, b) => rank[a.severity] - rank[b.severity])
+}
+
+/**
+ * Measures of the unit due within 14 days (one item per due date: high within 3) and overdue ones;
+ * and for the approving level, each child unit's overdue measures.
+ */
+async function measureReminders(
+  db: Kysely<Database>,
+  unit: OrgUnit,
+  periodId: number,
+  period: string,
+  on: string,
+): Promise<AttentionItem[]> {
+  const rows = await db
+    .selectFrom('measure as m')
+    .innerJoin('org_unit as o', 'o.id', 'm.org_unit_id')
+    .select([
+      'o.id as unit',
+      'o.name',
+      sql<string>`to_char(m.due_on, 'YYYY-MM-DD')`.as('due'),
+      (eb) => eb.fn.countAll<string>().as('n'),
+    ])
+    .where('m.period_id', '=', periodId)
+    .where('m.status', 'in', ['planned', 'in_progress'])
+    .where((eb) => eb.or([eb('o.id', '=', unit.id), eb('o.parent_id', '=', unit.id)]))
+    .where(sql<boolean>`m.due_on <= ${on}::date + ${REMIND_DAYS}::int`)
+    .groupBy(['o.id', 'o.name', 'm.due_on'])
+    .orderBy('m.due_on')
+    .execute()
+  const items: AttentionItem[] = []
+  const overdue = new Map<number, { name: string; count: number }>()
+  for (const r of rows) {
+    const count = Number(r.n)
+    if (r.due < on) {
+      const known = overdue.get(r.unit) ?? { name: r.name, count: 0 }
+      known.count += count
+      overdue.set(r.unit, known)
+    } else if (r.unit === unit.id) {
+      const daysLeft = daysBetween(on, r.due)
+      items.push({
+        kind: 'measures_due',
+        severity: severityOf(daysLeft),
+        title: 'attention.measures_due',
+        detail: { count, daysLeft },
+        link: `/measures?${query({ unit: unit.id, period })}`,
+        due: r.due,
+      })
+    }
+  }
+  for (const [id, { name, count }] of overdue)
+    items.push({
+      kind: 'measures_overdue',
+      severity: 'high',
+      title: 'attention.measures_overdue',
+      detail: { count, orgUnitName: id === unit.id ? null : name },
+      link: `/measures?${query({ unit: id, period, overdue: 'true' })}`,
+    })
+  // Own overdue first, then the children's.
+  return items.sort((a, b) => Number(a.detail.orgUnitName != null) - Number(b.detail.orgUnitName != null))
 }
 
 async function notSubmitted(

@@ -12,7 +12,7 @@ import { DomainError, forbidden, invalid, notFound, type ErrorDetail } from '../
 import { loadTargetResolver } from '../goals/effective-targets.ts'
 import { getOrgUnit, regionIdOf } from '../org/org-units.ts'
 import { findPeriod, type PeriodRef } from '../org/periods.ts'
-import { canSee } from '../recommendations/visibility.ts'
+import { recommendationLinkProblems } from '../recommendations/links.ts'
 import { dueDateOf, MEASURE_TEMPLATES } from './templates.ts'
 
 /** A measure as the API shows it. */
@@ -39,6 +39,8 @@ export interface MeasureView {
   parent: number | null
   /** The roadmap template item it was made from. */
   template: string | null
+  /** The previous period's measure it was carried over from. */
+  carriedFrom: number | null
 }
 
 /** A progress entry as the API shows it. */
@@ -78,6 +80,7 @@ function baseQuery(db: Db) {
       'm.expected',
       'm.template_item_code',
       'm.parent_measure_id',
+      'm.carried_from',
       'o.name as unit_name',
       'o.path as unit_path',
       'o.level as unit_level',
@@ -111,6 +114,7 @@ function viewOf(r: Row): MeasureView {
     progress: Number(r.progress),
     parent: r.parent_measure_id,
     template: r.template_item_code,
+    carriedFrom: r.carried_from,
   }
 }
 
@@ -146,6 +150,30 @@ export async function listMeasures(db: Kysely<Database>, scope: Scope, filter: L
   }
   const rows = await q.orderBy('m.due_on').orderBy('m.id').execute()
   return rows.map(viewOf)
+}
+
+/**
+ * The measures of these org units in a period, unscoped: for services that checked the caller may
+ * read the units (effectiveness, the cycle view).
+ */
+export async function measuresOfUnits(db: Db, unitIds: readonly number[], periodId: number): Promise<MeasureView[]> {
+  if (!unitIds.length) return []
+  const rows = await baseQuery(db)
+    .where('m.org_unit_id', 'in', [...unitIds])
+    .where('m.period_id', '=', periodId)
+    .orderBy('m.due_on')
+    .orderBy('m.id')
+    .execute()
+  return rows.map(viewOf)
+}
+
+/** Measures by id with their unit's path, unscoped: the caller filters by what it may read. */
+export async function measuresWithIds(db: Db, ids: readonly number[]): Promise<(MeasureView & { unitPath: string })[]> {
+  if (!ids.length) return []
+  const rows = await baseQuery(db)
+    .where('m.id', 'in', [...ids])
+    .execute()
+  return rows.map((r) => ({ ...viewOf(r), unitPath: r.unit_path }))
 }
 
 async function readableRow(db: Db, scope: Scope, id: number, lock = false): Promise<Row> {
@@ -245,30 +273,7 @@ async function checkLinks(
   after.indicators.forEach((code, i) => {
     if (!view.indicators.has(code)) details.push({ path: `indicators[${i}]`, message: `unknown indicator "${code}"` })
   })
-  if (after.recommendations.length) {
-    const recs = await db
-      .selectFrom('recommendation as r')
-      .innerJoin('org_unit as o', 'o.id', 'r.org_unit_id')
-      .innerJoin('org_unit as w', 'w.id', 'r.owner_org_unit_id')
-      .select(['r.id', 'r.org_unit_id', 'r.state', 'r.published_at', 'o.path', 'w.path as owner_path'])
-      .where('r.id', 'in', after.recommendations)
-      .execute()
-    const byId = new Map(recs.map((r) => [r.id, r]))
-    after.recommendations.forEach((id, i) => {
-      const r = byId.get(id)
-      const seen =
-        r &&
-        canSee(scope, {
-          orgUnit: { id: r.org_unit_id, path: r.path },
-          owner: { path: r.owner_path },
-          state: r.state,
-          publishedAt: r.published_at,
-        })
-      if (!seen) details.push({ path: `recommendations[${i}]`, message: `no recommendation ${id} you can see` })
-      else if (!r.path.startsWith(unit.path))
-        details.push({ path: `recommendations[${i}]`, message: `recommendation ${id} is addressed outside this unit` })
-    })
-  }
+  details.push(...(await recommendationLinkProblems(db, scope, unit, after.recommendations)))
   for (const code of Object.keys(after.expected ?? {}))
     if (!after.indicators.includes(code))
       details.push({ path: `expected.${code}`, message: `indicator "${code}" is not linked to the measure` })
@@ -530,6 +535,109 @@ export async function addProgress(
       },
     ])
     return view
+  })
+}
+
+/** A measure's progress entries with their documents, newest first. */
+export async function listProgress(db: Kysely<Database>, scope: Scope, id: number): Promise<ProgressView[]> {
+  await readableRow(db, scope, id)
+  const [entries, docs] = await Promise.all([
+    db
+      .selectFrom('measure_progress')
+      .select(['id', 'text', 'author', 'at', ymd('on_date').as('date')])
+      .where('measure_id', '=', id)
+      .orderBy('on_date', 'desc')
+      .orderBy('id', 'desc')
+      .execute(),
+    db
+      .selectFrom('measure_document as d')
+      .innerJoin('measure_progress as mp', 'mp.id', 'd.progress_id')
+      .select(['d.id', 'd.progress_id', 'd.file_name', 'd.mime', 'd.size'])
+      .where('mp.measure_id', '=', id)
+      .orderBy('d.id')
+      .execute(),
+  ])
+  return entries.map((e) => ({
+    id: e.id,
+    measure: id,
+    date: e.date,
+    text: e.text,
+    author: e.author,
+    at: new Date(e.at).toISOString(),
+    documents: docs
+      .filter((d) => d.progress_id === e.id)
+      .map((d) => ({ id: d.id, fileName: d.file_name, mime: d.mime, size: d.size })),
+  }))
+}
+
+/**
+ * Carries a measure into the next period as a proposal (status `proposed`, linked to it through
+ * `carriedFrom`), for a person to confirm by planning it: same title, direction, indicators,
+ * responsible and expected values, dates moved a period on. Idempotent: the existing proposal is
+ * returned with `created: false`.
+ */
+export async function carryMeasure(
+  db: Kysely<Database>,
+  scope: Scope,
+  id: number,
+): Promise<{ measure: MeasureView; created: boolean }> {
+  return db.transaction().execute(async (trx) => {
+    const row = await writableRow(trx, scope, id)
+    const period = await findPeriod(trx as Kysely<Database>, row.period_code)
+    const next = await nextPeriod(trx, period)
+    if (!next) throw invalid([{ path: 'id', message: `there is no period after ${row.period_code} to carry into` }])
+    const existing = await trx
+      .selectFrom('measure')
+      .select('id')
+      .where('carried_from', '=', id)
+      .where('org_unit_id', '=', row.org_unit_id)
+      .executeTakeFirst()
+    if (existing) return { measure: await getMeasure(trx, scope, existing.id), created: false }
+    const shift = sql<string>`to_char((${sql.val(row.starts_on)}::date + (p2.ends_on - p1.ends_on)), 'YYYY-MM-DD')`
+    const dates = await trx
+      .selectFrom('period as p1')
+      .innerJoin('period as p2', (j) => j.onTrue())
+      .select([
+        shift.as('starts_on'),
+        sql<string>`to_char((${sql.val(row.due_on)}::date + (p2.ends_on - p1.ends_on)), 'YYYY-MM-DD')`.as('due_on'),
+      ])
+      .where('p1.id', '=', row.period_id)
+      .where('p2.id', '=', next.id)
+      .executeTakeFirstOrThrow()
+    const { id: created } = await trx
+      .insertInto('measure')
+      .values({
+        org_unit_id: row.org_unit_id,
+        period_id: next.id,
+        title: row.title,
+        description: row.description,
+        plugin_id: row.plugin_id,
+        indicators: row.indicators,
+        recommendations: [],
+        responsible_name: row.responsible_name,
+        responsible_position: row.responsible_position,
+        responsible_user_id: row.responsible_user_id,
+        starts_on: dates.starts_on,
+        due_on: dates.due_on,
+        status: 'proposed',
+        expected: JSON.stringify(row.expected ?? {}),
+        carried_from: row.id,
+        created_by: scope.user.login,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const view = await getMeasure(trx, scope, created)
+    await appendAudit(trx, [
+      {
+        actor: scope.user.login,
+        action: 'carry',
+        entity: 'measure',
+        entityKey: String(created),
+        orgUnitId: row.org_unit_id,
+        newValue: { carriedFrom: row.id, period: next.code },
+      },
+    ])
+    return { measure: view, created: true }
   })
 }
 

@@ -13,6 +13,8 @@ export const attentionItemSchema = z
       'recommendations_to_acknowledge',
       'recommendations_unacknowledged',
       'data_quality',
+      'measures_due',
+      'measures_overdue',
     ]),
     severity: z.enum(['high', 'medium', 'low']),
     title: z.string().openapi({ description: 'Message code the shell words', example: 'attention.deadline' }),

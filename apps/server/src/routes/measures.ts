@@ -5,10 +5,12 @@ import type { AppDeps } from '../context.ts'
 import { errorResponses, fromZodError } from '../errors.ts'
 import {
   addProgress,
+  carryMeasure,
   createMeasure,
   deleteMeasure,
   getMeasure,
   listMeasures,
+  listProgress,
   listTemplates,
   measureDocumentContent,
   measuresFromTemplate,
@@ -19,7 +21,9 @@ import type { AuthEnv } from '../middleware/auth/index.ts'
 import { answer, fileAnswer, idParam, json } from './schemas.ts'
 
 const TAGS = ['measures']
-const status = z.enum(['planned', 'in_progress', 'done', 'cancelled']).openapi('MeasureStatus')
+const status = z
+  .enum(['proposed', 'planned', 'in_progress', 'done', 'cancelled'])
+  .openapi('MeasureStatus', { description: 'proposed: carried over from the previous period, awaiting confirmation' })
 const date = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
@@ -51,6 +55,11 @@ export const measureSchema = z
     progress: z.number().int().openapi({ description: 'How many progress entries it has' }),
     parent: z.number().int().nullable().openapi({ description: "The region's measure it was pushed down from" }),
     template: z.string().nullable().openapi({ description: 'The roadmap template item it was made from' }),
+    carriedFrom: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: "The previous period's measure it was carried over from" }),
   })
   .openapi('Measure')
 
@@ -209,6 +218,34 @@ const progress = createRoute({
   },
 })
 
+const progressList = createRoute({
+  method: 'get',
+  path: '/api/measures/{id}/progress',
+  tags: TAGS,
+  summary: "A measure's progress entries with their documents, newest first",
+  request: { params: idParam },
+  responses: {
+    200: answer('Entries', z.object({ items: z.array(progressSchema) }).openapi('MeasureProgressList')),
+    ...errorResponses(401, 403, 404),
+  },
+})
+
+const carry = createRoute({
+  method: 'post',
+  path: '/api/measures/{id}/carry',
+  tags: TAGS,
+  summary: 'Carry a measure into the next period as a proposal (status proposed, linked by carriedFrom); idempotent',
+  description:
+    'Made from the effectiveness view for a measure that was not effective: a person confirms the proposal ' +
+    'by planning it (status planned). Answers 201 with the new proposal, 200 with the existing one.',
+  request: { params: idParam },
+  responses: {
+    201: answer('The proposal', measureSchema),
+    200: answer('The proposal made before', measureSchema),
+    ...errorResponses(400, 401, 403, 404),
+  },
+})
+
 const documentContent = createRoute({
   method: 'get',
   path: '/api/measure-documents/{id}/content',
@@ -324,6 +361,13 @@ export function measureRoutes({ db, catalog }: AppDeps) {
       const body = progressBody.safeParse(c.req.valid('json'))
       if (!body.success) throw fromZodError(body.error)
       return c.json(await addProgress(db, c.var.scope, id, body.data), 201)
+    })
+    .openapi(progressList, async (c) =>
+      c.json({ items: await listProgress(db, c.var.scope, c.req.valid('param').id) }, 200),
+    )
+    .openapi(carry, async (c) => {
+      const { measure, created } = await carryMeasure(db, c.var.scope, c.req.valid('param').id)
+      return created ? c.json(measure, 201) : c.json(measure, 200)
     })
     .openapi(documentContent, async (c) => {
       const doc = await measureDocumentContent(db, c.var.scope, c.req.valid('param').id)

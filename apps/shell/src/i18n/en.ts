@@ -472,6 +472,9 @@ const en: typeof ru = {
     unacknowledged: 'Published recommendations not yet acknowledged: {n}',
     dataQuality: 'Check the data: {n} flags',
     dataQualityNote: 'outliers: {outlier}, jumps: {jump}, missing: {missing}, late: {late}',
+    measuresDue: 'Measures due by {date}: {n}',
+    measuresOverdue: 'Overdue measures: {n}',
+    childMeasuresOverdue: '{unit}: overdue measures — {n}',
     severity: { high: 'urgent', medium: 'important', low: 'for information' },
   },
   login: {

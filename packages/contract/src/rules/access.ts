@@ -24,7 +24,8 @@ export type Role = (typeof ROLES)[number]
  * `definitions` — local indicators and local data elements; `recommendations` — generating,
  * writing, publishing and withdrawing targeted recommendations; `conclusions` — the written
  * conclusion of an analysis; `measures` — planning measures (меры), pushing them down and
- * reporting their progress.
+ * reporting their progress, carrying them into the next period and commenting on their
+ * effectiveness; `decisions` — registering management decisions (управленческие решения).
  *
  * @example
  * const action: WriteAction = 'data'
@@ -39,6 +40,7 @@ export type WriteAction =
   | 'recommendations'
   | 'conclusions'
   | 'measures'
+  | 'decisions'
 
 /**
  * What each role may write inside its own subtree. An analyst reads only; a platform admin writes
@@ -58,6 +60,7 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly WriteAction[]>> = {
     'recommendations',
     'conclusions',
     'measures',
+    'decisions',
   ],
   region_admin: [
     'data',
@@ -69,8 +72,18 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly WriteAction[]>> = {
     'recommendations',
     'conclusions',
     'measures',
+    'decisions',
   ],
-  municipal_coordinator: ['data', 'targets', 'users', 'definitions', 'recommendations', 'conclusions', 'measures'],
+  municipal_coordinator: [
+    'data',
+    'targets',
+    'users',
+    'definitions',
+    'recommendations',
+    'conclusions',
+    'measures',
+    'decisions',
+  ],
   school_operator: ['data'],
   analyst: [],
 }

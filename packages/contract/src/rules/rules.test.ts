@@ -8,8 +8,10 @@ import {
   defaultDeadlines,
   entryLock,
   isLaxerTarget,
+  measureVerdictOf,
   parseNumberText,
   scoreFromBands,
+  verdictOf,
 } from './index.ts'
 import { inSubtree, levelAtDepth, parentPath } from '../levels/index.ts'
 
@@ -131,5 +133,45 @@ describe('targets', () => {
     expect(isLaxerTarget('higher', 30, 30)).toBe(false)
     expect(isLaxerTarget('lower', 35, 30)).toBe(true)
     expect(isLaxerTarget('lower', 25, 30)).toBe(false)
+  })
+})
+
+describe('effectiveness verdicts', () => {
+  const judge = (
+    baseline: number | null,
+    after: number | null,
+    expected: number | null,
+    polarity: 'higher' | 'lower' = 'higher',
+    effectiveGap = 1,
+  ) => verdictOf({ baseline, after, expected, polarity, effectiveGap })
+
+  it('is effective when the expected value is reached, whatever the move', () => {
+    expect(judge(20, 30, 30)).toBe('effective')
+    expect(judge(35, 34, 30)).toBe('effective')
+    expect(judge(12, 10, 10, 'lower')).toBe('effective')
+  })
+  it('weighs the move against the effective gap, by polarity', () => {
+    expect(judge(20, 21.5, 30)).toBe('effective')
+    expect(judge(20, 21, 30)).toBe('partly')
+    expect(judge(20, 20.3, 30)).toBe('partly')
+    expect(judge(20, 20, 30)).toBe('not_effective')
+    expect(judge(20, 18, 30)).toBe('not_effective')
+    expect(judge(15, 13, 10, 'lower')).toBe('effective')
+    expect(judge(15, 14.5, 10, 'lower')).toBe('partly')
+    expect(judge(15, 16, 10, 'lower')).toBe('not_effective')
+    expect(judge(0.1 + 0.2, 1.3, null, 'higher', 1)).toBe('partly')
+  })
+  it('says no data, never zero, when a value is missing', () => {
+    expect(judge(null, 30, 30)).toBe('no_data')
+    expect(judge(20, null, 30)).toBe('no_data')
+    expect(judge(0, 0, 30)).toBe('not_effective')
+  })
+  it('combines indicators into the measure verdict', () => {
+    expect(measureVerdictOf([])).toBe('no_data')
+    expect(measureVerdictOf(['no_data', 'no_data'])).toBe('no_data')
+    expect(measureVerdictOf(['effective', 'no_data'])).toBe('effective')
+    expect(measureVerdictOf(['not_effective', 'not_effective'])).toBe('not_effective')
+    expect(measureVerdictOf(['effective', 'not_effective'])).toBe('partly')
+    expect(measureVerdictOf(['partly'])).toBe('partly')
   })
 })

@@ -5501,6 +5501,7 @@ export interface paths {
           orgUnit: number
           period: string
           plugin?: string
+          /** @description proposed: carried over from the previous period, awaiting confirmation */
           status?: components['schemas']['MeasureStatus']
           overdue?: 'true' | 'false'
           indicator?: string
@@ -5903,7 +5904,56 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    get?: never
+    /** A measure's progress entries with their documents, newest first */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: number
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Entries */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['MeasureProgressList']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
     put?: never
     /**
      * Report progress on a measure (also a school's operator on their school's measures)
@@ -6001,6 +6051,92 @@ export interface paths {
             [name: string]: unknown
           }
           content?: never
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/measures/{id}/carry': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Carry a measure into the next period as a proposal (status proposed, linked by carriedFrom); idempotent
+     * @description Made from the effectiveness view for a measure that was not effective: a person confirms the proposal by planning it (status planned). Answers 201 with the new proposal, 200 with the existing one.
+     */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: number
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description The proposal made before */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Measure']
+          }
+        }
+        /** @description The proposal */
+        201: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Measure']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
         }
       }
     }
@@ -6145,6 +6281,667 @@ export interface paths {
         }
       }
     }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/decisions': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The management decisions of an org unit, newest first, searchable; a foreign unit is a 403 */
+    get: {
+      parameters: {
+        query: {
+          orgUnit: number
+          period?: string
+          /** @description order (приказ), instruction (распоряжение), letter (письмо), programme_change (изменение муниципальной программы), local_regulation (локальный акт), recommendation (методические рекомендации) */
+          kind?: components['schemas']['DecisionKind']
+          measure?: number
+          indicator?: string
+          /** @description Words in the number, title or issuing body */
+          q?: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Decisions */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['DecisionList']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    /**
+     * Register a decision (region admins in the region, coordinators in their municipality)
+     * @description JSON, or multipart with the JSON fields in `data` and the document (PDF or DOCX by its content, at most 20 MB) in `file`.
+     */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: {
+        content: {
+          'application/json': components['schemas']['NewDecision']
+          'multipart/form-data': {
+            /** @description The same fields as the JSON body, as JSON text */
+            data: string
+            /** Format: binary */
+            file?: string
+          }
+        }
+      }
+      responses: {
+        /** @description The decision */
+        201: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Decision']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Larger than 20 MB */
+        413: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+        /** @description Not a PDF or DOCX by its content */
+        415: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/decisions/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** One decision with what it changed: its measures and their indicators before and after */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: number
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description The decision */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['DecisionWithChanges']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    /** Change a decision; multipart with a `file` replaces its document */
+    put: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: number
+        }
+        cookie?: never
+      }
+      requestBody?: {
+        content: {
+          'application/json': components['schemas']['DecisionChange']
+          'multipart/form-data': {
+            /** @description The same fields as the JSON body, as JSON text */
+            data: string
+            /** Format: binary */
+            file?: string
+          }
+        }
+      }
+      responses: {
+        /** @description The decision */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Decision']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Larger than 20 MB */
+        413: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+        /** @description Not a PDF or DOCX by its content */
+        415: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+      }
+    }
+    post?: never
+    /** Delete a decision with its document */
+    delete: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: number
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Deleted */
+        204: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/decisions/{id}/document': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Download a decision's document (PDF or DOCX) */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: number
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description The document */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/octet-stream': string
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/effectiveness': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Effectiveness of a unit's measures of a period, judged on the next period (computed, never typed) */
+    get: {
+      parameters: {
+        query: {
+          orgUnit: number
+          /** @description The period the measures were taken in */
+          period: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Verdicts */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Effectiveness']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/effectiveness/{id}/comment': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    /**
+     * The responsible person's comment on a measure's effectiveness (an empty text removes it)
+     * @description `id` is the measure. The verdict itself is computed and cannot be changed.
+     */
+    put: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: number
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['EffectivenessCommentInput']
+        }
+      }
+      responses: {
+        /** @description The comment */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              comment: components['schemas']['EffectivenessComment']
+            }
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/cycle': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * The management cycle at a glance: nine components per direction, present or missing from the records
+     * @description goals, indicators, collection (the campaign plan), monitoring (approved submissions of the subtree), analysis (a published conclusion), recommendations (published), measures (planned, with a responsible), decisions (registered) and effectiveness (the previous period's measures, commented). `level=children` adds the same for each child unit: a region sees its municipalities side by side.
+     */
+    get: {
+      parameters: {
+        query: {
+          orgUnit: number
+          period: string
+          level?: 'self' | 'children'
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description The cycle */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Cycle']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
     delete?: never
     options?: never
     head?: never
@@ -7034,14 +7831,19 @@ export interface components {
       parent: number | null
       /** @description The roadmap template item it was made from */
       template: string | null
+      /** @description The previous period's measure it was carried over from */
+      carriedFrom: number | null
     }
     MeasureResponsible: {
       name: string | null
       position: string | null
       user: number | null
     }
-    /** @enum {string} */
-    MeasureStatus: 'planned' | 'in_progress' | 'done' | 'cancelled'
+    /**
+     * @description proposed: carried over from the previous period, awaiting confirmation
+     * @enum {string}
+     */
+    MeasureStatus: 'proposed' | 'planned' | 'in_progress' | 'done' | 'cancelled'
     NewMeasure: {
       orgUnit: number
       period: string
@@ -7131,6 +7933,229 @@ export interface components {
       date: string
       text: string
     }
+    MeasureProgressList: {
+      items: components['schemas']['MeasureProgress'][]
+    }
+    DecisionList: {
+      items: components['schemas']['Decision'][]
+    }
+    Decision: {
+      id: number
+      orgUnit: number
+      orgUnitName: string
+      /** @example 2024-25 */
+      period: string
+      kind: components['schemas']['DecisionKind']
+      /** @example 112-од */
+      number: string
+      /** Format: date */
+      date: string
+      title: string
+      /**
+       * @description The issuing body
+       * @example Управление образования
+       */
+      issuer: string
+      measures: number[]
+      indicators: string[]
+      recommendations: number[]
+      document: components['schemas']['DecisionDocument']
+      createdBy: string
+      /** Format: date-time */
+      createdAt: string
+    }
+    /**
+     * @description order (приказ), instruction (распоряжение), letter (письмо), programme_change (изменение муниципальной программы), local_regulation (локальный акт), recommendation (методические рекомендации)
+     * @enum {string}
+     */
+    DecisionKind: 'order' | 'instruction' | 'letter' | 'programme_change' | 'local_regulation' | 'recommendation'
+    DecisionDocument: {
+      fileName: string
+      mime: string
+      size: number
+    } | null
+    NewDecision: {
+      orgUnit: number
+      period: string
+      kind: components['schemas']['DecisionKind']
+      number: string
+      /**
+       * Format: date
+       * @example 2025-02-14
+       */
+      date: string
+      title: string
+      issuer: string
+      measures?: number[]
+      indicators?: string[]
+      recommendations?: number[]
+    }
+    DecisionWithChanges: components['schemas']['Decision'] & {
+      changes: components['schemas']['DecisionChanges']
+    }
+    DecisionChanges: {
+      measures: components['schemas']['MeasureEffect'][]
+      indicators: components['schemas']['DecisionIndicatorChange'][]
+    }
+    MeasureEffect: {
+      id: number
+      orgUnit: number
+      orgUnitName: string
+      title: string
+      plugin: string | null
+      /** @enum {string} */
+      status: 'proposed' | 'planned' | 'in_progress' | 'done' | 'cancelled'
+      responsible: {
+        name: string | null
+        position: string | null
+        user: number | null
+      }
+      verdict: components['schemas']['Verdict']
+      indicators: components['schemas']['IndicatorEffect'][]
+      comment: components['schemas']['EffectivenessComment']
+      decisions: components['schemas']['DecisionRef'][]
+      /** @description The proposal made from it in the next period */
+      carriedTo: number | null
+    }
+    /**
+     * @description effective: reached the expected value or moved towards it by more than the effective gap; partly: moved the right way by no more than that; not_effective: no move or the wrong way; no_data: a value is missing
+     * @enum {string}
+     */
+    Verdict: 'effective' | 'partly' | 'not_effective' | 'no_data'
+    IndicatorEffect: {
+      indicator: string
+      title: string
+      plugin: string
+      /** @enum {string} */
+      polarity: 'higher' | 'lower'
+      /** @description The value at period t, when the measure was taken */
+      baseline: number | null
+      /** @description The value at period t+1 */
+      after: number | null
+      expected: number | null
+      change: number | null
+      effectiveGap: number
+      verdict: components['schemas']['Verdict']
+    }
+    EffectivenessComment: {
+      text: string
+      author: string
+      /** Format: date-time */
+      at: string
+    } | null
+    DecisionRef: {
+      id: number
+      kind: string
+      number: string
+      date: string
+      title: string
+    }
+    DecisionIndicatorChange: {
+      indicator: string
+      title: string
+      before: number | null
+      after: number | null
+      change: number | null
+    }
+    DecisionChange: {
+      kind?: components['schemas']['DecisionKind']
+      number?: string
+      /**
+       * Format: date
+       * @example 2025-02-14
+       */
+      date?: string
+      title?: string
+      issuer?: string
+      measures?: number[]
+      indicators?: string[]
+      recommendations?: number[]
+    }
+    Effectiveness: {
+      orgUnit: number
+      period: string
+      nextPeriod: string | null
+      measures: components['schemas']['MeasureEffect'][]
+      summary: {
+        total: components['schemas']['VerdictCounts']
+        byPlugin: components['schemas']['EffectByPlugin'][]
+        children: components['schemas']['EffectByUnit'][]
+      }
+      proposals: {
+        indicators: components['schemas']['GoalProposal'][]
+      }
+    }
+    VerdictCounts: {
+      effective: number
+      partly: number
+      not_effective: number
+      no_data: number
+    }
+    EffectByPlugin: {
+      plugin: string | null
+      counts: components['schemas']['VerdictCounts']
+      decisions: number
+    }
+    EffectByUnit: {
+      orgUnit: number
+      orgUnitName: string
+      counts: components['schemas']['VerdictCounts']
+    }
+    GoalProposal: {
+      indicator: string
+      title: string
+      plugin: string
+      value: number | null
+      target: number | null
+      /** @enum {string} */
+      status: 'not_met'
+    }
+    EffectivenessCommentInput: {
+      text: string
+    }
+    Cycle: {
+      orgUnit: number
+      orgUnitName: string
+      period: string
+      directions: components['schemas']['CycleDirection'][]
+      score: number
+      children?: components['schemas']['CycleChild'][]
+    }
+    CycleDirection: {
+      plugin: string
+      components: components['schemas']['CycleComponent'][]
+      /** @description Present components, percent of the nine */
+      score: number
+    }
+    CycleComponent: {
+      /** @enum {string} */
+      component:
+        | 'goals'
+        | 'indicators'
+        | 'collection'
+        | 'monitoring'
+        | 'analysis'
+        | 'recommendations'
+        | 'measures'
+        | 'decisions'
+        | 'effectiveness'
+      present: boolean
+      evidence: components['schemas']['CycleEvidence']
+    }
+    CycleEvidence: {
+      /** @description Records behind the component */
+      count: number
+      /** @description How many were expected, where that is known */
+      of: number | null
+      /** @description The shell page that shows the records */
+      href: string
+    }
+    CycleChild: {
+      orgUnit: number
+      orgUnitName: string
+      directions: components['schemas']['CycleDirection'][]
+      score: number
+    }
     Attention: {
       items: components['schemas']['AttentionItem'][]
     }
@@ -7143,6 +8168,8 @@ export interface components {
         | 'recommendations_to_acknowledge'
         | 'recommendations_unacknowledged'
         | 'data_quality'
+        | 'measures_due'
+        | 'measures_overdue'
       /** @enum {string} */
       severity: 'high' | 'medium' | 'low'
       /**

@@ -105,4 +105,18 @@ describe('wordAttention', () => {
       note: 'выбросы: 2, скачки: 3, пропуски: 1, нарушение срока: 1',
     })
   })
+
+  it('words measure reminders: due soon with the days left, overdue for the unit and for a child', () => {
+    const ru = words('ru')
+    expect(wordAttention(item('measures_due', { count: 2, daysLeft: 3 }, '2026-12-31'), ru)).toEqual({
+      text: 'Мероприятия со сроком до 31 декабря 2026 г.: 2',
+      note: 'осталось 3 дня',
+    })
+    expect(wordAttention(item('measures_overdue', { count: 4, orgUnitName: null }), ru).text).toBe(
+      'Просрочено мероприятий: 4',
+    )
+    expect(wordAttention(item('measures_overdue', { count: 1, orgUnitName: 'Школа № 1' }), words('en')).text).toBe(
+      'Школа № 1: overdue measures — 1',
+    )
+  })
 })

@@ -91,5 +91,19 @@ export function wordAttention(item: AttentionItem, w: AttentionWords): Attention
           late: num(d.late) ?? 0,
         }),
       }
+    case 'measures_due': {
+      const days = num(d.daysLeft) ?? 0
+      return {
+        text: w.t('attention.measuresDue', { n: num(d.count) ?? 0, date: formatDate(item.due, 'long', w.locale) }),
+        note: days <= 0 ? w.t('attention.lastDay') : count('attention.daysLeft', days),
+      }
+    }
+    case 'measures_overdue':
+      return {
+        text: d.orgUnitName
+          ? w.t('attention.childMeasuresOverdue', { unit: str(d.orgUnitName), n: num(d.count) ?? 0 })
+          : w.t('attention.measuresOverdue', { n: num(d.count) ?? 0 }),
+        note: null,
+      }
   }
 }
