@@ -9,7 +9,8 @@ describe('packages/ui/src/api/schema.ts', () => {
     expect(actual, 'packages/ui/src/api/schema.ts is out of date with the route schemas: run `pnpm gen:api`').toBe(
       expected,
     )
-  })
+    // Building the whole app's OpenAPI document takes a few seconds on a busy machine.
+  }, 60_000)
 
   it('reads a nullable reference as "the component or null"', () => {
     const doc = { owner: { allOf: [{ $ref: '#/o' }, { type: ['object', 'null'], description: 'who' }] } }
