@@ -110,3 +110,28 @@ export type Addressee = Schemas['Addressee']
 export type RecommendationState = Schemas['RecommendationState']
 /** One item of the "needs attention" list: a message code with its parameters (`GET /api/attention`). */
 export type AttentionItem = Schemas['AttentionItem']
+
+/** A measure of the roadmap (`GET /api/measures`). */
+export type Measure = Schemas['Measure']
+/** Where a measure stands: proposed (carried over, to confirm), planned, in progress, done or cancelled. */
+export type MeasureStatus = Schemas['MeasureStatus']
+/** A dated progress entry of a measure with its documents. */
+export type MeasureProgress = Schemas['MeasureProgress']
+/** The roadmap templates with their items (`GET /api/measure-templates`). */
+export type MeasureTemplates = Schemas['MeasureTemplates']
+/** A management decision (`GET /api/decisions`). */
+export type Decision = Schemas['Decision']
+/** A decision with what it changed: its measures judged and its indicators before and after. */
+export type DecisionWithChanges = Schemas['DecisionWithChanges']
+/** What kind of document a decision is: order, instruction, letter, programme change, local act, recommendation. */
+export type DecisionKind = Schemas['DecisionKind']
+/** The effectiveness of a unit's measures of a period (`GET /api/effectiveness`). */
+export type Effectiveness = Schemas['Effectiveness']
+/** One measure judged on the next period, indicator by indicator. */
+export type MeasureEffect = Schemas['MeasureEffect']
+/** A computed verdict: effective, partly, not effective, no data. */
+export type Verdict = Schemas['Verdict']
+/** The management cycle at a glance (`GET /api/cycle`). */
+export type Cycle = Schemas['Cycle']
+/** One direction's nine components with the completeness score. */
+export type CycleDirection = Schemas['CycleDirection']
