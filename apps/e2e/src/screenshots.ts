@@ -54,6 +54,58 @@ try {
   await page.getByTestId('target-editor').waitFor()
   await page.waitForLoadState('networkidle')
   await page.screenshot({ path: join(out, 'goals.png') })
+  // The management cycle's second half, on the first municipality's 2024/25: the roadmap, three
+  // measures with their verdicts on 2025/26, a decision behind one of them.
+  const [mun] = (await (await page.request.get(`/api/org-units/${regionId}/children`)).json()) as { id: number }[]
+  const T = '2024-25'
+  await page.request.post('/api/measures/from-template', {
+    data: { orgUnit: mun!.id, period: T, template: 'seed-004' },
+  })
+  const measure = async (title: string, plugin: string, indicator: string, expected: number) =>
+    (
+      (await (
+        await page.request.post('/api/measures', {
+          data: {
+            orgUnit: mun!.id,
+            period: T,
+            title,
+            plugin,
+            indicators: [indicator],
+            expected: { [indicator]: expected },
+            responsible: { name: 'Петрова А. С.', position: 'методист ММС' },
+            startsOn: '2024-10-01',
+            dueOn: '2025-05-31',
+          },
+        })
+      ).json()) as { id: number }
+    ).id
+  const iom = await measure('Построение ИОМ по итогам диагностики', 'deficits', 'deficits.iom_share', 20)
+  await measure('Привлечение молодых педагогов', 'staffing', 'staffing.pensioners_share', 30)
+  await measure('Курсы ЦНППМ для педагогов с дефицитами', 'deficits', 'deficits.cnppm_pd_share', 25)
+  await page.request.post('/api/decisions', {
+    data: {
+      orgUnit: mun!.id,
+      period: T,
+      kind: 'order',
+      number: '45-од',
+      date: '2024-10-15',
+      title: 'Об организации работы по индивидуальным образовательным маршрутам',
+      issuer: 'Управление образования',
+      measures: [iom],
+    },
+  })
+  await page.goto(`/measures?unit=${mun!.id}&period=${T}&view=timeline`)
+  await page.getByTestId('timeline-bar').first().waitFor()
+  await page.waitForLoadState('networkidle')
+  await page.screenshot({ path: join(out, 'measures-timeline.png'), fullPage: true })
+  await page.goto(`/effectiveness?unit=${mun!.id}&period=${T}`)
+  await page.getByTestId('effect').first().waitFor()
+  await page.waitForLoadState('networkidle')
+  await page.screenshot({ path: join(out, 'effectiveness.png'), fullPage: true })
+  await page.goto(`/cycle?unit=${regionId}&period=${T}`)
+  await page.getByTestId('cycle-matrix').waitFor()
+  await page.waitForLoadState('networkidle')
+  await page.screenshot({ path: join(out, 'cycle.png'), fullPage: true })
 } finally {
   await browser.close()
   await server.stop()
