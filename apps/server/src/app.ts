@@ -5,6 +5,7 @@ import type { AppDeps } from './context.ts'
 import { DomainError, fromZodError, httpStatusOf } from './errors.ts'
 import { authenticate } from './middleware/auth/index.ts'
 import { csrf } from './middleware/csrf/index.ts'
+import { jsonLimits } from './middleware/json-limits/index.ts'
 import { requestLog } from './middleware/request-log.ts'
 import { secureHeaders } from './middleware/secure-headers/index.ts'
 import { analysisRoutes } from './routes/analysis.ts'
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.use('*', secureHeaders())
   // CSRF first: a forged request is refused before anything looks at its cookie.
   app.use('/api/*', csrf())
+  app.use('/api/*', jsonLimits())
   app.use('/api/*', authenticate(deps.db))
   app.onError((err, c) => {
     if (err instanceof DomainError) return c.json(err.toJSON(), httpStatusOf(err.kind), err.headers)
