@@ -15,7 +15,7 @@ function parseOrFormulaError(text: string): FormulaNode | null {
     return parseFormula(text)
   } catch (e) {
     if (e instanceof FormulaError) return null
-    throw new Error(`parseFormula(${JSON.stringify(text.slice(0, 200))}) threw ${String(e)}`)
+    throw new Error(`parseFormula(${JSON.stringify(text.slice(0, 200))}) threw ${String(e)}`, { cause: e })
   }
 }
 

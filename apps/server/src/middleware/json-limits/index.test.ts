@@ -8,7 +8,7 @@ const app = new Hono()
   .post('/echo', async (c) => c.json(await c.req.json()))
   .onError((e, c) => (e instanceof DomainError ? c.json(e.toJSON(), e.status) : c.text(String(e), 500)))
 
-const post = (body: BodyInit, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
   app.request('/echo', { method: 'POST', body, headers })
 
 describe('JSON body limits', () => {
