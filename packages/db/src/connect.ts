@@ -72,7 +72,18 @@ async function lockDataDir(dir: string): Promise<() => Promise<void>> {
  */
 export async function connect(options: ConnectOptions = {}): Promise<DatabaseHandle> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 })
+    // A request waits at most 5 s for a connection (the default waits forever while PostgreSQL
+    // is away). A connection that PostgreSQL drops (a restart) emits 'error' — on the pool when
+    // idle, on the client itself while a request holds it — and an 'error' nobody listens to
+    // ends the process. The running query fails anyway (the request answers 503), the pool
+    // discards the broken client, and the next query connects anew.
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: 5_000,
+    })
+    pool.on('error', () => {})
+    pool.on('connect', (client) => client.on('error', () => {}))
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     return { db, engine: 'postgres', pool, close: () => db.destroy() }
   }
