@@ -85,7 +85,10 @@ describe(`hostile requests — path traversal, body limits — on ${testEngine}`
       const path = `/plugins/demo/${climb}`
       const r = await raw(path)
       safe(path, r)
-      expect(r.status, path).toBeGreaterThanOrEqual(400)
+      // Literal `../` is resolved by the HTTP layer before routing: it lands on the shell (its
+      // index page, or 503 when the shell is not built), never on a file outside.
+      if (climb.includes('../')) expect([200, 404, 503], path).toContain(r.status)
+      else expect(r.status, path).toBeGreaterThanOrEqual(400)
       const viaFetch = await app.request(path)
       safe(path, { status: viaFetch.status, body: await viaFetch.text() })
     }
