@@ -13,7 +13,10 @@ class Proxy {
   private server: Server | undefined
   private sockets = new Set<Socket>()
   port = 0
-  constructor(private target: { host: string; port: number }) {}
+  private target: { host: string; port: number }
+  constructor(target: { host: string; port: number }) {
+    this.target = target
+  }
 
   async up(): Promise<void> {
     if (this.server) return
