@@ -2,9 +2,10 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import { CONTRACT_VERSION } from '@profmon/contract'
 import { SESSION_COOKIE } from './access/sessions.ts'
 import type { AppDeps } from './context.ts'
-import { DomainError, fromZodError, httpStatusOf } from './errors.ts'
+import { DomainError, fromZodError, httpStatusOf, isDatabaseUnavailable } from './errors.ts'
 import { authenticate } from './middleware/auth/index.ts'
 import { csrf } from './middleware/csrf/index.ts'
+import { jsonLimits } from './middleware/json-limits/index.ts'
 import { requestLog } from './middleware/request-log.ts'
 import { secureHeaders } from './middleware/secure-headers/index.ts'
 import { analysisRoutes } from './routes/analysis.ts'
@@ -55,6 +56,9 @@ export const OPENAPI_INFO = {
  * Builds the HTTP application. Every request body and query is validated by its route's zod
  * schema; invalid input is a 400 that names each field, and every error has one JSON shape.
  */
+/** How long a client should wait before retrying while the database is away. */
+const RETRY_AFTER_SECONDS = 5
+
 export function createApp(deps: AppDeps): OpenAPIHono {
   const app = new OpenAPIHono({
     defaultHook: (result) => {
@@ -66,6 +70,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.use('*', secureHeaders())
   // CSRF first: a forged request is refused before anything looks at its cookie.
   app.use('/api/*', csrf())
+  app.use('/api/*', jsonLimits())
   app.use('/api/*', authenticate(deps.db))
   app.onError((err, c) => {
     if (err instanceof DomainError) return c.json(err.toJSON(), httpStatusOf(err.kind), err.headers)
@@ -74,6 +79,14 @@ export function createApp(deps: AppDeps): OpenAPIHono {
         new DomainError('invalid', 'invalid_json', `the body is not valid JSON: ${err.message}`).toJSON(),
         400,
       )
+    if (isDatabaseUnavailable(err)) {
+      deps.log.warn({ err: String(err), path: c.req.path }, 'database unavailable')
+      return c.json(
+        new DomainError('internal', 'database_unavailable', 'the database is unavailable; try again shortly').toJSON(),
+        503,
+        { 'retry-after': String(RETRY_AFTER_SECONDS) },
+      )
+    }
     deps.log.error({ err, path: c.req.path }, 'unhandled error')
     return c.json(new DomainError('internal', 'internal', 'internal error').toJSON(), 500)
   })

@@ -156,3 +156,29 @@ export function errorResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 429)[
     ]),
   )
 }
+
+// SQLSTATE class 08 (connection exception), shutdowns, "cannot connect now", too many connections.
+const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123]|53300)$/
+const UNAVAILABLE_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND'])
+
+/**
+ * Whether an error means the database cannot be reached right now (PostgreSQL restarting, the
+ * network away, the pool timed out connecting), as opposed to a bug: answered 503 with
+ * `Retry-After`, and the next request tries again.
+ *
+ * @example
+ * isDatabaseUnavailable(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })) // true
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code
+    if (typeof code === 'string' && (UNAVAILABLE_ERRNO.has(code) || UNAVAILABLE_SQLSTATE.test(code))) return true
+    if (
+      /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+        e.message,
+      )
+    )
+      return true
+  }
+  return false
+}

@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { createPgConfig } from '@electric-sql/pglite/node-postgres'
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
-import lockfile from 'proper-lockfile'
+import { lockDirectory, LockHeldError, type LockOwner } from './data-dir-lock.ts'
 import type { Database } from './schema.ts'
 
 // int8 (count(*), bigserial) as number: our counts stay far below 2^53.
@@ -37,24 +37,28 @@ export interface ConnectOptions {
 /** The embedded database directory is held by another process. */
 export class DatabaseLockedError extends Error {
   readonly dataDir: string
+  /** The process holding it, as its lock file records. */
+  readonly owner: LockOwner | null
 
-  constructor(dataDir: string) {
+  constructor(dataDir: string, owner: LockOwner | null = null) {
     super(
-      `The embedded database in ${dataDir} is in use by another profmon process. ` +
+      `The embedded database in ${dataDir} is in use by another profmon process` +
+        (owner ? ` (pid ${owner.pid} on ${owner.hostname}, since ${owner.since}). ` : '. ') +
         'Stop that process first, or give this one its own DATA_DIR (or a DATABASE_URL).',
     )
     this.name = 'DatabaseLockedError'
     this.dataDir = dataDir
+    this.owner = owner
   }
 }
 
 async function lockDataDir(dir: string): Promise<() => Promise<void>> {
   try {
     // PGlite has no lock of its own: two processes on one directory silently lose rows.
-    // The lock is refreshed while we run and taken over only when stale (process died).
-    return await lockfile.lock(dir, { stale: 15_000, update: 5_000, realpath: false })
+    // The lock records its owner, so a restart after a crash takes it over at once.
+    return await lockDirectory(dir)
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ELOCKED') throw new DatabaseLockedError(dir)
+    if (e instanceof LockHeldError) throw new DatabaseLockedError(dir, e.owner)
     throw e
   }
 }
@@ -68,7 +72,18 @@ async function lockDataDir(dir: string): Promise<() => Promise<void>> {
  */
 export async function connect(options: ConnectOptions = {}): Promise<DatabaseHandle> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 })
+    // A request waits at most 5 s for a connection (the default waits forever while PostgreSQL
+    // is away). A connection that PostgreSQL drops (a restart) emits 'error' — on the pool when
+    // idle, on the client itself while a request holds it — and an 'error' nobody listens to
+    // ends the process. The running query fails anyway (the request answers 503), the pool
+    // discards the broken client, and the next query connects anew.
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: 5_000,
+    })
+    pool.on('error', () => {})
+    pool.on('connect', (client) => client.on('error', () => {}))
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     return { db, engine: 'postgres', pool, close: () => db.destroy() }
   }

@@ -22,8 +22,14 @@ const TYPES: Record<string, string> = {
 export const SHELL_DIST = resolve(REPO_ROOT, 'apps/shell/dist')
 
 /** A file inside `root`, or undefined (missing, a folder, or a path escaping the root). */
-async function fileIn(root: string, path: string): Promise<string | undefined> {
-  const full = normalize(join(root, decodeURIComponent(path)))
+export async function fileIn(root: string, path: string): Promise<string | undefined> {
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(path)
+  } catch {
+    return undefined // a malformed %-sequence names no file
+  }
+  const full = normalize(join(root, decoded))
   if (full !== root && !full.startsWith(root + sep)) return undefined
   const info = await stat(full).catch(() => undefined)
   return info?.isFile() ? full : undefined

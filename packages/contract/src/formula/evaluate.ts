@@ -46,7 +46,8 @@ function present(values: Value[]): number[] {
  * Evaluates a parsed formula. Missing data propagates as `null` ("no data"): any
  * arithmetic or comparison with a missing operand is `null`, and so is a division by zero.
  * `sum`, `min`, `max` skip missing arguments (all missing → `null`); `coalesce` returns the
- * first present argument; `isNull(x)` is 1 when x is missing. Booleans are 1 and 0.
+ * first present argument; `isNull(x)` is 1 when x is missing. Booleans are 1 and 0. A result
+ * too large to be a number (beyond ±1.8e308) is `null` too: never `Infinity` or `NaN`.
  *
  * @example
  * const values: Record<string, number> = { 'a.num': 3, 'a.den': 0 }
@@ -55,6 +56,11 @@ function present(values: Value[]): number[] {
  * evaluateFormula(parseFormula('coalesce(#{a.missing}, 0) + 1'), lookup) // 1
  */
 export function evaluateFormula(node: FormulaNode, lookup: ValueLookup, ctx: EvaluateContext = {}): Value {
+  const v = evaluateNode(node, lookup, ctx)
+  return v === null || Number.isFinite(v) ? v : null
+}
+
+function evaluateNode(node: FormulaNode, lookup: ValueLookup, ctx: EvaluateContext): Value {
   const ev = (n: FormulaNode): Value => evaluateFormula(n, lookup, ctx)
   switch (node.type) {
     case 'number':

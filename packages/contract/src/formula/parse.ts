@@ -10,6 +10,25 @@ import {
 } from './ast.ts'
 import { FormulaError } from './formula-error.ts'
 
+/**
+ * The longest formula accepted, in characters: far beyond any real indicator, short enough that
+ * a hostile one costs nothing to refuse.
+ *
+ * @example
+ * parseFormula('1 + '.repeat(MAX_FORMULA_LENGTH)) // throws FormulaError: longer than 2000 characters
+ */
+export const MAX_FORMULA_LENGTH = 2000
+
+/**
+ * The deepest nesting accepted: brackets, function calls and unary operators inside each other.
+ * The parser, the checks and the evaluator recurse over the tree, so this keeps a hostile
+ * formula from exhausting the stack.
+ *
+ * @example
+ * parseFormula('('.repeat(MAX_FORMULA_DEPTH + 1) + '1' + ')'.repeat(MAX_FORMULA_DEPTH + 1)) // throws FormulaError
+ */
+export const MAX_FORMULA_DEPTH = 64
+
 const HASH = 35
 const CODE_RE = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/
 const OPTION_RE = /^([a-z0-9_]+|\*)$/
@@ -93,6 +112,8 @@ function convert(node: jsep.Expression, text: string): FormulaNode {
     case 'Literal': {
       const lit = node as jsep.Literal
       const start = startOf(node, text.indexOf(lit.raw))
+      if (typeof lit.value === 'number' && !Number.isFinite(lit.value))
+        throw new FormulaError(`the number ${lit.raw} is too large`, start)
       if (typeof lit.value === 'number') return { type: 'number', value: lit.value, start, end: start + lit.raw.length }
       if (typeof lit.value === 'boolean')
         return { type: 'number', value: lit.value ? 1 : 0, start, end: start + lit.raw.length }
@@ -155,6 +176,35 @@ function convert(node: jsep.Expression, text: string): FormulaNode {
   }
 }
 
+/**
+ * Refuses nesting deeper than {@link MAX_FORMULA_DEPTH} before the recursive parser sees it:
+ * open brackets plus the run of unary operators in front of an operand.
+ */
+function checkNesting(text: string): void {
+  let brackets = 0
+  let unaryRun = 0
+  let afterOperand = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') continue
+    if (c === '(' || c === '[') {
+      brackets++
+      unaryRun = 0
+      afterOperand = false
+    } else if (c === ')' || c === ']') {
+      brackets = Math.max(0, brackets - 1)
+      afterOperand = true
+    } else if ((c === '-' || c === '+' || c === '!') && !afterOperand) {
+      unaryRun++
+    } else {
+      unaryRun = 0
+      afterOperand = !'+-*/<>=!&|,'.includes(c)
+    }
+    if (brackets + unaryRun > MAX_FORMULA_DEPTH)
+      throw new FormulaError(`the formula is nested too deeply (more than ${MAX_FORMULA_DEPTH} levels)`, i)
+  }
+}
+
 function firstGap(node: jsep.Expression, text: string): number {
   const body = (node as jsep.Compound).body
   return body[1] ? startOf(body[1], text.length) : text.length
@@ -172,12 +222,16 @@ function firstGap(node: jsep.Expression, text: string): number {
  */
 export function parseFormula(text: string): FormulaNode {
   if (!text.trim()) throw new FormulaError('the formula is empty', 0)
+  if (text.length > MAX_FORMULA_LENGTH)
+    throw new FormulaError(`the formula is longer than ${MAX_FORMULA_LENGTH} characters`, MAX_FORMULA_LENGTH)
+  checkNesting(text)
   let tree: jsep.Expression
   try {
     configureJsep()
     tree = jsep(text)
   } catch (e) {
     if (e instanceof FormulaError) throw e
+    if (e instanceof RangeError) throw new FormulaError('the formula is nested too deeply', 0)
     const err = e as Error & { index?: number; description?: string }
     throw new FormulaError(err.description ?? err.message, err.index ?? 0)
   }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import type { AnalyticsRow } from '../../analytics/analytics.ts'
 import type { Catalog } from '../../catalog/catalog.ts'
-import { STATUS_TITLES } from './cells.ts'
+import { STATUS_TITLES, guardTextCells } from './cells.ts'
 
 /**
  * The analytics table as XLSX: one row per org unit × indicator × option, with numerator,
@@ -56,5 +56,6 @@ export async function buildAnalyticsWorkbook(
       code: r.indicator,
     })
   }
+  guardTextCells(wb)
   return Buffer.from(await wb.xlsx.writeBuffer())
 }

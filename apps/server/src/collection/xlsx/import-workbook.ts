@@ -10,6 +10,7 @@ import { checkCell, plainCell } from './cell-value.ts'
 import { CollectionPlans } from '../campaigns/collection-plan.ts'
 import { columnTitle, planSheets, type ValueColumn } from './columns.ts'
 import { columnLetter, LAYOUT } from './layout.ts'
+import { inspectWorkbook } from './zip-guard.ts'
 
 /** One refused cell (or row, or sheet), named the way a person finds it in the file. */
 export interface ImportError {
@@ -64,6 +65,7 @@ export async function importWorkbook(
       'unsupported_media_type',
       'Файл не является книгой Excel (XLSX): загрузите заполненный шаблон',
     )
+  inspectWorkbook(bytes)
   const wb = new ExcelJS.Workbook()
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer)
@@ -211,6 +213,7 @@ export async function importWorkbook(
       })
     }
   }
+  refuseFormulas(rows)
   if (errors.length) return { ok: false, written: 0, errors }
   if (!pending.length) return { ok: true, written: 0, errors: [] }
   try {
@@ -237,6 +240,30 @@ export async function importWorkbook(
       errors: mapped.length ? mapped : [{ sheet: '', row: '', column: '', cell: '', message: e.message }],
     }
   }
+}
+
+/**
+ * A formula in an ID or value cell is refused (400), naming the cells: its cached result may be
+ * stale, and a formula or link typed into a template is not a value anyone entered.
+ */
+function refuseFormulas(rows: { sheet: string; rowNumber: number; row: ExcelJS.Row; columns: Map<number, unknown> }[]) {
+  const cells: { path: string; message: string }[] = []
+  for (const r of rows)
+    for (const n of [LAYOUT.idColumn, ...r.columns.keys()]) {
+      const v = r.row.getCell(n).value
+      if (v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v))
+        cells.push({ path: `${r.sheet}!${columnLetter(n)}${r.rowNumber}`, message: 'формула вместо значения' })
+    }
+  if (cells.length)
+    throw new DomainError(
+      'invalid',
+      'formula_in_cell',
+      `В ячейках с данными формулы (${cells
+        .slice(0, 5)
+        .map((c) => c.path)
+        .join(', ')}${cells.length > 5 ? ' …' : ''}): вставьте вместо них значения и загрузите снова`,
+      cells.slice(0, 100),
+    )
 }
 
 /** The entry workflow's refusals (after submission, approval or the deadline), in the UI's words. */

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import type { AnalysisTable } from '../../analysis/analysis.ts'
-import { setText, STATUS_TITLES } from './cells.ts'
+import { STATUS_TITLES, guardTextCells, setText } from './cells.ts'
 
 const TREND: Record<string, string> = { up: 'рост', down: 'снижение', flat: 'без изменений' }
 
@@ -69,5 +69,6 @@ export async function buildLeagueWorkbook(
     true,
   )
   for (const r of table.rows) add(r, table.by === 'option' ? (r.optionTitle ?? r.option ?? '') : r.orgUnitName)
+  guardTextCells(wb)
   return Buffer.from(await wb.xlsx.writeBuffer())
 }

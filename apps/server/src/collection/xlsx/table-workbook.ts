@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import { setText } from './cells.ts'
+import { guardTextCells, setText } from './cells.ts'
 
 /** One column of an exported table: the row's key, its Russian header and width. */
 export interface TableColumn<K extends string> {
@@ -40,5 +40,6 @@ export async function buildTableWorkbook<K extends string>(
       if (typeof v === 'string') cell.alignment = { wrapText: v.length > 60, vertical: 'top' }
     })
   }
+  guardTextCells(wb)
   return Buffer.from(await wb.xlsx.writeBuffer())
 }

@@ -45,8 +45,17 @@ export function formFile(value: unknown): File {
 /** The OpenAPI type of a binary download. */
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
-/** `attachment` with the UTF-8 name (RFC 6266/5987) and a plain ASCII fallback. */
+/**
+ * `attachment` with the UTF-8 name (RFC 6266/5987) and a plain ASCII fallback. Whatever the name
+ * holds (a user's file name: CR/LF, quotes, `;`, `%`, path separators), the header stays one
+ * well-formed line: the fallback keeps printable ASCII but `"`, `\`, `%`, `/`; the UTF-8 form
+ * percent-encodes everything outside RFC 5987's attr-char (so `'`, `(`, `)`, `*` too).
+ */
 export function attachment(fileName: string, inline = false): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
-  return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\%/]/g, '_')
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  )
+  return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encoded}`
 }

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs'
+import { guardTextCells } from './cells.ts'
 import { sql, type Database, type Kysely } from '@profmon/db'
 import type { Catalog } from '../../catalog/catalog.ts'
 import { CollectionPlans, entryDepthIn } from '../campaigns/collection-plan.ts'
@@ -75,6 +76,7 @@ export async function buildValuesWorkbook(
       args.validation,
     )
   if (!plans.length) wb.addWorksheet('Нет данных').getCell('A1').value = 'У направления нет показателей для ввода'
+  guardTextCells(wb)
   return Buffer.from(await wb.xlsx.writeBuffer())
 }
 
