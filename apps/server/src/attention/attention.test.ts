@@ -159,4 +159,46 @@ describe(`needs attention on ${testEngine}`, () => {
       expect.objectContaining({ kind: 'measures_overdue', detail: { count: 1, orgUnitName: null } }),
     ])
   })
+
+  it('says which stages are past their deadline with their records missing, and stops once they exist', async () => {
+    const T = '2024-25'
+    const past = await t.as('region').call('PUT', `/api/campaigns?region=${tree.region}&period=${T}`, {
+      monitoringDue: inDays(-300),
+      analysisDue: inDays(-200),
+      measuresDue: inDays(-100),
+      effectivenessDue: inDays(-10),
+    })
+    expect(past.status, JSON.stringify(past.body)).toBe(200)
+    const passed = async () => {
+      const res = await t
+        .as('mun-a')
+        .call<{ items: AttentionItem[] }>('GET', `/api/attention?orgUnit=${tree.munA}&period=${T}`)
+      return res.body.items.filter((i) => i.kind === 'deadline_passed').map((i) => [i.detail.stage, i.detail.missing])
+    }
+    const enabled = (await t.call<{ id: string }[]>('GET', '/api/plugins')).body.length
+    expect(await passed()).toEqual([
+      ['analysis', enabled],
+      ['measures', 1],
+    ])
+    const made = await t.as('mun-a').call<{ id: number }>('POST', '/api/measures', {
+      orgUnit: tree.munA,
+      period: T,
+      title: 'Семинар',
+      startsOn: '2024-10-01',
+      dueOn: '2024-12-01',
+      status: 'done',
+    })
+    expect(made.status).toBe(201)
+    expect(await passed()).toEqual([
+      ['analysis', enabled],
+      ['effectiveness', 1],
+    ])
+    await t.as('mun-a').call('PUT', `/api/effectiveness/${made.body.id}/comment`, { text: 'Проведён' })
+    expect(await passed()).toEqual([['analysis', enabled]])
+    // A school has no conclusions or roadmap of its own to be late with.
+    const school = await t
+      .as('oper-a1')
+      .call<{ items: AttentionItem[] }>('GET', `/api/attention?orgUnit=${tree.schoolA1}&period=${T}`)
+    expect(school.body.items.some((i) => i.kind === 'deadline_passed')).toBe(false)
+  })
 })

@@ -23,6 +23,7 @@ export type AttentionKind =
   | 'data_quality'
   | 'measures_due'
   | 'measures_overdue'
+  | 'deadline_passed'
 
 export type Severity = 'high' | 'medium' | 'low'
 type Param = string | number | null
@@ -94,6 +95,7 @@ export async function needsAttention(
       due: next.due,
     })
   }
+  items.push(...(await passedStages(db, catalog, unit, period, campaign, on)))
   items.push(...(await measureReminders(db, unit, period.id, period.code, on)))
   const monitoringOverdue = campaign.monitoringDue < on
   items.push(...(await notSubmitted(db, catalog, unit, period.code, campaign.plugins, monitoringOverdue)))
@@ -102,6 +104,57 @@ export async function needsAttention(
   items.push(...(await qualityFlags(db, catalog, scope, unit, period.code)))
   const rank: Record<Severity, number> = { high: 0, medium: 1, low: 2 }
   return items.sort((a, b) => rank[a.severity] - rank[b.severity])
+}
+
+/**
+ * The campaign's stages whose deadline has passed with their records missing at the unit (a region
+ * or a municipality): analysis without a published conclusion in some collected direction, no
+ * measures planned, measures of the period without an effectiveness comment.
+ */
+async function passedStages(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  unit: OrgUnit,
+  period: { id: number; code: string },
+  campaign: Awaited<ReturnType<typeof readCampaign>>,
+  on: string,
+): Promise<AttentionItem[]> {
+  if (unit.level >= ORG_LEVEL_DEPTH.organization) return []
+  const items: AttentionItem[] = []
+  const passed = (stage: 'analysis' | 'measures' | 'effectiveness', missing: number) =>
+    items.push({
+      kind: 'deadline_passed',
+      severity: 'high',
+      title: 'attention.deadline_passed',
+      detail: { stage, missing },
+      link: `/${STAGE_PAGE[stage]}?${query({ unit: unit.id, period: period.code })}`,
+      due: campaign[`${stage}Due`],
+    })
+  if (campaign.analysisDue < on) {
+    const enabled = await enabledPluginIds(db, catalog, regionIdOf(unit))
+    const plugins = campaign.plugins ? enabled.filter((p) => campaign.plugins!.includes(p)) : enabled
+    const published = await db
+      .selectFrom('conclusion')
+      .select('plugin_id')
+      .where('org_unit_id', '=', unit.id)
+      .where('period_id', '=', period.id)
+      .where('published_at', 'is not', null)
+      .execute()
+    const missing = plugins.filter((p) => !published.some((c) => c.plugin_id === p)).length
+    if (missing) passed('analysis', missing)
+  }
+  const measures = await db
+    .selectFrom('measure as m')
+    .leftJoin('effectiveness_comment as c', 'c.measure_id', 'm.id')
+    .select([sql<number>`count(*)::int`.as('planned'), sql<number>`count(c.measure_id)::int`.as('commented')])
+    .where('m.org_unit_id', '=', unit.id)
+    .where('m.period_id', '=', period.id)
+    .where('m.status', 'in', ['planned', 'in_progress', 'done'])
+    .executeTakeFirstOrThrow()
+  if (campaign.measuresDue < on && measures.planned === 0) passed('measures', 1)
+  if (campaign.effectivenessDue < on && measures.commented < measures.planned)
+    passed('effectiveness', measures.planned - measures.commented)
+  return items
 }
 
 /**

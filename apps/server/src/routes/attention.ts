@@ -15,6 +15,7 @@ export const attentionItemSchema = z
       'data_quality',
       'measures_due',
       'measures_overdue',
+      'deadline_passed',
     ]),
     severity: z.enum(['high', 'medium', 'low']),
     title: z.string().openapi({ description: 'Message code the shell words', example: 'attention.deadline' }),

@@ -477,6 +477,12 @@ const en: typeof ru = {
     dataQuality: 'Check the data: {n} flags',
     dataQualityNote: 'outliers: {outlier}, jumps: {jump}, missing: {missing}, late: {late}',
     measuresDue: 'Measures due by {date}: {n}',
+    deadlinePassed: 'Deadline passed: {stage} — by {date}',
+    passedNote: {
+      analysis: 'conclusions not published for directions: {n}',
+      measures: 'no measures planned',
+      effectiveness: 'measures without an effectiveness comment: {n}',
+    },
     measuresOverdue: 'Overdue measures: {n}',
     childMeasuresOverdue: '{unit}: overdue measures — {n}',
     severity: { high: 'urgent', medium: 'important', low: 'for information' },

@@ -496,6 +496,12 @@ export default {
     dataQuality: 'Проверьте данные: замечаний — {n}',
     dataQualityNote: 'выбросы: {outlier}, скачки: {jump}, пропуски: {missing}, нарушение срока: {late}',
     measuresDue: 'Мероприятия со сроком до {date}: {n}',
+    deadlinePassed: 'Срок прошёл: {stage} — до {date}',
+    passedNote: {
+      analysis: 'не опубликованы выводы по направлениям: {n}',
+      measures: 'мероприятия не запланированы',
+      effectiveness: 'мероприятия без комментария об эффективности: {n}',
+    },
     measuresOverdue: 'Просрочено мероприятий: {n}',
     childMeasuresOverdue: '{unit}: просрочено мероприятий — {n}',
     severity: { high: 'срочно', medium: 'важно', low: 'к сведению' },

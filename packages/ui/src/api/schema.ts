@@ -8170,6 +8170,7 @@ export interface components {
         | 'data_quality'
         | 'measures_due'
         | 'measures_overdue'
+        | 'deadline_passed'
       /** @enum {string} */
       severity: 'high' | 'medium' | 'low'
       /**

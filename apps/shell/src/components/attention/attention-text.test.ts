@@ -119,4 +119,13 @@ describe('wordAttention', () => {
       'Школа № 1: overdue measures — 1',
     )
   })
+
+  it('words a stage past its deadline with what is missing', () => {
+    expect(
+      wordAttention(item('deadline_passed', { stage: 'analysis', missing: 3 }, '2026-03-30'), words('ru')),
+    ).toEqual({
+      text: 'Срок прошёл: анализ результатов — до 30 марта 2026 г.',
+      note: 'не опубликованы выводы по направлениям: 3',
+    })
+  })
 })

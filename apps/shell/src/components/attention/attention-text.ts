@@ -98,6 +98,14 @@ export function wordAttention(item: AttentionItem, w: AttentionWords): Attention
         note: days <= 0 ? w.t('attention.lastDay') : count('attention.daysLeft', days),
       }
     }
+    case 'deadline_passed':
+      return {
+        text: w.t('attention.deadlinePassed', {
+          stage: w.t(`attention.stages.${str(d.stage)}`),
+          date: formatDate(item.due, 'long', w.locale),
+        }),
+        note: w.t(`attention.passedNote.${str(d.stage)}`, { n: num(d.missing) ?? 0 }),
+      }
     case 'measures_overdue':
       return {
         text: d.orgUnitName
