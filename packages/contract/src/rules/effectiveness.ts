@@ -8,7 +8,13 @@ import type { Polarity } from '../schema/indicator.ts'
  */
 export type Verdict = 'effective' | 'partly' | 'not_effective' | 'no_data'
 
-/** Verdicts from best to worst, then no data: the order summaries and tables use. */
+/**
+ * Verdicts from best to worst, then no data: the order summaries and tables use.
+ *
+ * @example
+ * const counts: Record<Verdict, number> = { effective: 2, partly: 1, not_effective: 0, no_data: 3 }
+ * VERDICTS.map((v) => counts[v]) // [2, 1, 0, 3]
+ */
 export const VERDICTS: readonly Verdict[] = ['effective', 'partly', 'not_effective', 'no_data']
 
 // Float noise must not turn a move of exactly the effective gap into "more than" it.
