@@ -1,5 +1,8 @@
 import type { Database, DatabaseHandle, Engine, Transaction } from '@profmon/db'
-import { fromKysely, PgBoss, type IDatabase, type Job } from 'pg-boss'
+import { fromKysely, PgBoss, type Job } from 'pg-boss'
+
+/** pg-boss's database adapter: one function that runs SQL with parameters. */
+type BossDatabase = ReturnType<typeof fromKysely>
 import type { Logger } from '../logger.ts'
 
 /** A job handler: gets the job's data; a throw fails the attempt (and pg-boss retries it). */
@@ -48,7 +51,7 @@ export class JobQueue {
     if (this.#stopped) throw new Error('the job queue is stopped')
     this.#boss ??= (async () => {
       const pool = this.#handle.pool
-      const db: IDatabase = { executeSql: (text, values) => pool.query(text, values as unknown[]) }
+      const db: BossDatabase = { executeSql: (text, values) => pool.query(text, values as unknown[]) }
       const boss = new PgBoss({
         db,
         // PGlite is one in-process connection: pg-boss then skips what needs several sessions.

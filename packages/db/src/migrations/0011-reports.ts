@@ -17,7 +17,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('format', 'text', (c) => c.notNull().check(sql`format in ('docx', 'pdf')`))
     .addColumn('sections', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .addColumn('status', 'text', (c) =>
-      c.notNull().defaultTo('queued').check(sql`status in ('queued', 'running', 'done', 'failed')`),
+      c
+        .notNull()
+        .defaultTo('queued')
+        .check(sql`status in ('queued', 'running', 'done', 'failed')`),
     )
     .addColumn('progress_done', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('progress_total', 'integer', (c) => c.notNull().defaultTo(0))
