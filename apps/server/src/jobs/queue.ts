@@ -77,12 +77,22 @@ export class JobQueue {
   }
 
   /**
+   * Starts pg-boss and creates the queue, if not yet. Call it before a transaction that sends: on
+   * PGlite (one connection) pg-boss's own statements would wait behind that transaction forever.
+   */
+  async prepare(name: string): Promise<void> {
+    await this.#queue(await this.#started(), name)
+  }
+
+  /**
    * Queues a job; inside `trx` it is queued only if that transaction commits (the row that asked
-   * for it and the job appear together or not at all). Returns the job id.
+   * for it and the job appear together or not at all) — {@link prepare} the queue before opening
+   * `trx`. Returns the job id.
    */
   async send(name: string, data: object, trx?: Transaction<Database>): Promise<string> {
+    if (trx && !this.#queues.has(name)) throw new Error(`prepare the "${name}" queue before sending in a transaction`)
+    await this.prepare(name)
     const boss = await this.#started()
-    await this.#queue(boss, name)
     const id = await boss.send(name, data, trx ? { db: fromKysely(trx) } : {})
     if (!id) throw new Error(`the job queue refused a "${name}" job`)
     return id

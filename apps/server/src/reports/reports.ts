@@ -125,6 +125,7 @@ export async function requestReport(
   scope.assertCanRead(unit)
   const period = await findPeriod(db, order.period)
   const sections = order.sections ?? {}
+  await jobs.prepare(REPORT_QUEUE)
   const id = await db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('report')
