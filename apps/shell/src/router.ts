@@ -33,6 +33,7 @@ export const router = createRouter({
       name: 'recommendations-print',
       component: () => import('./views/recommendations/RecommendationsPrintView.vue'),
     },
+    { path: '/reports', name: 'reports', component: () => import('./views/reports/ReportsView.vue') },
     { path: '/admin/plugins', name: 'admin-plugins', component: () => import('./views/AdminPluginsView.vue') },
     { path: '/audit', name: 'audit', component: () => import('./views/AuditView.vue') },
     { path: '/account', name: 'account', component: () => import('./views/AccountView.vue') },
