@@ -8,7 +8,7 @@ import type { JobQueue } from '../jobs/queue.ts'
 import type { Logger } from '../logger.ts'
 import { getOrgUnit } from '../org/org-units.ts'
 import { findPeriod } from '../org/periods.ts'
-import { buildReportModel } from './build.ts'
+import { buildReportModel, type Progress } from './build.ts'
 import { loadReportContext, type ReportSections } from './context.ts'
 import { renderDocx } from './render-docx.ts'
 import { renderPdf } from './render-pdf.ts'
@@ -185,8 +185,45 @@ export async function reportFile(db: Kysely<Database>, scope: Scope, id: number)
   return { fileName: row.file_name!, type: REPORT_TYPES[row.format], content: file.content! }
 }
 
+/**
+ * Builds and renders a report — what a report job does, without the queue (the benchmark calls it
+ * too): the context from the analytics, the model section by section, then the DOCX or PDF.
+ *
+ * @example
+ * const { bytes, fileName } = await produceReport({ db, catalog }, scope, { orgUnit: 1, period: '2025-26', format: 'docx' }, 'Иванова М. П.')
+ */
+export async function produceReport(
+  deps: { db: Kysely<Database>; catalog: Catalog },
+  scope: Scope,
+  order: ReportOrder,
+  preparedBy: string,
+  progress?: Progress,
+): Promise<{ bytes: Uint8Array; fileName: string }> {
+  const ctx = await loadReportContext(deps.db, deps.catalog, scope, {
+    orgUnit: order.orgUnit,
+    period: order.period,
+    sections: order.sections ?? {},
+  })
+  const title = `Аналитическая справка — ${ctx.unit.name} — ${ctx.period.title}`
+  const model = await buildReportModel(
+    ctx,
+    {
+      heading: 'Аналитическая справка',
+      orgUnit: ctx.unit.name,
+      period: ctx.period.title,
+      date: date(new Date().toISOString().slice(0, 10)),
+      preparedBy,
+      fileName: title,
+    },
+    progress,
+  )
+  const bytes = order.format === 'docx' ? await renderDocx(model) : await renderPdf(model)
+  // The name keeps its Russian words; only characters file systems refuse are replaced.
+  return { bytes, fileName: `${title.replace(/[\\/:*?"<>|]/g, '_')}.${order.format}` }
+}
+
 /** The requester's scope as it is now: a job acts with the rights its requester still has. */
-async function scopeOf(db: Kysely<Database>, userId: number | null, jobId: string): Promise<Scope> {
+export async function scopeOf(db: Kysely<Database>, userId: number | null, jobId: string): Promise<Scope> {
   const user = userId
     ? await db.selectFrom('app_user').select(['id', 'login', 'name']).where('id', '=', userId).executeTakeFirst()
     : undefined
@@ -226,23 +263,16 @@ export async function runReportJob(deps: ReportJobDeps, reportId: number, jobId:
       .select('code')
       .where('id', '=', claimed.period_id)
       .executeTakeFirstOrThrow()
-    const ctx = await loadReportContext(db, deps.catalog, scope, {
-      orgUnit: claimed.org_unit_id,
-      period: period.code,
-      sections: claimed.sections as ReportSections,
-    })
-    const periodTitle = ctx.period.title
-    const fileName = `Аналитическая справка — ${ctx.unit.name} — ${periodTitle}`
-    const model = await buildReportModel(
-      ctx,
+    const { bytes, fileName } = await produceReport(
+      deps,
+      scope,
       {
-        heading: 'Аналитическая справка',
-        orgUnit: ctx.unit.name,
-        period: periodTitle,
-        date: date(new Date().toISOString().slice(0, 10)),
-        preparedBy: claimed.requested_by,
-        fileName,
+        orgUnit: claimed.org_unit_id,
+        period: period.code,
+        format: claimed.format,
+        sections: claimed.sections as ReportSections,
       },
+      claimed.requested_by,
       async (done, total, section) => {
         await deps.onSection?.(reportId, done, total)
         await db
@@ -252,14 +282,13 @@ export async function runReportJob(deps: ReportJobDeps, reportId: number, jobId:
           .execute()
       },
     )
-    const bytes = claimed.format === 'docx' ? await renderDocx(model) : await renderPdf(model)
     await db
       .updateTable('report')
       .set({
         status: 'done',
         content: bytes,
         size: bytes.length,
-        file_name: `${fileName.replace(/[\\/:*?"<>|]/g, '_')}.${claimed.format}`,
+        file_name: fileName,
         progress_done: sql`progress_total`,
         progress_section: null,
         finished_at: new Date(),
