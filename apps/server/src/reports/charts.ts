@@ -21,6 +21,9 @@ export type ChartSpec =
 export const CHART_SIZE = { width: 640, height: 300 } as const
 
 const COLORS = { value: '#2f6fb3', target: '#c0392b', grid: '#d9dde3', text: '#222' }
+// Labels get an explicit fill and no halo: ECharts' default white text border paints over the
+// text in pdfmake's SVG renderer.
+const LABEL = { color: COLORS.text, textBorderWidth: 0 }
 
 function optionOf(spec: ChartSpec): echarts.EChartsOption {
   const number = (v: number) => new Intl.NumberFormat('ru', { maximumFractionDigits: 1 }).format(v)
@@ -37,14 +40,14 @@ function optionOf(spec: ChartSpec): echarts.EChartsOption {
   if (spec.type === 'trend')
     return {
       ...base,
-      xAxis: { type: 'category', data: spec.categories },
+      xAxis: { type: 'category', data: spec.categories, axisLabel: { interval: 0 } },
       series: [
         {
           type: 'line',
           data: spec.values,
           connectNulls: false,
           color: COLORS.value,
-          label: { show: true, formatter: (p) => number(Number(p.value)) },
+          label: { show: true, ...LABEL, formatter: (p) => number(Number(p.value)) },
         },
         ...(spec.target.some((t) => t !== null)
           ? [{ type: 'line' as const, data: spec.target, color: COLORS.target, lineStyle: { type: 'dashed' as const } }]
@@ -63,7 +66,7 @@ function optionOf(spec: ChartSpec): echarts.EChartsOption {
         type: 'bar',
         data: spec.values,
         color: COLORS.value,
-        label: { show: true, position: 'top', formatter: (p) => number(Number(p.value)) },
+        label: { show: true, position: 'top', ...LABEL, formatter: (p) => number(Number(p.value)) },
         ...(spec.target === null
           ? {}
           : {
@@ -71,7 +74,12 @@ function optionOf(spec: ChartSpec): echarts.EChartsOption {
                 symbol: 'none',
                 data: [{ yAxis: spec.target }],
                 lineStyle: { color: COLORS.target, type: 'dashed' },
-                label: { formatter: `цель ${number(spec.target)}${spec.unit}` },
+                label: {
+                  ...LABEL,
+                  color: COLORS.target,
+                  position: 'insideEndTop',
+                  formatter: `цель ${number(spec.target)}${spec.unit}`,
+                },
               },
             }),
       },

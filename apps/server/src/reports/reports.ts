@@ -218,8 +218,8 @@ export async function produceReport(
     progress,
   )
   const bytes = order.format === 'docx' ? await renderDocx(model) : await renderPdf(model)
-  // The name keeps its Russian words; only characters file systems refuse are replaced.
-  return { bytes, fileName: `${title.replace(/[\\/:*?"<>|]/g, '_')}.${order.format}` }
+  // The name keeps its Russian words; «2025/2026» becomes «2025-2026», other characters file systems refuse «_».
+  return { bytes, fileName: `${title.replace(/\//g, '-').replace(/[\\:*?"<>|]/g, '_')}.${order.format}` }
 }
 
 /** The requester's scope as it is now: a job acts with the rights its requester still has. */

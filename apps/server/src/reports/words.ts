@@ -41,6 +41,8 @@ export const num = (v: number | null | undefined, decimals = 1) =>
 export function delta(current: number | null, previous: number | null, def: Def): string {
   const d = change(current, previous)
   if (d === null) return NO_DATA
+  // A yes/no has no amount of change: say what it was.
+  if (def.kind === 'presence') return d === 0 ? 'без изменений' : `было: ${previous ? 'да' : 'нет'}`
   const decimals = def.kind === 'count' ? 0 : (def.decimals ?? 1)
   const text = new Intl.NumberFormat('ru', { maximumFractionDigits: decimals, signDisplay: 'exceptZero' }).format(d)
   return def.kind === 'share' ? `${text} п.п.` : text
