@@ -41,7 +41,11 @@ test('the coordinator orders a PDF report, watches its progress and downloads it
   await expect(progress).toHaveCount(0)
 
   const [download] = await Promise.all([page.waitForEvent('download'), done.getByTestId('report-download').click()])
-  expect(download.suggestedFilename()).toBe(`Аналитическая справка — ${unit.name} — 2025/26 учебный год.pdf`)
+  const periods = (await (await page.request.get('/api/periods')).json()) as { code: string; title: string }[]
+  const periodTitle = periods.find((p) => p.code === PERIOD)!.title
+  expect(download.suggestedFilename()).toBe(
+    `Аналитическая справка — ${unit.name} — ${periodTitle.replace('/', '-')}.pdf`,
+  )
   const file = testInfo.outputPath('report.pdf')
   await download.saveAs(file)
   const bytes = new Uint8Array(await readFile(file))
