@@ -6,6 +6,8 @@ import { formatValue } from '@profmon/contract/format'
 import type { AnalyticsRow } from '../analytics/analytics.ts'
 import { createFixtureTree, type FixtureTree } from '../testing/fixture-tree.ts'
 import { createTestApp, type TestApp } from '../testing/test-app.ts'
+import pino from 'pino'
+import { JobQueue } from '../jobs/queue.ts'
 import { runReportJob, startReportWorker, type ReportView } from './reports.ts'
 import { STATUS_WORDS } from './words.ts'
 
@@ -270,5 +272,69 @@ describe(`analytical reports on ${testEngine}`, () => {
     expect(failed.body.status).toBe('failed')
     expect(failed.body.error).toMatch(/outside your org tree/)
     expect((await t.download(`/api/reports/${row.id}/file`)).status).toBe(409)
+  })
+
+  it('finishes a report whose server died mid-job on the next one, with exactly one file', async () => {
+    const period = await t.deps.db.selectFrom('period').select('id').where('code', '=', P).executeTakeFirstOrThrow()
+    const admin = await t.deps.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('login', '=', 'admin')
+      .executeTakeFirstOrThrow()
+    const row = await t.deps.db
+      .insertInto('report')
+      .values({
+        org_unit_id: tree.munA,
+        period_id: period.id,
+        format: 'docx',
+        sections: JSON.stringify({ plugins: ['deficits'] }),
+        requested_by: 'Администратор',
+        requested_by_user_id: admin.id,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    // Its own queue, so the test may declare a job dead after a second instead of 15 minutes.
+    const options = { pollingIntervalSeconds: 0.5, expireInSeconds: 1, superviseIntervalSeconds: 1 }
+    const log = pino({ level: 'silent' })
+    const first = new JobQueue(t.handle, log, options)
+    let reached!: () => void
+    const dying = new Promise<void>((r) => (reached = r))
+    await first.work<{ reportId: number }>('report-crash', (data, job) =>
+      runReportJob(
+        {
+          ...t.deps,
+          // The "server" dies in the middle of the report: its job never settles.
+          onSection: async (_id, done) => {
+            if (done === 1) {
+              reached()
+              await new Promise(() => {})
+            }
+          },
+        },
+        data.reportId,
+        job.id,
+      ),
+    )
+    await first.send('report-crash', { reportId: row.id })
+    await dying
+    void first.stop({ graceful: false })
+    const running = await t.call<ReportView>('GET', `/api/reports/${row.id}`)
+    expect(running.body.status).toBe('running')
+    expect(running.body.progress.total).toBeGreaterThan(1)
+
+    const second = new JobQueue(t.handle, log, options)
+    await second.work<{ reportId: number }>('report-crash', (data, job) => runReportJob(t.deps, data.reportId, job.id))
+    const report = await finished(row.id)
+    await second.stop()
+    expect(report.status, report.error ?? '').toBe('done')
+    const stored = await t.deps.db
+      .selectFrom('report')
+      .select(['attempts', 'size'])
+      .where('id', '=', row.id)
+      .executeTakeFirstOrThrow()
+    expect(stored.attempts).toBe(2)
+    const { bytes } = await download(row.id)
+    expect(stored.size).toBe(bytes.length)
+    expect(new TextDecoder().decode(bytes.slice(0, 2))).toBe('PK')
   })
 })
