@@ -232,6 +232,14 @@ describe(`analytical reports on ${testEngine}`, () => {
     expect(
       (await t.as('coord-a').call('POST', '/api/reports', { orgUnit: tree.munB, period: P, format: 'pdf' })).status,
     ).toBe(403)
+    const unknown = await t.call<{ error: { details: { path: string }[] } }>('POST', '/api/reports', {
+      orgUnit: tree.munA,
+      period: P,
+      format: 'pdf',
+      sections: { plugins: ['deficits', 'nonexistent'] },
+    })
+    expect(unknown.status).toBe(400)
+    expect(unknown.body.error.details.map((d) => d.path)).toEqual(['sections.plugins.1'])
     const regional = (await t.call<{ items: ReportView[] }>('GET', `/api/reports?orgUnit=${tree.region}`)).body
       .items[0]!
     expect((await t.as('coord-a').call('GET', `/api/reports/${regional.id}`)).status).toBe(403)

@@ -2,11 +2,12 @@ import { sql, type Database, type Kysely, type ReportStatus } from '@profmon/db'
 import { rolesOf } from '../access/current-user.ts'
 import { Scope } from '../access/scope.ts'
 import { appendAudit } from '../audit/audit-log.ts'
-import type { Catalog } from '../catalog/catalog.ts'
-import { DomainError, notFound } from '../errors.ts'
+import { LOCAL_GROUP, type Catalog } from '../catalog/catalog.ts'
+import { DomainError, invalid, notFound } from '../errors.ts'
 import type { JobQueue } from '../jobs/queue.ts'
 import type { Logger } from '../logger.ts'
-import { getOrgUnit } from '../org/org-units.ts'
+import { getOrgUnit, regionIdOf } from '../org/org-units.ts'
+import { enabledPluginIds } from '../plugins/enabled.ts'
 import { findPeriod } from '../org/periods.ts'
 import { buildReportModel, type Progress } from './build.ts'
 import { loadReportContext, type ReportSections } from './context.ts'
@@ -117,6 +118,7 @@ export interface ReportOrder {
  */
 export async function requestReport(
   db: Kysely<Database>,
+  catalog: Catalog,
   jobs: JobQueue,
   scope: Scope,
   order: ReportOrder,
@@ -125,6 +127,14 @@ export async function requestReport(
   scope.assertCanRead(unit)
   const period = await findPeriod(db, order.period)
   const sections = order.sections ?? {}
+  // A direction the region has switched off is refused now, not found missing in the finished file.
+  const shown = [...(await enabledPluginIds(db, catalog, regionIdOf(unit))), LOCAL_GROUP]
+  const unknown = (sections.plugins ?? []).flatMap((p, i) =>
+    shown.includes(p)
+      ? []
+      : [{ path: `sections.plugins.${i}`, message: `the direction "${p}" is not enabled for this region` }],
+  )
+  if (unknown.length) throw invalid(unknown)
   await jobs.prepare(REPORT_QUEUE)
   const id = await db.transaction().execute(async (trx) => {
     const row = await trx

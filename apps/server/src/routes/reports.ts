@@ -119,10 +119,10 @@ const file = createRoute({
 })
 
 /** Analytical reports: ordered here, made by the background worker, downloaded when done. */
-export function reportRoutes({ db, jobs }: AppDeps) {
+export function reportRoutes({ db, catalog, jobs }: AppDeps) {
   return new OpenAPIHono<AuthEnv>()
     .openapi(create, async (c) => {
-      const report = await requestReport(db, jobs, c.var.scope, c.req.valid('json'))
+      const report = await requestReport(db, catalog, jobs, c.var.scope, c.req.valid('json'))
       return c.json({ id: report.id, status: report.status }, 202)
     })
     .openapi(list, async (c) => c.json({ items: await listReports(db, c.var.scope, c.req.valid('query')) }, 200))
