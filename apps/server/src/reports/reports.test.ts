@@ -35,7 +35,13 @@ async function docxOf(bytes: Uint8Array) {
   const headings = [
     ...xml.matchAll(/<w:p>(?:(?!<\/w:p>)[\s\S])*?<w:pStyle w:val="(Heading\d)"\/>[\s\S]*?<\/w:p>/g),
   ].map((m) => ({ style: m[1]!, text: text(m[0]) }))
-  return { xml, rows, headings, text: text(xml), styles: await zip.file('word/styles.xml')!.async('string') }
+  // Charts: PNGs whose width (IHDR, bytes 16–19) is twice the chart's 640 px, for print.
+  const media = await Promise.all(
+    Object.keys(zip.files)
+      .filter((f) => f.startsWith('word/media/'))
+      .map(async (f) => new DataView((await zip.file(f)!.async('uint8array')).buffer).getUint32(16)),
+  )
+  return { xml, rows, headings, media, text: text(xml), styles: await zip.file('word/styles.xml')!.async('string') }
 }
 
 async function pdfText(bytes: Uint8Array) {
@@ -175,6 +181,8 @@ describe(`analytical reports on ${testEngine}`, () => {
       expect(docx.xml).toContain('TOC \\h \\o') // the contents field
       expect(docx.xml).toContain('<w:tblHeader/>') // header rows repeat on every page
       expect(docx.xml).toMatch(/PAGE/) // page numbers
+      expect(docx.media.length).toBeGreaterThanOrEqual(2) // trend and children against the target
+      expect(new Set(docx.media)).toEqual(new Set([1280]))
     }
     // The hand-computed figure: munA 4 of 100 diagnosed = 4 %, 10 % the year before → −6 p.p.
     const mun = await docxOf((await download(ids[1]!)).bytes)
