@@ -33,6 +33,7 @@ import { orgUnitRoutes } from './routes/org-units.ts'
 import { periodRoutes } from './routes/periods.ts'
 import { pluginRoutes } from './routes/plugins.ts'
 import { recommendationRoutes } from './routes/recommendations.ts'
+import { reportRoutes } from './routes/reports.ts'
 import { staticRoutes } from './routes/static.ts'
 import { submissionRoutes } from './routes/submissions.ts'
 import { targetRoutes } from './routes/targets.ts'
@@ -123,6 +124,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     effectivenessRoutes(deps),
     cycleRoutes(deps),
     attentionRoutes(deps),
+    reportRoutes(deps),
   ])
     app.route('/', routes)
   app.route('/', docsRoutes())

@@ -3,6 +3,7 @@ import { installPlugins } from '@profmon/plugin-host'
 import { createFirstAdmin, hasNoUsers } from './access/first-admin.ts'
 import { Catalog } from './catalog/catalog.ts'
 import type { AppDeps } from './context.ts'
+import { JobQueue } from './jobs/queue.ts'
 import type { Logger } from './logger.ts'
 
 /** What a {@link SeedHook} works with: the open database, the plugin catalog, the logger. */
@@ -47,7 +48,7 @@ export async function boot({ handle, pluginDirs, log, seed }: BootOptions): Prom
     )
   }
   const pluginUiDirs = new Map(found.flatMap((p) => (p.ok && p.uiDir ? [[p.manifest.id, p.uiDir] as const] : [])))
-  return { db: handle.db, engine: handle.engine, catalog, log, pluginUiDirs }
+  return { db: handle.db, engine: handle.engine, catalog, log, pluginUiDirs, jobs: new JobQueue(handle, log) }
 }
 
 export async function openDatabase(url: string | undefined, dataDir: string): Promise<DatabaseHandle> {

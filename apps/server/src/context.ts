@@ -1,5 +1,6 @@
 import type { Database, Engine, Kysely } from '@profmon/db'
 import type { Catalog } from './catalog/catalog.ts'
+import type { JobQueue } from './jobs/queue.ts'
 import type { Logger } from './logger.ts'
 
 /** What every route needs; built once at start-up and passed to each route module. */
@@ -8,6 +9,8 @@ export interface AppDeps {
   engine: Engine
   catalog: Catalog
   log: Logger
+  /** The background job queue (reports); started on first use. */
+  jobs: JobQueue
   /** Where each plugin's built UI (remoteEntry.js and chunks) lives, by plugin id. */
   pluginUiDirs: ReadonlyMap<string, string>
   /** How many reverse proxies in front are trusted to set X-Forwarded-For (TRUST_PROXY; 0: none). */

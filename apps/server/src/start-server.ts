@@ -4,6 +4,7 @@ import { createApp } from './app.ts'
 import { boot, openDatabase, type SeedHook } from './boot.ts'
 import { loadConfig, type Config } from './config.ts'
 import { createLogger, type Logger } from './logger.ts'
+import { startReportWorker } from './reports/reports.ts'
 
 export interface StartOptions {
   config?: Config
@@ -33,6 +34,8 @@ export async function startServer({ config = loadConfig(), log = createLogger(),
   log.info({ engine: handle.engine, dataDir: handle.engine === 'pglite' ? config.dataDir : undefined }, 'database open')
   const deps = await boot({ handle, pluginDirs: config.pluginDirs, log, seed })
   const app = createApp({ ...deps, trustProxy: config.trustProxy })
+  // Every replica works the report queue; pg-boss hands each job to one of them.
+  await startReportWorker(deps.jobs, deps)
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info(`profmon is listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}`)
   })
@@ -44,6 +47,8 @@ export async function startServer({ config = loadConfig(), log = createLogger(),
     log.info({ signal }, 'shutting down')
     // Stop accepting connections, let running requests finish, then close the database.
     await new Promise<void>((resolve) => server.close(() => resolve()))
+    // A report in progress finishes first (or, past the timeout, is retried by a replica or the next start).
+    await deps.jobs.stop()
     await handle.close()
     log.info('stopped')
     process.exit(0)

@@ -41,6 +41,7 @@ export const router = createRouter({
       component: () => import('./views/effectiveness/EffectivenessView.vue'),
     },
     { path: '/cycle', name: 'cycle', component: () => import('./views/cycle/CycleView.vue') },
+    { path: '/reports', name: 'reports', component: () => import('./views/reports/ReportsView.vue') },
     { path: '/admin/plugins', name: 'admin-plugins', component: () => import('./views/AdminPluginsView.vue') },
     { path: '/audit', name: 'audit', component: () => import('./views/AuditView.vue') },
     { path: '/account', name: 'account', component: () => import('./views/AccountView.vue') },

@@ -22,7 +22,7 @@ function runtimeGraph(file: string, seen = new Set<string>()): Set<string> {
 describe('side-effect-free subpaths', () => {
   // The shell and plugin views import these rules into small browser chunks: they must not drag in
   // zod's schemas or the formula parser (whose jsep configuration is global).
-  for (const sub of ['./levels', './rules', './plugin'] as const) {
+  for (const sub of ['./levels', './rules', './plugin', './format'] as const) {
     it(`${sub} imports neither zod nor jsep at run time`, () => {
       const entry = resolve(root, (pkg.exports as Record<string, string>)[sub]!)
       const graph = [...runtimeGraph(entry)]

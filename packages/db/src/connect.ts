@@ -32,6 +32,8 @@ export interface ConnectOptions {
   dataDir?: string | undefined
   /** Pool size for PostgreSQL. */
   poolSize?: number
+  /** `memory://` only: start from a dump of an embedded database (PGlite's `dumpDataDir`), as a restart would. */
+  loadDataDir?: Blob | undefined
 }
 
 /** The embedded database directory is held by another process. */
@@ -97,7 +99,7 @@ export async function connect(options: ConnectOptions = {}): Promise<DatabaseHan
     unlock = await lockDataDir(location)
   }
   try {
-    const pglite = await PGlite.create(location)
+    const pglite = await PGlite.create(location, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {})
     const pool = new pg.Pool(createPgConfig(pglite) as pg.PoolConfig)
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
     return {

@@ -39,6 +39,7 @@ describe(`migrations on ${testEngine}`, () => {
         'plugin',
         'recommendation',
         'region_plugin',
+        'report',
         'login_attempt',
         'role_assignment',
         'target',

@@ -10,6 +10,7 @@ import * as goals from './migrations/0007-goals.ts'
 import * as recommendations from './migrations/0008-recommendations.ts'
 import * as measures from './migrations/0009-measures.ts'
 import * as decisionsEffectiveness from './migrations/0010-decisions-effectiveness.ts'
+import * as reports from './migrations/0011-reports.ts'
 import type { Database } from './schema.ts'
 
 /** Migrations as code, in order. Names are stable: they are recorded in the database. */
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '0008-recommendations': recommendations,
   '0009-measures': measures,
   '0010-decisions-effectiveness': decisionsEffectiveness,
+  '0011-reports': reports,
 }
 
 /**

@@ -404,6 +404,32 @@ export interface EffectivenessCommentTable {
   text: string
   author: string
   at: Timestamp
+/** Where an ordered report's background job is. */
+export type ReportStatus = 'queued' | 'running' | 'done' | 'failed'
+
+/** An ordered analytical report: the request, its job's progress and, once done, the file. */
+export interface ReportTable {
+  id: Generated<number>
+  org_unit_id: number
+  period_id: number
+  format: 'docx' | 'pdf'
+  /** The sections asked for (JSON): `{ plugins?: string[], appendix?: boolean, children?: 'sections' | 'compact' }`. */
+  sections: ColumnType<unknown, string | undefined, string>
+  status: Generated<ReportStatus>
+  progress_done: Generated<number>
+  progress_total: Generated<number>
+  progress_section: string | null
+  error: string | null
+  attempts: Generated<number>
+  job_id: string | null
+  file_name: string | null
+  size: number | null
+  content: Uint8Array | null
+  requested_by: string
+  requested_by_user_id: number | null
+  requested_at: Timestamp
+  started_at: Date | string | null
+  finished_at: Date | string | null
 }
 
 /** The whole database as kysely sees it: the single source of the database's shape. */
@@ -435,6 +461,7 @@ export interface Database {
   measure_document: MeasureDocumentTable
   decision: DecisionTable
   effectiveness_comment: EffectivenessCommentTable
+  report: ReportTable
 }
 
 export type OrgUnit = Selectable<OrgUnitTable>

@@ -14,7 +14,7 @@ export interface BenchSize {
  * analytics/<engine>: "all indicators × all municipalities × one period" through the real
  * endpoint, against one hand-written GROUP BY computing the same per-municipality sums.
  */
-export async function benchAnalytics(handle: DatabaseHandle, size: BenchSize): Promise<void> {
+export async function benchAnalytics(handle: DatabaseHandle, size: BenchSize) {
   const log = createLogger('warn')
   const deps = await boot({ handle, pluginDirs: [join(REPO_ROOT, 'plugins')], log })
   const generated = await generateRegion(handle, { ...size, seed: 7 })
@@ -57,4 +57,5 @@ export async function benchAnalytics(handle: DatabaseHandle, size: BenchSize): P
   console.log(
     `  (${(JSON.parse(body) as { rows: unknown[] }).rows.length} analytics rows, ${(body.length / 1e6).toFixed(1)} MB per request)`,
   )
+  return { deps, app, token, adminId: admin.id, regionId: generated.regionId, period: period.code }
 }

@@ -3,6 +3,7 @@ import pg from 'pg'
 import { connect, migrateToLatest } from '@profmon/db'
 import { benchAnalytics, type BenchSize } from './analytics-bench.ts'
 import { benchImport } from './import-bench.ts'
+import { benchReport } from './report-bench.ts'
 
 /**
  * `pnpm bench`: reports, never fails on a threshold. Sizes from the foundation issue:
@@ -18,7 +19,7 @@ async function onPglite() {
   const handle = await connect({ dataDir: 'memory://' })
   try {
     await migrateToLatest(handle.db)
-    await benchAnalytics(handle, size)
+    await benchReport(handle, await benchAnalytics(handle, size))
     await benchImport(handle)
   } finally {
     await handle.close()
@@ -35,7 +36,7 @@ async function onPostgres(url: string) {
   const handle = await connect({ url: target.toString() })
   try {
     await migrateToLatest(handle.db)
-    await benchAnalytics(handle, size)
+    await benchReport(handle, await benchAnalytics(handle, size))
     await benchImport(handle)
   } finally {
     await handle.close()

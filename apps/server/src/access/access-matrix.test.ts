@@ -85,12 +85,14 @@ interface Ctx {
   decisionAt: (unit: Unit) => Promise<number>
   /** A PNG attached to a progress entry of a measure of the unit. */
   measureDocumentAt: (unit: Unit) => Promise<number>
+  /** A finished (tiny, fake) report of the unit in period P, to read and download. */
+  reportAt: (unit: Unit) => Promise<number>
 }
 
 interface RouteCase {
   mode: Mode
   /** Status of an allowed call. */
-  ok: 200 | 201 | 204
+  ok: 200 | 201 | 202 | 204
   /** Open without a session (anonymous calls are then expected to succeed). */
   public?: true
   /** An allowed call writes to the audit log. */
@@ -938,6 +940,31 @@ const ROUTES: Record<string, RouteCase> = {
     ok: 200,
     expect: READ,
     request: async (u) => ({ path: `/api/cycle?orgUnit=${u!.id}&period=${P}` }),
+  // Reports: whoever reads the unit orders, lists, reads and downloads its reports.
+  'POST /api/reports': {
+    mode: 'unit',
+    ok: 202,
+    audited: true,
+    expect: READ,
+    request: async (u) => ({ path: '/api/reports', body: { orgUnit: u!.id, period: P, format: 'pdf' } }),
+  },
+  'GET /api/reports': {
+    mode: 'unit',
+    ok: 200,
+    expect: READ,
+    request: async (u) => ({ path: `/api/reports?orgUnit=${u!.id}&period=${P}` }),
+  },
+  'GET /api/reports/{id}': {
+    mode: 'unit',
+    ok: 200,
+    expect: READ,
+    request: async (u, _who, ctx) => ({ path: `/api/reports/${await ctx.reportAt(u!)}` }),
+  },
+  'GET /api/reports/{id}/file': {
+    mode: 'unit',
+    ok: 200,
+    expect: READ,
+    request: async (u, _who, ctx) => ({ path: `/api/reports/${await ctx.reportAt(u!)}/file` }),
   },
   'GET /api/attention': {
     mode: 'unit',
@@ -1158,6 +1185,25 @@ describe(`access matrix on ${testEngine}`, () => {
           .executeTakeFirstOrThrow()
         return doc.id
       },
+      async reportAt(unit) {
+        const period = await db.selectFrom('period').select('id').where('code', '=', P).executeTakeFirstOrThrow()
+        const content = new TextEncoder().encode('%PDF-1.7 matrix')
+        const row = await db
+          .insertInto('report')
+          .values({
+            org_unit_id: unit.id,
+            period_id: period.id,
+            format: 'pdf',
+            status: 'done',
+            file_name: `Справка ${++n}.pdf`,
+            size: content.length,
+            content,
+            requested_by: 'matrix',
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        return row.id
+      },
       async setState(unit, state) {
         const period = await db.selectFrom('period').select('id').where('code', '=', P).executeTakeFirstOrThrow()
         const row = { state, comment: null, updated_by: 'matrix', updated_at: new Date() }
@@ -1195,6 +1241,7 @@ describe(`access matrix on ${testEngine}`, () => {
                  (select string_agg(id || status || title, ',' order by id) from measure) as measure_states,
                  (select count(*) from measure_progress) as measure_progress,
                  (select count(*) from measure_document) as measure_documents,
+                 (select count(*) from report) as reports,
                  (select string_agg(id || ':' || version || ':' || coalesce(published_version, 0) || ':' || coalesce(published_at::text, ''), ',' order by id) from conclusion) as conclusion_versions
         `.execute(db)
       ).rows[0]
@@ -1282,5 +1329,6 @@ describe(`access matrix on ${testEngine}`, () => {
     )
     expect(failures).toEqual([])
     expect(counts.cases).toBeGreaterThan(250)
-  })
+    // Over a thousand requests, each with its own session: past the default 60 s on a loaded 2-core machine.
+  }, 180_000)
 })

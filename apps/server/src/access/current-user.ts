@@ -22,8 +22,8 @@ export interface CurrentUser {
   login: string
   name: string
   roles: HeldRole[]
-  /** The session (cookie) or API token (Bearer) the request came with. */
-  via: { kind: 'session'; sessionId: string } | { kind: 'token'; tokenId: number }
+  /** The session (cookie) or API token (Bearer) the request came with; a background job acts for its requester. */
+  via: { kind: 'session'; sessionId: string } | { kind: 'token'; tokenId: number } | { kind: 'job'; jobId: string }
 }
 
 /** Role assignments of users, oldest first (the first one is a user's home), with their org units. */

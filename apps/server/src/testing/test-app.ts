@@ -118,6 +118,9 @@ export async function createTestApp(
     async createUser(login, roles, name = login) {
       return insertUser(deps.db, { login, name, passwordHash: await hashPassword(TEST_PASSWORD), roles })
     },
-    close: () => handle.close(),
+    async close() {
+      await deps.jobs.stop()
+      await handle.close()
+    },
   }
 }

@@ -7,6 +7,7 @@ const en: typeof ru = {
     indicators: 'Indicators',
     entry: 'Data entry',
     localIndicators: 'Local indicators',
+    reports: 'Analytical reports',
     directions: 'Directions',
     admin: 'Administration',
     audit: 'Change log',

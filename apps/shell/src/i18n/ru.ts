@@ -5,6 +5,7 @@ export default {
     indicators: 'Показатели',
     entry: 'Ввод данных',
     localIndicators: 'Местные показатели',
+    reports: 'Аналитические справки',
     directions: 'Направления',
     admin: 'Администрирование',
     audit: 'Журнал изменений',

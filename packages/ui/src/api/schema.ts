@@ -7026,6 +7026,290 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/reports': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** A unit's reports (of a period when given), newest first */
+    get: {
+      parameters: {
+        query: {
+          orgUnit: number
+          period?: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Reports */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ReportList']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    /**
+     * Orders the analytical report of a unit and period; it is made in the background
+     * @description Answers at once with the job: poll `GET /api/reports/{id}` for its progress, then download the file. Whoever reads the unit may order one; audited.
+     */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            orgUnit: number
+            /** @example 2025-26 */
+            period: string
+            format: components['schemas']['ReportFormat']
+            sections?: components['schemas']['ReportSections']
+          }
+        }
+      }
+      responses: {
+        /** @description The report is queued */
+        202: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ReportQueued']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/reports/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** A report's status and progress */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: number
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description The report */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Report']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/reports/{id}/file': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** The finished report (DOCX or PDF) with its Russian file name; 409 while not done */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: number
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description The document */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string
+            'application/pdf': string
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
 }
 export type webhooks = Record<string, never>
 export interface components {
@@ -8192,6 +8476,55 @@ export interface components {
       link: string
       /** @description ISO date of a deadline */
       due?: string
+    }
+    ReportQueued: {
+      id: number
+      status: components['schemas']['ReportStatus']
+    }
+    /** @enum {string} */
+    ReportStatus: 'queued' | 'running' | 'done' | 'failed'
+    /** @enum {string} */
+    ReportFormat: 'docx' | 'pdf'
+    ReportSections: {
+      /** @description Directions to include (plugin ids, `local`); none = every enabled one */
+      plugins?: string[]
+      /** @description Sources of information and data completeness (default on) */
+      appendix?: boolean
+      /**
+       * @description Child units: one comparison table (`compact`, default), a chapter each (`sections`) or none
+       * @enum {string}
+       */
+      children?: 'compact' | 'sections' | 'none'
+    }
+    ReportList: {
+      items: components['schemas']['Report'][]
+    }
+    Report: {
+      id: number
+      orgUnit: number
+      orgUnitName: string
+      /** @example 2025-26 */
+      period: string
+      periodTitle: string
+      format: components['schemas']['ReportFormat']
+      sections: components['schemas']['ReportSections']
+      status: components['schemas']['ReportStatus']
+      /** @description Sections done of all (total 0 until the job starts); the section in work */
+      progress: {
+        done: number
+        total: number
+        section: string | null
+      }
+      /** @description Why the job failed */
+      error: string | null
+      /** @description Bytes of the finished file */
+      size: number | null
+      fileName: string | null
+      requestedBy: string
+      /** Format: date-time */
+      requestedAt: string
+      /** Format: date-time */
+      finishedAt: string | null
     }
   }
   responses: never

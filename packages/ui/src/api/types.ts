@@ -6,7 +6,7 @@ import type { components, paths } from './schema.ts'
  * definitions are the one source; `pnpm gen:api` regenerates it). Never re-declare one by hand.
  */
 
-type SuccessStatus = 200 | 201 | 204
+type SuccessStatus = 200 | 201 | 202 | 204
 type JsonOf<Response> = Response extends { content: { 'application/json': infer T } } ? T : undefined
 
 /**
@@ -108,6 +108,10 @@ export type Recommendation = Schemas['Recommendation']
 export type Addressee = Schemas['Addressee']
 /** Where a recommendation stands: draft, published, acknowledged or withdrawn. */
 export type RecommendationState = Schemas['RecommendationState']
+/** An ordered analytical report: its job's status and progress, and the file once done (`GET /api/reports/{id}`). */
+export type Report = Schemas['Report']
+/** What a report includes: directions, the appendix, the child units. */
+export type ReportSections = Schemas['ReportSections']
 /** One item of the "needs attention" list: a message code with its parameters (`GET /api/attention`). */
 export type AttentionItem = Schemas['AttentionItem']
 

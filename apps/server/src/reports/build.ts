@@ -1,0 +1,43 @@
+import type { ReportContext } from './context.ts'
+import type { Block, ReportModel, ReportTitle } from './model.ts'
+import { appendixSection } from './sections/appendix.ts'
+import { childrenSection } from './sections/children.ts'
+import { directionSection } from './sections/direction.ts'
+import type { ReportSection } from './sections/section.ts'
+import { summarySection } from './sections/summary.ts'
+
+/** The sections of a report, in order, as the user chose them: each is one step of the progress bar. */
+export function sectionsOf(ctx: ReportContext): ReportSection[] {
+  return [
+    summarySection,
+    ...ctx.directions.map(directionSection),
+    ...(ctx.childUnits.length && ctx.sections.children !== 'none' ? [childrenSection] : []),
+    ...(ctx.sections.appendix === false ? [] : [appendixSection]),
+  ]
+}
+
+/** Called before each section and once more before rendering: `done` of `total` steps. */
+export type Progress = (done: number, total: number, section: string) => Promise<void>
+
+/**
+ * Builds the report model section by section. `total` counts one more step for rendering the
+ * file, so the bar reaches its end only when the document exists.
+ *
+ * @example
+ * const model = await buildReportModel(ctx, title, async (done, total, section) => save(done, total, section))
+ */
+export async function buildReportModel(
+  ctx: ReportContext,
+  title: ReportTitle,
+  progress: Progress = async () => {},
+): Promise<ReportModel> {
+  const sections = sectionsOf(ctx)
+  const total = sections.length + 1
+  const blocks: Block[] = []
+  for (const [i, section] of sections.entries()) {
+    await progress(i, total, section.title)
+    blocks.push(...(await section.build(ctx)))
+  }
+  await progress(sections.length, total, 'Оформление документа')
+  return { title, blocks }
+}

@@ -1,0 +1,115 @@
+import { Resvg } from '@resvg/resvg-js'
+import * as echarts from 'echarts'
+import { FONT_FAMILY, FONT_FILES } from './fonts.ts'
+
+/**
+ * A chart of the report as data: a trend of the unit over the periods, or the child units'
+ * values as bars; `target` is drawn as a dashed line. Values are raw numbers (null: no data — a
+ * gap, never a zero bar); labels are formatted by the section that made the spec.
+ */
+export type ChartSpec =
+  | {
+      type: 'trend'
+      categories: string[]
+      values: (number | null)[]
+      target: (number | null)[]
+      unit: string
+    }
+  | { type: 'bars'; categories: string[]; values: (number | null)[]; target: number | null; unit: string }
+
+/** Size in CSS pixels (points in the PDF); the DOCX gets a 2× raster of it for print. */
+export const CHART_SIZE = { width: 640, height: 300 } as const
+
+const COLORS = { value: '#2f6fb3', target: '#c0392b', grid: '#d9dde3', text: '#222' }
+// Labels get an explicit fill and no halo: ECharts' default white text border paints over the
+// text in pdfmake's SVG renderer.
+const LABEL = { color: COLORS.text, textBorderWidth: 0 }
+
+function optionOf(spec: ChartSpec): echarts.EChartsOption {
+  const number = (v: number) => new Intl.NumberFormat('ru', { maximumFractionDigits: 1 }).format(v)
+  const base = {
+    animation: false,
+    textStyle: { fontFamily: FONT_FAMILY, color: COLORS.text, fontSize: 11 },
+    grid: { left: 48, right: 16, top: 24, bottom: spec.type === 'bars' ? 96 : 40 },
+    yAxis: {
+      type: 'value' as const,
+      axisLabel: { formatter: (v: number) => `${number(v)}${spec.unit}` },
+      splitLine: { lineStyle: { color: COLORS.grid } },
+    },
+  }
+  if (spec.type === 'trend')
+    return {
+      ...base,
+      xAxis: { type: 'category', data: spec.categories, axisLabel: { interval: 0 } },
+      series: [
+        {
+          type: 'line',
+          data: spec.values,
+          connectNulls: false,
+          color: COLORS.value,
+          label: { show: true, ...LABEL, formatter: (p) => number(Number(p.value)) },
+        },
+        ...(spec.target.some((t) => t !== null)
+          ? [{ type: 'line' as const, data: spec.target, color: COLORS.target, lineStyle: { type: 'dashed' as const } }]
+          : []),
+      ],
+    }
+  return {
+    ...base,
+    xAxis: {
+      type: 'category',
+      data: spec.categories,
+      axisLabel: { rotate: 35, interval: 0, width: 110, overflow: 'truncate' },
+    },
+    series: [
+      {
+        type: 'bar',
+        data: spec.values,
+        color: COLORS.value,
+        label: { show: true, position: 'top', ...LABEL, formatter: (p) => number(Number(p.value)) },
+        ...(spec.target === null
+          ? {}
+          : {
+              markLine: {
+                symbol: 'none',
+                data: [{ yAxis: spec.target }],
+                lineStyle: { color: COLORS.target, type: 'dashed' },
+                label: {
+                  ...LABEL,
+                  color: COLORS.target,
+                  position: 'insideEndTop',
+                  formatter: `цель ${number(spec.target)}${spec.unit}`,
+                },
+              },
+            }),
+      },
+    ],
+  }
+}
+
+/**
+ * Draws a chart on the server with ECharts' server-side SVG renderer — no browser, no DOM.
+ *
+ * @example
+ * chartSvg({ type: 'bars', categories: ['Школа № 1'], values: [40], target: 50, unit: ' %' })
+ */
+export function chartSvg(spec: ChartSpec): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, ...CHART_SIZE })
+  try {
+    chart.setOption(optionOf(spec))
+    return chart.renderToSVGString()
+  } finally {
+    chart.dispose()
+  }
+}
+
+/** The SVG as a PNG at `scale` × its size (2× for print), with the report's own font files. */
+export function svgToPng(svg: string, scale = 2): Uint8Array {
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: scale },
+    background: '#ffffff',
+    // Charts use the regular face only: loading one font file per render instead of four is most of the cost.
+    font: { fontFiles: [FONT_FILES.normal], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
+  })
+  return resvg.render().asPng()
+}

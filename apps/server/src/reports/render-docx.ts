@@ -1,0 +1,184 @@
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  HeadingLevel,
+  ImageRun,
+  Packer,
+  PageBreak,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableOfContents,
+  TableRow,
+  TextRun,
+  WidthType,
+  ShadingType,
+  LevelFormat,
+  type FileChild,
+} from 'docx'
+import { chartSvg, CHART_SIZE, svgToPng } from './charts.ts'
+import type { Align, Block, ReportModel, Run } from './model.ts'
+
+const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const
+const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
+  left: AlignmentType.LEFT,
+  right: AlignmentType.RIGHT,
+  center: AlignmentType.CENTER,
+}
+/** Text width of an A4 page with 2 cm margins, in pixels at 96 dpi (what ImageRun measures in). */
+const IMAGE_WIDTH = 640
+
+// docx writes every string as XML text (escaped): `<w:p>` or `{{x}}` in a title stays those characters.
+const runs = (list: Run[]) => list.map((r) => new TextRun({ text: r.text, bold: r.bold, italics: r.italic }))
+
+function blocks(list: Block[]): FileChild[] {
+  let lists = 0
+  return list.flatMap((b): FileChild[] => {
+    switch (b.kind) {
+      case 'heading':
+        // Real heading styles: Word's navigation pane and its table of contents are built from them.
+        return [new Paragraph({ heading: HEADINGS[b.level], children: [new TextRun(b.text)] })]
+      case 'paragraph':
+        return [
+          new Paragraph({
+            children: b.muted
+              ? b.runs.map((r) => new TextRun({ text: r.text, italics: true, color: '666666' }))
+              : runs(b.runs),
+            spacing: { after: 120 },
+          }),
+        ]
+      case 'list': {
+        const instance = ++lists
+        return b.items.map(
+          (item) =>
+            new Paragraph({
+              children: runs(item),
+              ...(b.ordered ? { numbering: { reference: 'numbered', level: 0, instance } } : { bullet: { level: 0 } }),
+            }),
+        )
+      }
+      case 'table': {
+        const weights = b.columns.map((c) => c.width ?? 1)
+        const sum = weights.reduce((a, w) => a + w, 0)
+        const cell = (text: string, align: Align | undefined, header: boolean, width: number) =>
+          new TableCell({
+            width: { size: Math.round((1000 * width) / sum) / 10, type: WidthType.PERCENTAGE },
+            ...(header ? { shading: { type: ShadingType.CLEAR, fill: 'E8EDF2', color: 'auto' } } : {}),
+            children: [
+              new Paragraph({
+                alignment: ALIGN[align ?? 'left'],
+                children: [new TextRun({ text, bold: header, size: 18 })],
+              }),
+            ],
+          })
+        const table = new Table({
+          width: { size: 100, type: WidthType.PERCENTAGE },
+          rows: [
+            // tableHeader: Word repeats this row at the top of every page the table spans.
+            new TableRow({
+              tableHeader: true,
+              cantSplit: true,
+              children: b.columns.map((c, i) => cell(c.title, c.align, true, weights[i]!)),
+            }),
+            ...b.rows.map(
+              (row) =>
+                new TableRow({
+                  cantSplit: true,
+                  children: row.map((text, i) => cell(text, b.columns[i]?.align, false, weights[i]!)),
+                }),
+            ),
+          ],
+        })
+        return [
+          table,
+          new Paragraph({
+            spacing: { after: 200 },
+            children: b.caption ? [new TextRun({ text: b.caption, size: 16, color: '555555' })] : [],
+          }),
+        ]
+      }
+      case 'chart': {
+        // A 2× raster for print; the PDF gets the same chart as vectors.
+        const png = svgToPng(chartSvg(b.chart), 2)
+        return [
+          new Paragraph({
+            children: [
+              new ImageRun({
+                type: 'png',
+                data: png,
+                transformation: { width: IMAGE_WIDTH, height: (IMAGE_WIDTH * CHART_SIZE.height) / CHART_SIZE.width },
+                altText: { name: b.caption, title: b.caption, description: b.caption },
+              }),
+            ],
+          }),
+          new Paragraph({
+            spacing: { after: 200 },
+            children: [new TextRun({ text: b.caption, size: 16, color: '555555' })],
+          }),
+        ]
+      }
+      case 'pageBreak':
+        return [new Paragraph({ children: [new PageBreak()] })]
+    }
+  })
+}
+
+/**
+ * Renders the report to DOCX with the `docx` library: a title page, a table-of-contents field
+ * (Word fills it in on opening), Heading 1–3 styles, tables whose header row repeats across pages,
+ * charts as 2× PNG, and page numbers in the footer.
+ *
+ * @example
+ * const bytes = await renderDocx(model)
+ */
+export async function renderDocx(model: ReportModel): Promise<Uint8Array> {
+  const t = model.title
+  const doc = new Document({
+    creator: t.preparedBy,
+    title: `${t.heading}: ${t.orgUnit}, ${t.period}`,
+    // Asks Word to update the contents field on opening, so its page numbers are right.
+    features: { updateFields: true },
+    styles: { default: { document: { run: { font: 'Times New Roman', size: 22 } } } },
+    numbering: {
+      config: [
+        {
+          reference: 'numbered',
+          levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START }],
+        },
+      ],
+    },
+    sections: [
+      {
+        properties: { titlePage: true, page: { margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } } },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: [PageNumber.CURRENT] })],
+              }),
+            ],
+          }),
+        },
+        children: [
+          new Paragraph({
+            spacing: { before: 3600, after: 400 },
+            children: [new TextRun({ text: t.heading, bold: true, size: 48 })],
+          }),
+          new Paragraph({ children: [new TextRun({ text: t.orgUnit, size: 30 })] }),
+          new Paragraph({ spacing: { after: 600 }, children: [new TextRun({ text: t.period, size: 30 })] }),
+          new Paragraph({ children: [new TextRun(`Дата: ${t.date}`)] }),
+          new Paragraph({ children: [new TextRun(`Подготовил: ${t.preparedBy}`)] }),
+          new Paragraph({ children: [new PageBreak()] }),
+          new Paragraph({ children: [new TextRun({ text: 'Содержание', bold: true, size: 30 })] }),
+          new TableOfContents('Содержание', { hyperlink: true, headingStyleRange: '1-2' }),
+          new Paragraph({ children: [new PageBreak()] }),
+          ...blocks(model.blocks),
+        ],
+      },
+    ],
+  })
+  return new Uint8Array(await Packer.toBuffer(doc))
+}
