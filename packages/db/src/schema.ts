@@ -404,6 +404,8 @@ export interface EffectivenessCommentTable {
   text: string
   author: string
   at: Timestamp
+}
+
 /** Where an ordered report's background job is. */
 export type ReportStatus = 'queued' | 'running' | 'done' | 'failed'
 

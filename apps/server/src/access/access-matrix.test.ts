@@ -940,6 +940,7 @@ const ROUTES: Record<string, RouteCase> = {
     ok: 200,
     expect: READ,
     request: async (u) => ({ path: `/api/cycle?orgUnit=${u!.id}&period=${P}` }),
+  },
   // Reports: whoever reads the unit orders, lists, reads and downloads its reports.
   'POST /api/reports': {
     mode: 'unit',

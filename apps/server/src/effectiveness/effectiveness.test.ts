@@ -51,7 +51,7 @@ describe(`decisions, effectiveness and the cycle on ${testEngine}`, () => {
   ) => {
     const form = new FormData()
     form.set('data', JSON.stringify(data))
-    if (file) form.set('file', new File([file.bytes], file.name))
+    if (file) form.set('file', new File([new Uint8Array(file.bytes)], file.name))
     const res = await requestAs(t, login, 'POST', '/api/decisions', form)
     return { status: res.status, body: (await res.json()) as DecisionView & Problem }
   }

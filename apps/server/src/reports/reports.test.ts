@@ -229,6 +229,58 @@ describe(`analytical reports on ${testEngine}`, () => {
     expect(docx.headings.map((h) => h.text)).not.toContain('Приложение. Источники информации и полнота данных')
   })
 
+  it("carries the direction's decisions and the effectiveness of last period's measures, as the effectiveness endpoint judges them", async () => {
+    const measure = await t.call<{ id: number }>('POST', '/api/measures', {
+      orgUnit: tree.munA,
+      period: PREV,
+      title: 'Диагностика педагогов',
+      plugin: 'deficits',
+      indicators: ['deficits.diagnosed_share'],
+      expected: { 'deficits.diagnosed_share': 20 },
+      startsOn: '2024-10-01',
+      dueOn: '2025-05-31',
+    })
+    expect(measure.status, JSON.stringify(measure.body)).toBe(201)
+    const thisYear = (
+      await t.call<{ items: { id: number }[] }>('GET', `/api/measures?orgUnit=${tree.munA}&period=${P}`)
+    ).body
+    const decision = await t.call('POST', '/api/decisions', {
+      orgUnit: tree.munA,
+      period: P,
+      kind: 'order',
+      number: '12-од',
+      date: '2025-09-10',
+      title: NASTY[2],
+      issuer: 'Управление образования',
+      measures: [thisYear.items[0]!.id],
+    })
+    expect(decision.status, JSON.stringify(decision.body)).toBe(201)
+    const judged = (
+      await t.call<{ measures: { id: number; verdict: string }[] }>(
+        'GET',
+        `/api/effectiveness?orgUnit=${tree.munA}&period=${PREV}`,
+      )
+    ).body
+    expect(judged.measures.find((m) => m.id === measure.body.id)!.verdict).toBe('not_effective')
+
+    const id = await order({ orgUnit: tree.munA, period: P, format: 'docx', sections: { plugins: ['deficits'] } })
+    expect((await finished(id)).status).toBe('done')
+    const docx = await docxOf((await download(id)).bytes)
+    expect(docx.headings.map((h) => h.text)).toEqual(
+      expect.arrayContaining(['Управленческие решения', 'Эффективность мер прошлого периода']),
+    )
+    expect(docx.rows).toContainEqual(['Приказ', '№ 12-од от 10.09.2025', NASTY[2], 'Управление образования'])
+    // munA 10 % in 2024/25 → 4 % in 2025/26 against the expected 20 %: not effective.
+    expect(docx.rows).toContainEqual([
+      'Диагностика педагогов',
+      'Доля педагогов, прошедших диагностику профессиональных дефицитов, от общего количества педагогов',
+      '10 %',
+      '4 %',
+      '20 %',
+      'неэффективно',
+    ])
+  })
+
   it("lists the unit's reports and keeps a foreign unit's out", async () => {
     const mine = await t
       .as('coord-a')

@@ -22,10 +22,27 @@ export const ADDRESSEE_GROUPS: Record<string, string> = {
 }
 
 export const MEASURE_STATUS: Record<string, string> = {
+  proposed: 'предложено',
   planned: 'запланировано',
   in_progress: 'выполняется',
   done: 'выполнено',
   cancelled: 'отменено',
+}
+
+export const DECISION_KINDS: Record<string, string> = {
+  order: 'Приказ',
+  instruction: 'Распоряжение',
+  letter: 'Письмо',
+  programme_change: 'Изменение муниципальной программы',
+  local_regulation: 'Локальный акт',
+  recommendation: 'Методические рекомендации',
+}
+
+export const VERDICT_WORDS: Record<'effective' | 'partly' | 'not_effective' | 'no_data', string> = {
+  effective: 'эффективно',
+  partly: 'частично',
+  not_effective: 'неэффективно',
+  no_data: 'нет данных',
 }
 
 type Def = Pick<Indicator, 'kind' | 'decimals'>

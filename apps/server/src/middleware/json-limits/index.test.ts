@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { describe, expect, it } from 'vitest'
 import { DomainError } from '../../errors.ts'
 import { jsonDepth, jsonLimits } from './index.ts'
@@ -22,6 +23,19 @@ describe('JSON body limits', () => {
     const res = await post(JSON.stringify({ a: [1, { b: 2 }] }))
     expect(res.status).toBe(200)
     expect(await res.json()).toEqual({ a: [1, { b: 2 }] })
+  })
+
+  it('leaves the body readable for a route that streams it again through its own limit', async () => {
+    const upload = new Hono()
+      .use('*', jsonLimits(1024, 8))
+      .post('/upload', bodyLimit({ maxSize: 100 }), async (c) => c.json(await c.req.json()))
+    const res = await upload.request('/upload', {
+      method: 'POST',
+      body: '{"a":1}',
+      headers: { 'content-type': 'application/json' },
+    })
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ a: 1 })
   })
 
   it('refuses a larger body with 413, with or without Content-Length', async () => {

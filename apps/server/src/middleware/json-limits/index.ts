@@ -51,10 +51,15 @@ export function jsonLimits(maxBytes = JSON_MAX_BYTES, maxDepth = JSON_MAX_DEPTH)
   return async (c, next) => {
     if (!/json/i.test(c.req.header('content-type') ?? '')) return next()
     return limit(c, async () => {
-      if (jsonDepth(await c.req.text(), maxDepth) > maxDepth)
+      const text = await c.req.text()
+      if (jsonDepth(text, maxDepth) > maxDepth)
         throw new DomainError('invalid', 'json_too_deep', `the JSON body nests deeper than ${maxDepth} levels`, [
           { path: '(body)', message: `at most ${maxDepth} levels of arrays and objects` },
         ])
+      // The stream is read: later middleware that streams the body again (a route's own upload
+      // limit) gets the same bytes from a fresh request.
+      const raw = c.req.raw
+      c.req.raw = new Request(raw.url, { method: raw.method, headers: raw.headers, body: text, signal: raw.signal })
       await next()
     })
   }
