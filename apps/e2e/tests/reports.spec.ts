@@ -1,3 +1,5 @@
+import { readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
 import { execFileSync } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { extractText, getDocumentProxy } from 'unpdf'
@@ -64,8 +66,13 @@ test('the coordinator orders a PDF report, watches its progress and downloads it
   const shown = value === null ? '—' : `${new Intl.NumberFormat('ru', { maximumFractionDigits: 1 }).format(value)} %`
   expect(squeezed).toContain(shown.replace(/\s+/g, ''))
 
+  // CI installs poppler-utils: there the pages must render; elsewhere they render when pdftoppm is there.
+  if (process.env.CI) expect(has('pdftoppm'), 'pdftoppm (poppler-utils) is installed on CI').toBe(true)
   if (has('pdftoppm')) {
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '4', file, testInfo.outputPath('report-page')])
+    const pages = readdirSync(testInfo.outputDir).filter((f) => /^report-page-\d+\.png$/.test(f))
+    expect(pages.length).toBeGreaterThan(0)
+    expect(statSync(join(testInfo.outputDir, pages.sort()[0]!)).size).toBeGreaterThan(10_000)
     testInfo.annotations.push({ type: 'pages', description: testInfo.outputPath('report-page-*.png') })
   } else testInfo.annotations.push({ type: 'note', description: 'pdftoppm is not installed: pages not rendered' })
 })
