@@ -9,6 +9,7 @@ import * as campaignCollection from './migrations/0006-campaign-collection.ts'
 import * as goals from './migrations/0007-goals.ts'
 import * as recommendations from './migrations/0008-recommendations.ts'
 import * as measures from './migrations/0009-measures.ts'
+import * as aggregates from './migrations/0012-aggregates.ts'
 import type { Database } from './schema.ts'
 
 /** Migrations as code, in order. Names are stable: they are recorded in the database. */
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '0007-goals': goals,
   '0008-recommendations': recommendations,
   '0009-measures': measures,
+  '0012-aggregates': aggregates,
 }
 
 /**
