@@ -3,6 +3,7 @@ import pg from 'pg'
 import { connect, migrateToLatest } from '@profmon/db'
 import { benchAnalytics, type BenchSize } from './analytics-bench.ts'
 import { benchImport } from './import-bench.ts'
+import { benchWrite, printVolumes } from './write-bench.ts'
 
 /**
  * `pnpm bench`: reports, never fails on a threshold. Sizes from the foundation issue:
@@ -19,6 +20,8 @@ async function onPglite() {
   try {
     await migrateToLatest(handle.db)
     await benchAnalytics(handle, size)
+    await printVolumes(handle)
+    await benchWrite(handle)
     await benchImport(handle)
   } finally {
     await handle.close()
@@ -36,6 +39,8 @@ async function onPostgres(url: string) {
   try {
     await migrateToLatest(handle.db)
     await benchAnalytics(handle, size)
+    await printVolumes(handle)
+    await benchWrite(handle)
     await benchImport(handle)
   } finally {
     await handle.close()

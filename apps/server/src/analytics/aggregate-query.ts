@@ -1,4 +1,4 @@
-import type { Database, Kysely } from '@profmon/db'
+import { sql, type Database, type Kysely } from '@profmon/db'
 import type { PartialAggregate } from '@profmon/contract'
 
 /** One row of the subtree aggregation: the partial aggregate of an element over a unit's subtree. */
@@ -25,33 +25,39 @@ export interface AggregateArgs {
  * scanning the subtree's values — and a value written is in the next answer.
  *
  * ```sql
- * select org_unit_id, period_id, element_id, option_id, n, s, nt, lo, hi
+ * select json_agg(json_build_array(org_unit_id, period_id, element_id, option_id, n, s, nt, lo, hi))
  * from data_aggregate
- * where org_unit_id in (…) and period_id in (…) and element_id in (…)
+ * where org_unit_id = any(…) and period_id = any(…) and element_id = any(…)
  * ```
  */
 export async function aggregateSubtrees(db: Kysely<Database>, args: AggregateArgs): Promise<AggregateRow[]> {
   if (!args.unitIds.length || !args.periodIds.length || !args.elementIds.length) return []
-  const rows = await db
-    .selectFrom('data_aggregate')
-    .select(['org_unit_id', 'period_id', 'element_id', 'option_id', 'n', 's', 'nt', 'lo', 'hi'])
-    .where('org_unit_id', 'in', args.unitIds)
-    .where('period_id', 'in', args.periodIds)
-    .where('element_id', 'in', args.elementIds)
-    .execute()
+  // One JSON text instead of a row per aggregate: the embedded engine spends ~30 µs converting
+  // each result row, more than the query itself takes (3,000 rows: 90 ms as rows, 10 ms as JSON).
+  const result = await sql<{ rows: string }>`
+    select coalesce(json_agg(json_build_array(org_unit_id, period_id, element_id, option_id, n, s, nt, lo, hi)), '[]')::text as rows
+    from data_aggregate
+    where org_unit_id = any(${args.unitIds}::int[]) and period_id = any(${args.periodIds}::int[])
+      and element_id = any(${args.elementIds}::int[])
+  `.execute(db)
+  const rows = JSON.parse(result.rows[0]!.rows) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number | null,
+    number | null,
+  ][]
   // A row exists only where some org unit of the subtree reported a value; booleans are stored
   // as 1/0, so `nt` counts their "yes" as it counts the non-zero numbers of `count_true`.
-  return rows.map((r) => ({
-    unitId: r.org_unit_id,
-    periodId: r.period_id,
-    elementId: r.element_id,
-    optionId: r.option_id,
-    partial: {
-      count: r.n,
-      sum: Number(r.s),
-      countTrue: r.nt,
-      min: r.lo ?? Infinity,
-      max: r.hi ?? -Infinity,
-    },
+  return rows.map(([unitId, periodId, elementId, optionId, n, s, nt, lo, hi]) => ({
+    unitId,
+    periodId,
+    elementId,
+    optionId,
+    partial: { count: n, sum: s, countTrue: nt, min: lo ?? Infinity, max: hi ?? -Infinity },
   }))
 }
