@@ -139,8 +139,8 @@ export interface DataValueTable {
 
 /**
  * Maintained aggregates (migration `0012-aggregates`): the values of an element, period and option
- * over the subtree of `org_unit_id` (the unit and every descendant), kept by triggers in the writing
- * transaction. `n` values reported, `s` their exact sum, `nt` how many are non-zero, `lo`/`hi` the
+ * reported by the descendants of `org_unit_id` (a subtree = this row + the unit's own values), kept
+ * by triggers in the writing transaction. `n` values reported, `s` their exact sum, `nt` how many are non-zero, `lo`/`hi` the
  * extremes (only for `min`/`max` elements, else null). A key without values has no row.
  */
 export interface DataAggregateTable {

@@ -68,7 +68,7 @@ describe(`maintained aggregates on ${testEngine}`, () => {
   })
   afterAll(() => t.close())
 
-  it('counts a value for every unit on its path: 3 + 5 at two schools of A, 2 at B → A 8, B 2, region 10', async () => {
+  it('counts a value for every unit above it: 3 + 5 at two schools of A, 2 at B → A 8, B 2, region 10, no row for a school', async () => {
     await write([
       { orgUnit: tree.schoolA1, element: 'deficits.teachers_total', value: 3 },
       { orgUnit: tree.schoolA2, element: 'deficits.teachers_total', value: 5 },

@@ -1,15 +1,18 @@
 import { sql, type Kysely } from 'kysely'
 
 /**
- * Maintained aggregates: for every data element, org unit *with its descendants*, period and
- * option, the parts each aggregation rule merges exactly — the number of reported values `n`,
+ * Maintained aggregates: for every data element, org unit, period and option, the values of the
+ * unit's *descendants* summarised into the parts each aggregation rule merges exactly — the number of reported values `n`,
  * their exact sum `s` (numeric, so adding and removing never drifts), the number of non-zero
  * ("yes") values `nt`, and `lo`/`hi` (min, max) for the elements whose rule is `min` or `max`.
  *
  * Statement-level triggers keep the table equal to {@link REBUILT} in the writing statement's own
  * transaction, whatever writes: the batch write and the XLSX import (one upsert and one delete
  * each), `COPY`, a move of org units between parents (a changed materialized path), or a plugin
- * changing an element's rule. A value counts for every unit on its org unit's path. Min and max
+ * changing an element's rule. A value counts for every unit above its own on its path; a unit's
+ * own values are not repeated here (they are one row each in `data_value` already, and an
+ * organisation — most units — has nothing below it), so a subtree is its unit's row here plus
+ * that unit's own values, and a write touches one row per level above. Min and max
  * cannot be decremented: when a removed value was the extreme of a key, that key's min and max
  * are recomputed from the raw values of its subtree in the same trigger.
  */
@@ -86,8 +89,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
 const TRACKED = `aggregation in ('min', 'max')`
 
 /**
- * The table computed from scratch: every reported value counted once for each unit on its org
- * unit's path (`/1/5/123/` → 1, 5, 123).
+ * The table computed from scratch: every reported value counted once for each unit above its org
+ * unit on the path (`/1/5/123/` → 1 and 5).
  */
 const REBUILT = `
   select a.id::int as org_unit_id, v.period_id, v.element_id, v.option_id,
@@ -97,16 +100,16 @@ const REBUILT = `
   join org_unit o on o.id = v.org_unit_id
   join data_element t on t.id = v.element_id
   cross join lateral unnest(string_to_array(o.path, '/')) as a(id)
-  where v.value is not null and a.id <> ''
+  where v.value is not null and a.id <> '' and a.id <> v.org_unit_id::text
   group by 1, 2, 3, 4`
 
-/** Changes of data values as signed rows `(anc, per, el, opt, val, sg)`, one per unit on the path. */
-const valueDelta = (rows: string, sign: number, filter = 'true') => `
+/** Changes of data values as signed rows `(anc, per, el, opt, val, sg)`, one per unit above on the path. */
+const valueDelta = (rows: string, sign: number) => `
   select a.id::int as anc, r.period_id as per, r.element_id as el, r.option_id as opt, r.value as val, ${sign} as sg
   from ${rows} r
   join org_unit o on o.id = r.org_unit_id
   cross join lateral unnest(string_to_array(o.path, '/')) as a(id)
-  where r.value is not null and a.id <> '' and ${filter}`
+  where r.value is not null and a.id <> '' and a.id <> r.org_unit_id::text`
 
 /** An update counts only where the value changed (a re-save of the same value moves nothing). */
 const UPDATE_DELTA = `
@@ -116,7 +119,8 @@ const UPDATE_DELTA = `
 
 /**
  * A move changes the paths of a subtree: each of its values leaves the units only on the old path
- * and joins those only on the new one (the moved subtree's own rows and shared ancestors stay).
+ * and joins those only on the new one (units inside the moved subtree and shared ancestors are on
+ * both, so their rows stay).
  * Paths are parsed defensively: a unit is inserted with a placeholder path before it has values.
  */
 const MOVE_DELTA = `
@@ -190,7 +194,7 @@ function maintainFunction(name: string, delta: string): string {
         select k.u, k.p, k.e, k.o, min(v.value) as lo, max(v.value) as hi
         from unnest(su, sp, se, so) as k(u, p, e, o)
         join org_unit top on top.id = k.u
-        join org_unit w on w.path like top.path || '%'
+        join org_unit w on w.path like top.path || '%' and w.id <> top.id
         join data_value v on (v.org_unit_id, v.period_id, v.element_id, v.option_id) = (w.id, k.p, k.e, k.o)
         where v.value is not null
         group by k.u, k.p, k.e, k.o
