@@ -76,7 +76,11 @@ export async function benchWrite(handle: DatabaseHandle, runs = 5): Promise<void
     try {
       const base = await timed()
       await empty()
-      if (i > 0) (a.push(ours), b.push(base)) // the first round warms plans and caches
+      // The first round warms plans and caches.
+      if (i > 0) {
+        a.push(ours)
+        b.push(base)
+      }
     } finally {
       await maintenance(handle, true)
     }
