@@ -11,6 +11,7 @@ import * as recommendations from './migrations/0008-recommendations.ts'
 import * as measures from './migrations/0009-measures.ts'
 import * as decisionsEffectiveness from './migrations/0010-decisions-effectiveness.ts'
 import * as reports from './migrations/0011-reports.ts'
+import * as aggregates from './migrations/0012-aggregates.ts'
 import type { Database } from './schema.ts'
 
 /** Migrations as code, in order. Names are stable: they are recorded in the database. */
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '0009-measures': measures,
   '0010-decisions-effectiveness': decisionsEffectiveness,
   '0011-reports': reports,
+  '0012-aggregates': aggregates,
 }
 
 /**

@@ -137,6 +137,25 @@ export interface DataValueTable {
   updated_by: string | null
 }
 
+/**
+ * Maintained aggregates (migration `0012-aggregates`): the values of an element, period and option
+ * reported by the descendants of `org_unit_id` (a subtree = this row + the unit's own values), kept
+ * by triggers in the writing transaction. `n` values reported, `s` their exact sum, `nt` how many are non-zero, `lo`/`hi` the
+ * extremes (only for `min`/`max` elements, else null). A key without values has no row.
+ */
+export interface DataAggregateTable {
+  org_unit_id: number
+  period_id: number
+  element_id: number
+  option_id: number
+  n: number
+  /** numeric: read as a string. */
+  s: ColumnType<string, string | number, string | number>
+  nt: number
+  lo: number | null
+  hi: number | null
+}
+
 /** A target set for an indicator, period and org unit subtree (region default, municipal override). */
 export interface TargetTable {
   id: Generated<number>
@@ -447,6 +466,7 @@ export interface Database {
   indicator: IndicatorTable
   local_indicator_revision: LocalIndicatorRevisionTable
   data_value: DataValueTable
+  data_aggregate: DataAggregateTable
   target: TargetTable
   audit_log: AuditLogTable
   app_user: AppUserTable

@@ -4,6 +4,7 @@ import { connect, migrateToLatest } from '@profmon/db'
 import { benchAnalytics, type BenchSize } from './analytics-bench.ts'
 import { benchImport } from './import-bench.ts'
 import { benchReport } from './report-bench.ts'
+import { benchWrite, printVolumes } from './write-bench.ts'
 
 /**
  * `pnpm bench`: reports, never fails on a threshold. Sizes from the foundation issue:
@@ -20,6 +21,8 @@ async function onPglite() {
   try {
     await migrateToLatest(handle.db)
     await benchReport(handle, await benchAnalytics(handle, size))
+    await printVolumes(handle)
+    await benchWrite(handle)
     await benchImport(handle)
   } finally {
     await handle.close()
@@ -37,6 +40,8 @@ async function onPostgres(url: string) {
   try {
     await migrateToLatest(handle.db)
     await benchReport(handle, await benchAnalytics(handle, size))
+    await printVolumes(handle)
+    await benchWrite(handle)
     await benchImport(handle)
   } finally {
     await handle.close()

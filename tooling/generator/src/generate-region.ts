@@ -52,7 +52,7 @@ export async function generateRegion(handle: DatabaseHandle, options: GenerateOp
     await client.query('commit')
     // Fresh statistics after a bulk load: without them the planner guesses a few hundred rows
     // and picks nested loops (PGlite has no autovacuum to do this later).
-    await client.query('analyze org_unit, data_value')
+    await client.query('analyze org_unit, data_value, data_aggregate')
     return {
       regionId,
       municipalities: plan.length,

@@ -15,7 +15,7 @@ import { loadTargetResolver, type EffectiveTarget } from '../goals/effective-tar
 import { regionIdOf } from '../org/org-units.ts'
 import { revisionFor } from '../catalog/local-definitions.ts'
 import { enabledPluginIds } from '../plugins/enabled.ts'
-import { aggregateSubtrees, type ElementRule } from './aggregate-query.ts'
+import { aggregateSubtrees } from './aggregate-query.ts'
 
 /** One analytics row: an indicator for an org unit, period and option (null = total). */
 export interface AnalyticsRow {
@@ -45,8 +45,8 @@ export interface AnalyticsRequest {
 const round = (v: number | null) => (v === null ? null : Math.round(v * 1e6) / 1e6)
 
 /**
- * Computes indicators for a unit (or its children) and periods: one SQL round trip aggregates
- * the data elements over every subtree, then each indicator's formulas are evaluated on those
+ * Computes indicators for a unit (or its children) and periods: one SQL round trip reads the
+ * maintained aggregates of the data elements over every subtree, then each indicator's formulas are evaluated on those
  * aggregates — a municipality's share is Σnumerators / Σdenominators of its schools.
  */
 export async function computeAnalytics(
@@ -73,28 +73,18 @@ export async function computeAnalytics(
     )
   periods.sort((a, b) => req.periods.indexOf(a.code) - req.periods.indexOf(b.code))
 
-  const elements = new Map<number, ElementRule>()
-  for (const ind of indicators) {
-    const all = ind.local ? ind.local.revisions.map((r) => r.compiled) : [ind.compiled]
-    const counted = new Set(all.flatMap((c) => c.countedRefs.map((r) => r.code)))
-    for (const ref of all.flatMap((c) => c.refs)) {
-      const el = catalog.elements.get(ref.code)
-      if (!el) continue
-      const known = elements.get(el.id)
-      elements.set(el.id, {
-        id: el.id,
-        valueType: el.definition.valueType,
-        aggregation: el.definition.aggregation,
-        counted: (known?.counted ?? false) || counted.has(ref.code),
-      })
-    }
-  }
+  const elementIds = new Set<number>()
+  for (const ind of indicators)
+    for (const compiled of ind.local ? ind.local.revisions.map((r) => r.compiled) : [ind.compiled])
+      for (const ref of compiled.refs) {
+        const el = catalog.elements.get(ref.code)
+        if (el) elementIds.add(el.id)
+      }
   const [rows, targets, evidenceGate] = await Promise.all([
     aggregateSubtrees(db, {
-      unit: req.unit,
-      level: req.level,
+      unitIds: units.map((u) => u.id),
       periodIds: periods.map((p) => p.id),
-      elements: [...elements.values()],
+      elementIds: [...elementIds],
     }),
     loadTargetResolver(
       db,
