@@ -34,7 +34,10 @@ test('targeted recommendations: generated, edited, published to a school, acknow
   // The region admin generates drafts for the whole region: the list shows them.
   await region.goto(`/recommendations?unit=${regionId}&period=${PERIOD}`)
   await region.getByTestId('recommendations-generate').click()
-  await expect(region.getByTestId('recommendations-message')).toContainText('Черновики сформированы')
+  // Generating for a whole region's 200 organisations takes seconds on a busy machine.
+  await expect(region.getByTestId('recommendations-message')).toContainText('Черновики сформированы', {
+    timeout: 60_000,
+  })
   const drafts = region.locator('[data-testid=recommendation][data-state=draft]')
   await expect(drafts.first()).toBeVisible()
   await expect(drafts.first().getByTestId('recommendation-state')).toHaveText('черновик')
@@ -49,7 +52,7 @@ test('targeted recommendations: generated, edited, published to a school, acknow
   const card = region.locator(`[data-testid=recommendation][data-id="${id}"]`)
   await expect(card.getByTestId('recommendation-text')).toHaveText(edited)
   await region.getByTestId('recommendations-generate').click()
-  await expect(region.getByTestId('recommendations-message')).toContainText('новых — 0')
+  await expect(region.getByTestId('recommendations-message')).toContainText('новых — 0', { timeout: 60_000 })
   await expect(card.getByTestId('recommendation-text')).toHaveText(edited)
   await expect(card.getByText('изменена вручную')).toBeVisible()
 
