@@ -18,7 +18,7 @@ import {
   LevelFormat,
   type FileChild,
 } from 'docx'
-import { chartSvg, CHART_SIZE, svgToPng } from './charts.ts'
+import { chartSvg, CHART_SIZE, svgToPngAsync } from './charts.ts'
 import type { Align, Block, ReportModel, Run } from './model.ts'
 
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const
@@ -33,7 +33,7 @@ const IMAGE_WIDTH = 640
 // docx writes every string as XML text (escaped): `<w:p>` or `{{x}}` in a title stays those characters.
 const runs = (list: Run[]) => list.map((r) => new TextRun({ text: r.text, bold: r.bold, italics: r.italic }))
 
-function blocks(list: Block[]): FileChild[] {
+function blocks(list: Block[], pngs: ReadonlyMap<Block, Uint8Array>): FileChild[] {
   let lists = 0
   return list.flatMap((b): FileChild[] => {
     switch (b.kind) {
@@ -101,7 +101,7 @@ function blocks(list: Block[]): FileChild[] {
       }
       case 'chart': {
         // A 2× raster for print; the PDF gets the same chart as vectors.
-        const png = svgToPng(chartSvg(b.chart), 2)
+        const png = pngs.get(b)!
         return [
           new Paragraph({
             children: [
@@ -135,6 +135,10 @@ function blocks(list: Block[]): FileChild[] {
  */
 export async function renderDocx(model: ReportModel): Promise<Uint8Array> {
   const t = model.title
+  // Every chart rasterized at once, on the rasterizer's threads.
+  const charts = model.blocks.filter((b) => b.kind === 'chart')
+  const rasters = await Promise.all(charts.map((b) => svgToPngAsync(chartSvg(b.chart), 2)))
+  const pngs = new Map<Block, Uint8Array>(charts.map((b, i) => [b, rasters[i]!]))
   const doc = new Document({
     creator: t.preparedBy,
     title: `${t.heading}: ${t.orgUnit}, ${t.period}`,
@@ -175,7 +179,7 @@ export async function renderDocx(model: ReportModel): Promise<Uint8Array> {
           new Paragraph({ children: [new TextRun({ text: 'Содержание', bold: true, size: 30 })] }),
           new TableOfContents('Содержание', { hyperlink: true, headingStyleRange: '1-2' }),
           new Paragraph({ children: [new PageBreak()] }),
-          ...blocks(model.blocks),
+          ...blocks(model.blocks, pngs),
         ],
       },
     ],
