@@ -38,6 +38,11 @@ describe('JSON body limits', () => {
     expect(await res.json()).toEqual({ a: 1 })
   })
 
+  it('lets a GET that names a JSON type (and has no body) through', async () => {
+    const get = new Hono().use('*', jsonLimits(1024, 8)).get('/ok', (c) => c.text('ok'))
+    expect((await get.request('/ok', { headers: { 'content-type': 'application/json' } })).status).toBe(200)
+  })
+
   it('refuses a larger body with 413, with or without Content-Length', async () => {
     const big = JSON.stringify({ a: 'x'.repeat(2000) })
     expect((await post(big)).status).toBe(413)

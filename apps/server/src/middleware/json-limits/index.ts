@@ -59,7 +59,8 @@ export function jsonLimits(maxBytes = JSON_MAX_BYTES, maxDepth = JSON_MAX_DEPTH)
       // The stream is read: later middleware that streams the body again (a route's own upload
       // limit) gets the same bytes from a fresh request.
       const raw = c.req.raw
-      c.req.raw = new Request(raw.url, { method: raw.method, headers: raw.headers, body: text, signal: raw.signal })
+      if (raw.method !== 'GET' && raw.method !== 'HEAD')
+        c.req.raw = new Request(raw.url, { method: raw.method, headers: raw.headers, body: text, signal: raw.signal })
       await next()
     })
   }
