@@ -593,14 +593,12 @@ export async function carryMeasure(
       .where('org_unit_id', '=', row.org_unit_id)
       .executeTakeFirst()
     if (existing) return { measure: await getMeasure(trx, scope, existing.id), created: false }
-    const shift = sql<string>`to_char((${sql.val(row.starts_on)}::date + (p2.ends_on - p1.ends_on)), 'YYYY-MM-DD')`
+    // A date moved on by the distance between the two periods' ends.
+    const shift = (day: string) => sql<string>`to_char((${day}::date + (p2.ends_on - p1.ends_on)), 'YYYY-MM-DD')`
     const dates = await trx
       .selectFrom('period as p1')
       .innerJoin('period as p2', (j) => j.onTrue())
-      .select([
-        shift.as('starts_on'),
-        sql<string>`to_char((${sql.val(row.due_on)}::date + (p2.ends_on - p1.ends_on)), 'YYYY-MM-DD')`.as('due_on'),
-      ])
+      .select([shift(row.starts_on).as('starts_on'), shift(row.due_on).as('due_on')])
       .where('p1.id', '=', row.period_id)
       .where('p2.id', '=', next.id)
       .executeTakeFirstOrThrow()
