@@ -10,7 +10,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
-  outputDir: './test-results',
+  // One folder per engine: CI runs the PGlite and the PostgreSQL suites side by side, and each
+  // run empties its own output folder when it starts.
+  outputDir: process.env.TEST_DATABASE_URL ? './test-results/postgres' : './test-results/pglite',
   use: {
     browserName: 'chromium',
     launchOptions: chromiumLaunch,
