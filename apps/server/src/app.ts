@@ -6,6 +6,7 @@ import { DomainError, fromZodError, httpStatusOf, isDatabaseUnavailable } from '
 import { authenticate } from './middleware/auth/index.ts'
 import { csrf } from './middleware/csrf/index.ts'
 import { jsonLimits } from './middleware/json-limits/index.ts'
+import { readYourWrites } from './middleware/read-replica/index.ts'
 import { requestLog } from './middleware/request-log.ts'
 import { secureHeaders } from './middleware/secure-headers/index.ts'
 import { analysisRoutes } from './routes/analysis.ts'
@@ -73,6 +74,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.use('/api/*', csrf())
   app.use('/api/*', jsonLimits())
   app.use('/api/*', authenticate(deps.db))
+  // With a hot standby (DATABASE_READ_URL): analytics reads there, unless it lacks the caller's last write.
+  app.use('/api/*', readYourWrites(deps.readReplica, deps.log))
   app.onError((err, c) => {
     if (err instanceof DomainError) return c.json(err.toJSON(), httpStatusOf(err.kind), err.headers)
     if (err instanceof SyntaxError && c.req.header('content-type')?.includes('json'))

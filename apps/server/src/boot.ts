@@ -32,7 +32,32 @@ export interface BootOptions {
  * sync, the catalog, the seed hook on an empty database — and, when that leaves no users, a
  * platform admin with a generated password.
  */
-export async function boot({ handle, pluginDirs, log, seed }: BootOptions): Promise<AppDeps> {
+export async function boot(options: BootOptions): Promise<AppDeps> {
+  // Replicas starting together on one PostgreSQL boot one after the other: on an empty
+  // database only the first seeds it and creates the platform admin; the others find them.
+  return withBootLock(options.handle, () => bootAlone(options))
+}
+
+/** Any 64-bit number of our own: the advisory lock replicas take while booting. */
+const BOOT_LOCK = 7_146_237_001
+
+async function withBootLock<T>(handle: DatabaseHandle, fn: () => Promise<T>): Promise<T> {
+  // PGlite is one process's (its DATA_DIR is locked): nothing to wait for.
+  if (handle.engine !== 'postgres') return fn()
+  const client = await handle.pool.connect()
+  try {
+    await client.query('select pg_advisory_lock($1)', [BOOT_LOCK])
+    try {
+      return await fn()
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [BOOT_LOCK])
+    }
+  } finally {
+    client.release()
+  }
+}
+
+async function bootAlone({ handle, pluginDirs, log, seed }: BootOptions): Promise<AppDeps> {
   const migrated = await migrateToLatest(handle.db)
   for (const r of migrated.results ?? []) log.info({ migration: r.migrationName }, 'migration applied')
   const { found, active } = await installPlugins(handle.db, pluginDirs, log)
@@ -48,9 +73,22 @@ export async function boot({ handle, pluginDirs, log, seed }: BootOptions): Prom
     )
   }
   const pluginUiDirs = new Map(found.flatMap((p) => (p.ok && p.uiDir ? [[p.manifest.id, p.uiDir] as const] : [])))
-  return { db: handle.db, engine: handle.engine, catalog, log, pluginUiDirs, jobs: new JobQueue(handle, log) }
+  return {
+    db: handle.db,
+    engine: handle.engine,
+    catalog,
+    log,
+    pluginUiDirs,
+    jobs: new JobQueue(handle, log),
+    readReplica: handle.readReplica,
+  }
 }
 
-export async function openDatabase(url: string | undefined, dataDir: string): Promise<DatabaseHandle> {
-  return connect({ url, dataDir })
+/** PostgreSQL at `url` (with its hot standby at `readUrl` for reads), else PGlite in `dataDir`. */
+export async function openDatabase(
+  url: string | undefined,
+  dataDir: string,
+  readUrl?: string | undefined,
+): Promise<DatabaseHandle> {
+  return connect({ url, dataDir, readUrl })
 }

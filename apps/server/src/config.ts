@@ -11,6 +11,8 @@ export interface Config {
   host: string
   /** PostgreSQL connection string; absent → embedded PGlite in `dataDir`. */
   databaseUrl: string | undefined
+  /** A hot standby of `databaseUrl` for analytics and report reads (read-your-writes kept). */
+  databaseReadUrl: string | undefined
   dataDir: string
   /** Folders whose sub-folders are plugins (workspace plugins and built third-party ones). */
   pluginDirs: string[]
@@ -29,6 +31,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReadUrl: env.DATABASE_READ_URL || undefined,
     dataDir: resolve(env.DATA_DIR ?? './data'),
     pluginDirs: pluginRoots(env),
     trustProxy,

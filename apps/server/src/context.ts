@@ -1,4 +1,4 @@
-import type { Database, Engine, Kysely } from '@profmon/db'
+import type { Database, Engine, Kysely, ReadReplica } from '@profmon/db'
 import type { Catalog } from './catalog/catalog.ts'
 import type { JobQueue } from './jobs/queue.ts'
 import type { Logger } from './logger.ts'
@@ -13,6 +13,8 @@ export interface AppDeps {
   jobs: JobQueue
   /** Where each plugin's built UI (remoteEntry.js and chunks) lives, by plugin id. */
   pluginUiDirs: ReadonlyMap<string, string>
+  /** The hot standby (DATABASE_READ_URL) that analytics and report reads go to when it has the caller's writes. */
+  readReplica?: ReadReplica | undefined
   /** How many reverse proxies in front are trusted to set X-Forwarded-For (TRUST_PROXY; 0: none). */
   trustProxy?: number
 }

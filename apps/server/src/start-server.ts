@@ -23,7 +23,7 @@ export interface StartOptions {
 export async function startServer({ config = loadConfig(), log = createLogger(), seed }: StartOptions = {}) {
   let handle: DatabaseHandle
   try {
-    handle = await openDatabase(config.databaseUrl, config.dataDir)
+    handle = await openDatabase(config.databaseUrl, config.dataDir, config.databaseReadUrl)
   } catch (e) {
     if (e instanceof DatabaseLockedError) {
       log.fatal(e.message)
@@ -31,7 +31,14 @@ export async function startServer({ config = loadConfig(), log = createLogger(),
     }
     throw e
   }
-  log.info({ engine: handle.engine, dataDir: handle.engine === 'pglite' ? config.dataDir : undefined }, 'database open')
+  log.info(
+    {
+      engine: handle.engine,
+      dataDir: handle.engine === 'pglite' ? config.dataDir : undefined,
+      readReplica: handle.readReplica ? true : undefined,
+    },
+    'database open',
+  )
   const deps = await boot({ handle, pluginDirs: config.pluginDirs, log, seed })
   const app = createApp({ ...deps, trustProxy: config.trustProxy })
   // Every replica works the report queue; pg-boss hands each job to one of them.

@@ -5,6 +5,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres'
 import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import { lockDirectory, LockHeldError, type LockOwner } from './data-dir-lock.ts'
+import { ReadReplica, RoutingPool } from './read-replica.ts'
 import type { Database } from './schema.ts'
 
 // int8 (count(*), bigserial) as number: our counts stay far below 2^53.
@@ -20,14 +21,18 @@ export interface DatabaseHandle {
   engine: Engine
   /** The underlying PGlite instance (embedded engine only), e.g. for COPY from a blob. */
   pglite?: PGlite
-  /** The pg pool (both engines). */
+  /** The pg pool (both engines): always the primary, also when a read replica is configured. */
   pool: pg.Pool
+  /** The hot standby for analytics and report reads (`readUrl`); `db` sends queries there inside `onStandby`. */
+  readReplica?: ReadReplica
   close(): Promise<void>
 }
 
 export interface ConnectOptions {
   /** PostgreSQL connection string; when absent the embedded PGlite is used. */
   url?: string | undefined
+  /** A hot standby of `url` for reads (PostgreSQL only). */
+  readUrl?: string | undefined
   /** Directory of the embedded database (created if missing); `memory://` for a throw-away one. */
   dataDir?: string | undefined
   /** Pool size for PostgreSQL. */
@@ -65,6 +70,18 @@ async function lockDataDir(dir: string): Promise<() => Promise<void>> {
   }
 }
 
+function pgPool(connectionString: string, max: number, connectionTimeoutMillis = 5_000): pg.Pool {
+  // A request waits at most 5 s for a connection (the default waits forever while PostgreSQL
+  // is away). A connection that PostgreSQL drops (a restart) emits 'error' — on the pool when
+  // idle, on the client itself while a request holds it — and an 'error' nobody listens to
+  // ends the process. The running query fails anyway (the request answers 503), the pool
+  // discards the broken client, and the next query connects anew.
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis })
+  pool.on('error', () => {})
+  pool.on('connect', (client) => client.on('error', () => {}))
+  return pool
+}
+
 /**
  * Opens the database: PostgreSQL when `url` is given, else the embedded PGlite in `dataDir`
  * (default `./data`), locked against a second process.
@@ -74,21 +91,20 @@ async function lockDataDir(dir: string): Promise<() => Promise<void>> {
  */
 export async function connect(options: ConnectOptions = {}): Promise<DatabaseHandle> {
   if (options.url) {
-    // A request waits at most 5 s for a connection (the default waits forever while PostgreSQL
-    // is away). A connection that PostgreSQL drops (a restart) emits 'error' — on the pool when
-    // idle, on the client itself while a request holds it — and an 'error' nobody listens to
-    // ends the process. The running query fails anyway (the request answers 503), the pool
-    // discards the broken client, and the next query connects anew.
-    const pool = new pg.Pool({
-      connectionString: options.url,
-      max: options.poolSize ?? 10,
-      connectionTimeoutMillis: 5_000,
-    })
-    pool.on('error', () => {})
-    pool.on('connect', (client) => client.on('error', () => {}))
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
-    return { db, engine: 'postgres', pool, close: () => db.destroy() }
+    const pool = pgPool(options.url, options.poolSize ?? 10)
+    if (!options.readUrl) {
+      const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+      return { db, engine: 'postgres', pool, close: () => db.destroy() }
+    }
+    // Reads on the standby are the exception a request opts into; everything else, pg-boss
+    // (which gets `pool`) included, stays on the primary.
+    // A standby that is away costs a read at most a second before the primary answers it.
+    const readReplica = new ReadReplica(pool, pgPool(options.readUrl, options.poolSize ?? 10, 1_000))
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new RoutingPool(pool, readReplica) }) })
+    return { db, engine: 'postgres', pool, readReplica, close: () => db.destroy() }
   }
+  if (options.readUrl)
+    throw new Error('a read replica (DATABASE_READ_URL) needs PostgreSQL (DATABASE_URL) as the primary')
   const dataDir = options.dataDir ?? './data'
   const memory = dataDir.startsWith('memory://')
   let unlock: (() => Promise<void>) | undefined
