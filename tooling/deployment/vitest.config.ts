@@ -4,8 +4,8 @@ export default defineConfig({
   test: {
     // Each test starts real servers (and a proxy or a standby) as child processes on a machine
     // other test runs share; one file at a time.
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
     fileParallelism: false,
   },
 })

@@ -92,7 +92,7 @@ describe('two server replicas behind HAProxy on one PostgreSQL', () => {
           await sleep(200)
         }
       }
-      const before = await Promise.all([order(), order(), order()])
+      const before = await Promise.all([order(), order()])
       expect(await reportsDone(before, 60_000)).toBe(before.length)
 
       // Traffic through the proxy: four writers, each value a key of its own, and a reader of the
@@ -128,20 +128,27 @@ describe('two server replicas behind HAProxy on one PostgreSQL', () => {
         }
       }
       const traffic = Promise.all([writer(), writer(), writer(), writer(), reader()])
+      // Bounded in time, not only in count: a busy machine is slower, never stuck.
+      const until = async (done: () => boolean, minMs: number, maxMs: number) => {
+        const start = Date.now()
+        while ((Date.now() - start < minMs || !done()) && Date.now() - start < maxMs) await sleep(50)
+      }
       const during: number[] = []
-      await sleep(1_500)
+      await until(() => acknowledged.length >= 20, 1_000, 15_000)
       during.push(await order())
       const ackedBeforeKill = acknowledged.length
       await a!.crash()
       during.push(await order())
-      await sleep(2_500)
+      await until(() => acknowledged.length >= ackedBeforeKill + 20, 2_000, 15_000)
       stop = true
       await traffic
 
       expect(ackedBeforeKill).toBeGreaterThan(0)
       // The survivor carried on: writes were acknowledged after the kill, few requests failed.
       expect(acknowledged.length).toBeGreaterThan(ackedBeforeKill)
-      expect(refused).toBeLessThanOrEqual(5)
+      // At most the writes in flight when it died failed (four writers), with a margin for a
+      // proxy's kept-alive connection to the dead replica.
+      expect(refused).toBeLessThanOrEqual(8)
       expect(reads).toBeGreaterThan(0)
 
       // Every acknowledged write is in the database with the value written.
