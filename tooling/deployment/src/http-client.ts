@@ -1,8 +1,11 @@
 /** A tiny HTTP client with a cookie jar, like a browser tab: it keeps what `Set-Cookie` gives. */
 export class Session {
   readonly #cookies = new Map<string, string>()
+  readonly base: string
 
-  constructor(readonly base: string) {}
+  constructor(base: string) {
+    this.base = base
+  }
 
   /** The same cookies, sent to another address (another replica directly, bypassing the proxy). */
   at(base: string): Session {
@@ -15,7 +18,7 @@ export class Session {
     return this.#cookies.get(name)
   }
 
-  async request(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+  async request(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
     const headers: Record<string, string> = {}
     if (this.#cookies.size) headers.cookie = [...this.#cookies].map(([k, v]) => `${k}=${v}`).join('; ')
     if (body !== undefined) headers['content-type'] = 'application/json'

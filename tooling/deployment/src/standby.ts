@@ -152,7 +152,8 @@ export async function startStandby(url: string): Promise<Standby> {
       if (r?.recovery) break
       throw new Error('the copy is not in recovery: not a standby')
     } catch (e) {
-      if (Date.now() > deadline) throw new Error(`the standby did not come up in 30 s (${String(e)}):\n${log}`)
+      if (Date.now() > deadline)
+        throw new Error(`the standby did not come up in 30 s (${String(e)}):\n${log}`, { cause: e })
     }
     await new Promise((r) => setTimeout(r, 200))
   }
