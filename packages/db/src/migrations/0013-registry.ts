@@ -41,7 +41,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addUniqueConstraint('person_region_snils', ['region_id', 'snils_hash'])
     .execute()
-  await sql`create index if not exists person_match on person (region_id, lower(surname), lower(name), birth_date)`.execute(
+  await sql`create index if not exists person_match on person (region_id, birth_date)`.execute(
     db,
   )
 
