@@ -629,15 +629,16 @@ async function employmentUnits(
     ? await db.selectFrom('org_unit').select(['id', 'path', 'level']).where('id', 'in', ids).execute()
     : []
   const byId = new Map(units.map((u) => [u.id, u]))
-  for (const [i, e] of employments.entries()) {
-    const u = byId.get(e.orgUnit)
-    if (!u) problems.push({ path: `employments[${i}].orgUnit`, message: `no org unit ${e.orgUnit}` })
-    else if (u.level !== 3)
-      problems.push({ path: `employments[${i}].orgUnit`, message: `org unit ${e.orgUnit} is not an organisation` })
-  }
+  for (const [i, e] of employments.entries())
+    if (!byId.has(e.orgUnit)) problems.push({ path: `employments[${i}].orgUnit`, message: `no org unit ${e.orgUnit}` })
   if (problems.length) throw invalid(problems)
+  // Access first: a unit outside the caller's records is a 403 whatever else is wrong with it.
   for (const [i, e] of employments.entries())
     await access.assertCanWrite(byId.get(e.orgUnit)!, `employments[${i}].orgUnit`)
+  for (const [i, e] of employments.entries())
+    if (byId.get(e.orgUnit)!.level !== 3)
+      problems.push({ path: `employments[${i}].orgUnit`, message: `org unit ${e.orgUnit} is not an organisation` })
+  if (problems.length) throw invalid(problems)
   if (new Set(units.map(regionIdOf)).size > 1)
     throw invalid([{ path: 'employments', message: 'all employments must be in one region' }])
   return byId
@@ -956,6 +957,17 @@ export async function anonymiseLeavers(
       )
       .execute()
     const ids = due.map((r) => r.id)
+    // The run is audited even when nobody was due: who asked, when, with which cut-off.
+    await appendAudit(trx, [
+      {
+        actor,
+        action: 'anonymise',
+        entity: 'person',
+        entityKey: `region:${region.id}`,
+        orgUnitId: region.id,
+        newValue: { people: ids, leftBefore: before, retentionMonths: settings.retentionMonths },
+      },
+    ])
     if (ids.length) {
       await trx
         .updateTable('person')
@@ -972,16 +984,6 @@ export async function anonymiseLeavers(
         })
         .where('id', 'in', ids)
         .execute()
-      await appendAudit(trx, [
-        {
-          actor,
-          action: 'anonymise',
-          entity: 'person',
-          entityKey: `region:${region.id}`,
-          orgUnitId: region.id,
-          newValue: { people: ids, leftBefore: before, retentionMonths: settings.retentionMonths },
-        },
-      ])
     }
     return { anonymised: ids.length, before }
   })
