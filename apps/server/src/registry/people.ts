@@ -13,6 +13,7 @@ import { DomainError, forbidden, invalid, notFound, type ErrorDetail } from '../
 import { getOrgUnit, regionIdOf } from '../org/org-units.ts'
 import { decryptSnils, encryptSnils, pdKeys, snilsHash } from './pd-crypto.ts'
 import { listEventsOf } from './events.ts'
+import { registryTransaction } from './db-errors.ts'
 import { PersonalAccess } from './personal-access.ts'
 import { registrySettings } from './settings.ts'
 import { formatSnils, normaliseSnils, validSnils } from './snils.ts'
@@ -675,7 +676,7 @@ export async function createTeacher(
   const checked = checkPerson(input, subjectIds)
   if (!checked.ok) throw invalid(checked.problems)
   const p = checked.person
-  const id = await db.transaction().execute(async (trx) => {
+  const id = await registryTransaction(db, async (trx) => {
     const access = new PersonalAccess(trx, scope)
     const units = await employmentUnits(trx, access, input.employments, p.birthDate)
     const regionId = regionIdOf([...units.values()][0]!)
@@ -754,7 +755,7 @@ export async function updateTeacher(
 ): Promise<PersonView> {
   pdKeys()
   const subjectIds = await optionIds(db, 'subject')
-  await db.transaction().execute(async (trx) => {
+  await registryTransaction(db, async (trx) => {
     const { person, vis, access } = await readablePerson(trx, scope, id, true)
     if (!vis.writable.size)
       throw forbidden(`person ${id}: your roles do not allow changing the records of their organisations`, 'id')
@@ -860,7 +861,7 @@ export async function updateTeacher(
  * deleted; the person with their events goes when no employment remains.
  */
 export async function deleteTeacher(db: Kysely<Database>, scope: Scope, actor: string, id: number): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await registryTransaction(db, async (trx) => {
     const { person, vis } = await readablePerson(trx, scope, id, true)
     if (!vis.writable.size)
       throw forbidden(`person ${id}: your roles do not allow changing the records of their organisations`, 'id')
@@ -932,7 +933,7 @@ export async function anonymiseLeavers(
   const region = await getOrgUnit(db, regionId)
   if (region.level !== 1) throw invalid([{ path: 'region', message: `org unit ${regionId} is not a region` }])
   scope.assertCanWrite(region, 'plugins', 'region')
-  return db.transaction().execute(async (trx) => {
+  return registryTransaction(db, async (trx) => {
     const settings = await registrySettings(trx, region.id)
     const d = new Date(`${on}T00:00:00Z`)
     d.setUTCMonth(d.getUTCMonth() - settings.retentionMonths)
