@@ -5,17 +5,15 @@ import { invalid, type ErrorDetail } from '../errors.ts'
 import { getOrgUnit, regionIdOf } from '../org/org-units.ts'
 import { checkEvent, insertEvents, type CheckedEvent, type EventInput } from './events.ts'
 import { encryptSnils, pdKeys, snilsHash } from './pd-crypto.ts'
+import { matchAmong, matchCandidates, type MatchCandidate } from './matching.ts'
 import {
   checkEmployment,
   checkPerson,
-  matchAmong,
-  matchCandidates,
   optionTitles,
   personKey,
   type CheckedPerson,
   type EmploymentInput,
-  type MatchCandidate,
-} from './people.ts'
+} from './person-fields.ts'
 import { registryTransaction } from './db-errors.ts'
 import { PersonalAccess } from './personal-access.ts'
 import { formatSnils, normaliseSnils, validSnils } from './snils.ts'

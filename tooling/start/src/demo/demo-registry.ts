@@ -118,9 +118,8 @@ export async function seedDemoRegistry(
         const birthYear = 1958 + Math.floor(next() * 45)
         const birthDate = iso(new Date(Date.UTC(birthYear, Math.floor(next() * 12), 1 + Math.floor(next() * 28))))
         const experienceSince = `${birthYear + 21 + Math.floor(next() * 4)}-09-01`
-        let nine = ''
-        do nine = String(100_000_000 + Math.floor(next() * 899_999_999))
-        while (snilsSeen.has(nine))
+        let nine = String(100_000_000 + Math.floor(next() * 899_999_999))
+        while (snilsSeen.has(nine)) nine = String(100_000_000 + Math.floor(next() * 899_999_999))
         snilsSeen.add(nine)
         const snils = nine + String(snilsCheck(nine)).padStart(2, '0')
         const head = i === 0
