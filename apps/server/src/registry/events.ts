@@ -3,7 +3,9 @@ import type { Scope } from '../access/scope.ts'
 import { appendAudit } from '../audit/audit-log.ts'
 import { forbidden, invalid, notFound, type ErrorDetail } from '../errors.ts'
 import { parseEventDetails } from './event-details.ts'
-import { isDate, optionIds, readablePerson, today } from './people.ts'
+import { readablePerson } from './people-read.ts'
+import { isDate, optionIds, today } from './person-fields.ts'
+import { registryTransaction } from './db-errors.ts'
 import { PersonalAccess } from './personal-access.ts'
 
 type Db = Kysely<Database> | Transaction<Database>
@@ -285,7 +287,7 @@ export async function createEvent(
   const deficitIds = await optionIds(db, 'deficit_type')
   const checked = checkEvent(input, deficitIds)
   if (!checked.ok) throw invalid(checked.problems)
-  const id = await db.transaction().execute(async (trx) => {
+  const id = await registryTransaction(db, async (trx) => {
     const { person, vis } = await readablePerson(trx, scope, personId, true)
     const mine = person.employments.filter((e) => vis.writable.has(e.id))
     if (!mine.length)
@@ -346,7 +348,7 @@ export async function updateEvent(
   input: Omit<EventInput, 'kind' | 'orgUnit'>,
 ): Promise<EventView> {
   const deficitIds = await optionIds(db, 'deficit_type')
-  await db.transaction().execute(async (trx) => {
+  await registryTransaction(db, async (trx) => {
     const { person, event } = await writableEvent(trx, scope, personId, eventId)
     const checked = checkEvent({ ...input, kind: event.kind }, deficitIds)
     if (!checked.ok) throw invalid(checked.problems)
@@ -409,7 +411,7 @@ export async function deleteEvent(
   personId: number,
   eventId: number,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await registryTransaction(db, async (trx) => {
     const { event } = await writableEvent(trx, scope, personId, eventId)
     await trx.deleteFrom('person_event').where('id', '=', eventId).execute()
     await appendAudit(trx, [

@@ -5,17 +5,16 @@ import { invalid, type ErrorDetail } from '../errors.ts'
 import { getOrgUnit, regionIdOf } from '../org/org-units.ts'
 import { checkEvent, insertEvents, type CheckedEvent, type EventInput } from './events.ts'
 import { encryptSnils, pdKeys, snilsHash } from './pd-crypto.ts'
+import { matchAmong, matchCandidates, type MatchCandidate } from './matching.ts'
 import {
   checkEmployment,
   checkPerson,
-  matchAmong,
-  matchCandidates,
   optionTitles,
   personKey,
   type CheckedPerson,
   type EmploymentInput,
-  type MatchCandidate,
-} from './people.ts'
+} from './person-fields.ts'
+import { registryTransaction } from './db-errors.ts'
 import { PersonalAccess } from './personal-access.ts'
 import { formatSnils, normaliseSnils, validSnils } from './snils.ts'
 import {
@@ -493,7 +492,7 @@ export async function importStaff(
 
   const regionId = regionIdOf(unit)
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await registryTransaction(db, async (trx) => {
       await new PersonalAccess(trx, scope).assertCanWrite(unit)
       const all = [...staff.map((s) => s.person), ...events.map((e) => e.person)]
       const candidates = await matchCandidates(
@@ -705,7 +704,7 @@ export async function importRegionEvents(
       if (r) events.push(r)
     }
   if (c.errors.length) return { ok: false, matched: 0, unmatched: [], errors: c.errors }
-  return db.transaction().execute(async (trx) => {
+  return registryTransaction(db, async (trx) => {
     const candidates = await matchCandidates(
       trx,
       region.id,

@@ -55,7 +55,7 @@ export function pdKeys(env: NodeJS.ProcessEnv = process.env): PdKeys {
       throw new DomainError(
         'internal',
         'pd_key_invalid',
-        `${PD_KEY_VARIABLE} must be 32 random bytes written as 64 hex digits or base64 (e.g. the output of "openssl rand -base64 32")`,
+        `${PD_KEY_VARIABLE} must be 32 random bytes written as 64 hex digits or base64`,
       )
     keys = derive(master, false)
   } else if (dev) {

@@ -38,10 +38,10 @@ async function regionUnit(db: Db, id: number) {
   return unit
 }
 
-/** The settings of a region the caller works in (403 otherwise). */
+/** The settings of a region the caller works in, at any level (403 otherwise). */
 export async function readRegistrySettings(db: Db, scope: Scope, regionId: number): Promise<RegistrySettings> {
   const unit = await regionUnit(db, regionId)
-  scope.assertCanRead(unit, 'region')
+  scope.assertCanSeeRegion(unit.id, 'region')
   return registrySettings(db, unit.id)
 }
 

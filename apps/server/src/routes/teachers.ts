@@ -17,18 +17,10 @@ import {
 } from '../registry/event-details.ts'
 import { createEvent, deleteEvent, listEvents, updateEvent } from '../registry/events.ts'
 import { importRegionEvents, importStaff } from '../registry/import.ts'
-import {
-  anonymiseLeavers,
-  createTeacher,
-  deleteTeacher,
-  EDUCATIONS,
-  exportTeacher,
-  getTeacher,
-  listTeachers,
-  optionTitles,
-  POSITIONS,
-  updateTeacher,
-} from '../registry/people.ts'
+import { createTeacher, deleteTeacher, updateTeacher } from '../registry/people.ts'
+import { getTeacher, listTeachers } from '../registry/people-read.ts'
+import { EDUCATIONS, optionTitles, POSITIONS } from '../registry/person-fields.ts'
+import { anonymiseLeavers, exportTeacher } from '../registry/retention.ts'
 import { readRegistrySettings, saveRegistrySettings } from '../registry/settings.ts'
 import { buildRegistryTemplate } from '../registry/workbook.ts'
 import { answer, fileAnswer, idParam, json } from './schemas.ts'
