@@ -106,6 +106,34 @@ try {
   await page.getByTestId('cycle-matrix').waitFor()
   await page.waitForLoadState('networkidle')
   await page.screenshot({ path: join(out, 'cycle.png'), fullPage: true })
+  // The teacher registry as the school's operator keeps it: the staff list and a card with an ИОМ.
+  const school = await browser.newPage({ baseURL: server.url, viewport: { width: 1440, height: 900 } })
+  await school.goto('/login')
+  await school.locator('#login').fill('school1')
+  await school.locator('#password').fill('demo')
+  await school.getByRole('button', { name: 'Войти' }).click()
+  await school.getByTestId('nav').waitFor()
+  const { roles } = (await (await school.request.get('/api/auth/me')).json()) as {
+    roles: { orgUnit: { id: number } }[]
+  }
+  await school.goto(`/teachers?unit=${roles[0]!.orgUnit.id}&period=2025-26`)
+  await school.locator('[data-testid=teachers] tbody tr').first().waitFor()
+  await school.waitForLoadState('networkidle')
+  await school.screenshot({ path: join(out, 'teachers.png') })
+  const { items } = (await (await school.request.get(`/api/teachers?orgUnit=${roles[0]!.orgUnit.id}`)).json()) as {
+    items: { id: number }[]
+  }
+  for (const { id } of items) {
+    const events = (await (await school.request.get(`/api/teachers/${id}/events`)).json()) as {
+      items: { kind: string }[]
+    }
+    if (!events.items.some((e) => e.kind === 'iom')) continue
+    await school.goto(`/teachers/${id}?unit=${roles[0]!.orgUnit.id}&period=2025-26`)
+    await school.locator('[data-kind=iom]').first().waitFor()
+    await school.waitForLoadState('networkidle')
+    await school.screenshot({ path: join(out, 'teacher-card.png'), fullPage: true })
+    break
+  }
 } finally {
   await browser.close()
   await server.stop()

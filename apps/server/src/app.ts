@@ -38,6 +38,7 @@ import { reportRoutes } from './routes/reports.ts'
 import { staticRoutes } from './routes/static.ts'
 import { submissionRoutes } from './routes/submissions.ts'
 import { targetRoutes } from './routes/targets.ts'
+import { teacherRoutes } from './routes/teachers.ts'
 import { tokenRoutes } from './routes/tokens.ts'
 import { userRoutes } from './routes/users.ts'
 
@@ -128,6 +129,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     cycleRoutes(deps),
     attentionRoutes(deps),
     reportRoutes(deps),
+    teacherRoutes(deps),
   ])
     app.route('/', routes)
   app.route('/', docsRoutes())

@@ -33,6 +33,13 @@ export const router = createRouter({
       name: 'recommendations-print',
       component: () => import('./views/recommendations/RecommendationsPrintView.vue'),
     },
+    { path: '/teachers', name: 'teachers', component: () => import('./views/teachers/TeachersView.vue') },
+    { path: '/teachers/:id(\\d+)', name: 'teacher', component: () => import('./views/teachers/TeacherView.vue') },
+    {
+      path: '/teachers/:id(\\d+)/iom/:event(\\d+)/print',
+      name: 'teacher-iom-print',
+      component: () => import('./views/teachers/IomPrintView.vue'),
+    },
     { path: '/measures', name: 'measures', component: () => import('./views/measures/MeasuresView.vue') },
     { path: '/decisions', name: 'decisions', component: () => import('./views/decisions/DecisionsView.vue') },
     {

@@ -29,16 +29,23 @@ describe(`migrations on ${testEngine}`, () => {
         'dimension_option',
         'document',
         'effectiveness_comment',
+        'employment',
+        'iom_step',
         'indicator',
         'local_indicator_revision',
         'measure',
         'measure_document',
         'measure_progress',
         'org_unit',
+        'person',
+        'person_event',
+        'person_event_option',
+        'person_subject',
         'period',
         'plugin',
         'recommendation',
         'region_plugin',
+        'registry_setting',
         'report',
         'login_attempt',
         'role_assignment',
@@ -59,6 +66,51 @@ describe(`migrations on ${testEngine}`, () => {
       { column_name: 'effective_gap', data_type: 'double precision' },
       { column_name: 'score_bands', data_type: 'jsonb' },
     ])
+  })
+
+  it('keeps one person per SNILS hash in a region and employment dates in order (0013-registry)', async () => {
+    const region = await handle.db
+      .insertInto('org_unit')
+      .values({ name: 'Реестровый край', level: 1, kind: 'region', path: '/registry-test/' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const person = (snils_hash: string | null) =>
+      handle.db
+        .insertInto('person')
+        .values({ region_id: region.id, surname: 'S', name: 'N', birth_date: '1990-01-02', snils_hash })
+        .returning(['id', 'category', 'version', 'birth_date'])
+        .executeTakeFirstOrThrow()
+    const first = await person('h1')
+    expect(first).toMatchObject({ category: 'none', version: 1, birth_date: '1990-01-02' })
+    await expect(person('h1')).rejects.toThrow()
+    await person(null)
+    await person(null)
+    await expect(
+      handle.db
+        .insertInto('employment')
+        .values({
+          person_id: first.id,
+          org_unit_id: region.id,
+          position: 'teacher',
+          starts_on: '2024-09-01',
+          ends_on: '2024-08-31',
+        })
+        .execute(),
+    ).rejects.toThrow()
+    const event = await handle.db
+      .insertInto('person_event')
+      .values({
+        person_id: first.id,
+        org_unit_id: region.id,
+        kind: 'course',
+        occurred_on: '2024-10-01',
+        details: JSON.stringify({ hours: 36 }),
+      })
+      .returning(['id', 'details'])
+      .executeTakeFirstOrThrow()
+    expect(event.details).toEqual({ hours: 36 })
+    await handle.db.deleteFrom('person').where('id', '=', first.id).execute()
+    expect(await handle.db.selectFrom('person_event').select('id').where('id', '=', event.id).execute()).toEqual([])
   })
 
   it('is idempotent', async () => {

@@ -453,6 +453,134 @@ export interface ReportTable {
   finished_at: Date | string | null
 }
 
+/** Dates of the registry: written and read as 'YYYY-MM-DD' strings (the DATE parser keeps them as text). */
+type DateText = ColumnType<string, string, string>
+type NullableDateText = ColumnType<string | null, string | null | undefined, string | null>
+
+/** Education of a person in the registry. */
+export type PersonEducation = 'higher_pedagogical' | 'higher_other' | 'secondary_pedagogical' | 'secondary_other'
+/** Qualification category. */
+export type PersonCategory = 'none' | 'first' | 'highest'
+/** Position held in an employment. */
+export type EmploymentPosition = 'teacher' | 'head' | 'deputy_head' | 'methodist' | 'educator' | 'other'
+/** Kinds of dated events of a person. */
+export type PersonEventKind =
+  | 'diagnostics'
+  | 'iom'
+  | 'course'
+  | 'retraining'
+  | 'mentoring'
+  | 'expert_role'
+  | 'membership'
+  | 'contest'
+  | 'attestation'
+/** Kinds of the planned steps of an ИОМ. */
+export type IomStepKind = 'course' | 'mentoring' | 'methodical_event' | 'internship' | 'other'
+
+/**
+ * A person of the teacher registry (migration `0013-registry`), owned by a region (`region_id`,
+ * the tenant). Names, birth date and SNILS are personal data. SNILS is stored only encrypted
+ * (`snils_enc`: base64 of iv|tag|ciphertext, AES-256-GCM) with a keyed hash (`snils_hash`:
+ * HMAC-SHA256 hex) that is unique per region and used for matching. An anonymised person
+ * (`anonymised_at`) keeps employments and events for the counts, not their identity.
+ * `version` counts writes for optimistic concurrency.
+ */
+export interface PersonTable {
+  id: Generated<number>
+  region_id: number
+  surname: string
+  name: string
+  patronymic: string | null
+  birth_date: DateText
+  snils_enc: string | null
+  snils_hash: string | null
+  education: PersonEducation | null
+  /** Start of pedagogical experience. */
+  experience_since: NullableDateText
+  category: ColumnType<PersonCategory, PersonCategory | undefined, PersonCategory>
+  category_on: NullableDateText
+  management_reserve: Generated<boolean>
+  anonymised_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  version: Generated<number>
+  created_by: string | null
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+/** A person's employment in an organisation: position, rate, main or part-time, from/to dates. */
+export interface EmploymentTable {
+  id: Generated<number>
+  person_id: number
+  org_unit_id: number
+  position: EmploymentPosition
+  /** numeric(4,2): read as a string. */
+  rate: ColumnType<string, string | number | undefined, string | number>
+  main: Generated<boolean>
+  starts_on: DateText
+  /** null: still employed; never before `starts_on`. */
+  ends_on: NullableDateText
+}
+
+/** Subjects a person teaches: options of the `subject` dimension. */
+export interface PersonSubjectTable {
+  person_id: number
+  option_id: number
+}
+
+/**
+ * A dated event of a person, recorded by `org_unit_id` (the organisation, or the region for a
+ * region-level import). `based_on` names the diagnostics an ИОМ or course is built on. `details`
+ * depends on the kind (validated by the server): diagnostics `{ instrument }`; course `{ title,
+ * provider: 'cnppm' | 'federal' | 'other', hours, distance }`; retraining `{ pedagogical, provider }`;
+ * mentoring `{ role: 'mentor' | 'mentee', partner_id?, programme }`; expert_role `{ role:
+ * 'gia_commission' | 'contest_jury' | 'course_expertise' }`; membership `{ kind: 'methodical_asset'
+ * | 'network_community', name }`; contest `{ level: 'municipal' | 'regional' | 'federal', result:
+ * 'participant' | 'winner' }`; attestation `{ category }`.
+ */
+export interface PersonEventTable {
+  id: Generated<number>
+  person_id: number
+  org_unit_id: number
+  kind: PersonEventKind
+  occurred_on: DateText
+  completed_on: NullableDateText
+  based_on: number | null
+  details: ColumnType<Record<string, unknown>, string | undefined, string>
+  created_by: string | null
+  created_at: Timestamp
+}
+
+/** The deficits a diagnostics found, by type: options of the `deficit_type` dimension. */
+export interface PersonEventOptionTable {
+  event_id: number
+  option_id: number
+}
+
+/** A planned step of an ИОМ (an `iom` event), with its due and completion dates. */
+export interface IomStepTable {
+  id: Generated<number>
+  event_id: number
+  kind: IomStepKind
+  title: string
+  due_on: NullableDateText
+  completed_on: NullableDateText
+  sort: ColumnType<number, number | undefined, number>
+}
+
+/**
+ * Registry settings of a region: whether it keeps a registry (when not, every element stays
+ * entered), how many months after leaving a person is anonymised, and whether the region's admins
+ * may read personal data. No row: the defaults (disabled, 36 months, no read).
+ */
+export interface RegistrySettingTable {
+  region_id: number
+  enabled: Generated<boolean>
+  retention_months: Generated<number>
+  region_admin_read: Generated<boolean>
+  updated_by: string | null
+  updated_at: Timestamp
+}
+
 /** The whole database as kysely sees it: the single source of the database's shape. */
 export interface Database {
   org_unit: OrgUnitTable
@@ -484,6 +612,13 @@ export interface Database {
   decision: DecisionTable
   effectiveness_comment: EffectivenessCommentTable
   report: ReportTable
+  person: PersonTable
+  employment: EmploymentTable
+  person_subject: PersonSubjectTable
+  person_event: PersonEventTable
+  person_event_option: PersonEventOptionTable
+  iom_step: IomStepTable
+  registry_setting: RegistrySettingTable
 }
 
 export type OrgUnit = Selectable<OrgUnitTable>
@@ -493,3 +628,6 @@ export type DataValue = Selectable<DataValueTable>
 export type NewDataValue = Insertable<DataValueTable>
 export type AuditEntry = Insertable<AuditLogTable>
 export type AppUser = Selectable<AppUserTable>
+export type Person = Selectable<PersonTable>
+export type Employment = Selectable<EmploymentTable>
+export type PersonEvent = Selectable<PersonEventTable>

@@ -9,6 +9,7 @@ import { createTestApp, TEST_PASSWORD, type TestApp } from '../testing/test-app.
 import { createApiToken } from './api-tokens.ts'
 import type { Role } from '@profmon/contract/rules'
 import { createSession, SESSION_COOKIE } from './sessions.ts'
+import { buildRegistryTemplate } from '../registry/workbook.ts'
 
 /**
  * Every route of the OpenAPI document × every role (and no session) × a target org unit in the
@@ -87,6 +88,10 @@ interface Ctx {
   measureDocumentAt: (unit: Unit) => Promise<number>
   /** A finished (tiny, fake) report of the unit in period P, to read and download. */
   reportAt: (unit: Unit) => Promise<number>
+  /** A person of the registry employed in the unit (written directly, whatever the unit's level). */
+  personAt: (unit: Unit) => Promise<number>
+  /** An event of a person employed in the unit, recorded by the unit. */
+  eventAt: (unit: Unit) => Promise<{ person: number; event: number }>
 }
 
 interface RouteCase {
@@ -164,6 +169,28 @@ const WRITE_MEASURES = WRITE_RECOMMENDATIONS
 /** Management decisions: registered by the same people. */
 const WRITE_DECISIONS = WRITE_RECOMMENDATIONS
 /** The smallest PDF the file-type check recognises. */
+/**
+ * Keeping staff records (personal data): the organisation's operators and its municipal coordinator;
+ * region and platform admins only where the region grants its admins personal data (region 1 does,
+ * region 2 does not); analysts never.
+ */
+const KEEP_STAFF = {
+  platform_admin: '10-',
+  region_admin: '10-',
+  municipal_coordinator: '100',
+  school_operator: '100',
+  analyst: '000',
+}
+/** Region-level registry administration: settings, anonymisation, a region-wide events file. */
+const REGION_REGISTRY = {
+  platform_admin: '11-',
+  region_admin: '10-',
+  municipal_coordinator: '00-',
+  school_operator: '00-',
+  analyst: '00-',
+}
+/** The registry's template without rows: an import of it writes nothing but its audit entry. */
+const emptyRegistryTemplate = async () => new Uint8Array(await buildRegistryTemplate('Матрица', [], []))
 const PDF_BYTES = new TextEncoder().encode('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n')
 const CONCLUSION_BODY = { blocks: [{ type: 'paragraph', runs: [{ text: 'Вывод' }] }] }
 const roleFor = (level: number): Role =>
@@ -973,6 +1000,150 @@ const ROUTES: Record<string, RouteCase> = {
     expect: READ,
     request: async (u) => ({ path: `/api/attention?orgUnit=${u!.id}&period=${P}` }),
   },
+  'GET /api/teachers': {
+    mode: 'unit',
+    ok: 200,
+    audited: true,
+    expect: READ,
+    request: async (u) => ({ path: `/api/teachers?orgUnit=${u!.id}` }),
+  },
+  // A school's own people: a person employed in a unit that is no organisation is refused first (403), not 400.
+  'POST /api/teachers': {
+    mode: 'school',
+    ok: 201,
+    audited: true,
+    expect: KEEP_STAFF,
+    request: async (u, _who, ctx) => ({
+      path: '/api/teachers',
+      body: {
+        surname: `Матрица${ctx.seq()}`,
+        name: 'Тест',
+        birthDate: '1990-01-01',
+        employments: [{ orgUnit: u!.id, position: 'teacher', startsOn: '2020-09-01' }],
+      },
+    }),
+  },
+  'GET /api/teachers/template': {
+    mode: 'unit',
+    ok: 200,
+    expect: READ,
+    request: async (u) => ({ path: `/api/teachers/template?orgUnit=${u!.id}` }),
+  },
+  'POST /api/teachers/import': {
+    mode: 'school',
+    ok: 200,
+    audited: true,
+    expect: KEEP_STAFF,
+    request: async (u) => ({
+      path: '/api/teachers/import',
+      body: uploadForm(await emptyRegistryTemplate(), 'staff.xlsx', { orgUnit: u!.id }),
+    }),
+  },
+  'POST /api/teachers/events/import': {
+    mode: 'region',
+    ok: 200,
+    audited: true,
+    expect: REGION_REGISTRY,
+    request: async (u) => ({
+      path: '/api/teachers/events/import',
+      body: uploadForm(await emptyRegistryTemplate(), 'events.xlsx', { region: u!.id }),
+    }),
+  },
+  // People are read where they work: an analyst reads the records without personal fields.
+  'GET /api/teachers/{id}': {
+    mode: 'school',
+    ok: 200,
+    audited: true,
+    expect: READ,
+    request: async (u, _who, ctx) => ({ path: `/api/teachers/${await ctx.personAt(u!)}` }),
+  },
+  'PUT /api/teachers/{id}': {
+    mode: 'school',
+    ok: 200,
+    audited: true,
+    expect: KEEP_STAFF,
+    request: async (u, _who, ctx) => ({
+      path: `/api/teachers/${await ctx.personAt(u!)}`,
+      body: { version: 1, category: 'first' },
+    }),
+  },
+  'DELETE /api/teachers/{id}': {
+    mode: 'school',
+    ok: 204,
+    audited: true,
+    expect: KEEP_STAFF,
+    request: async (u, _who, ctx) => ({ path: `/api/teachers/${await ctx.personAt(u!)}` }),
+  },
+  'GET /api/teachers/{id}/export': {
+    mode: 'school',
+    ok: 200,
+    audited: true,
+    expect: KEEP_STAFF,
+    request: async (u, _who, ctx) => ({ path: `/api/teachers/${await ctx.personAt(u!)}/export` }),
+  },
+  'GET /api/teachers/{id}/events': {
+    mode: 'school',
+    ok: 200,
+    audited: true,
+    expect: READ,
+    request: async (u, _who, ctx) => ({ path: `/api/teachers/${(await ctx.eventAt(u!)).person}/events` }),
+  },
+  'POST /api/teachers/{id}/events': {
+    mode: 'school',
+    ok: 201,
+    audited: true,
+    expect: KEEP_STAFF,
+    request: async (u, _who, ctx) => ({
+      path: `/api/teachers/${await ctx.personAt(u!)}/events`,
+      body: { kind: 'attestation', occurredOn: '2025-05-01', details: { category: 'first' } },
+    }),
+  },
+  'PUT /api/teachers/{id}/events/{eventId}': {
+    mode: 'school',
+    ok: 200,
+    audited: true,
+    expect: KEEP_STAFF,
+    request: async (u, _who, ctx) => {
+      const { person, event } = await ctx.eventAt(u!)
+      return {
+        path: `/api/teachers/${person}/events/${event}`,
+        body: { occurredOn: '2025-10-01', deficits: ['digital'] },
+      }
+    },
+  },
+  'DELETE /api/teachers/{id}/events/{eventId}': {
+    mode: 'school',
+    ok: 204,
+    audited: true,
+    expect: KEEP_STAFF,
+    request: async (u, _who, ctx) => {
+      const { person, event } = await ctx.eventAt(u!)
+      return { path: `/api/teachers/${person}/events/${event}` }
+    },
+  },
+  'GET /api/registry/settings': {
+    mode: 'region',
+    ok: 200,
+    expect: IN_OWN_REGION,
+    request: async (u) => ({ path: `/api/registry/settings?region=${u!.id}` }),
+  },
+  'PUT /api/registry/settings': {
+    mode: 'region',
+    ok: 200,
+    audited: true,
+    expect: REGION_REGISTRY,
+    request: async (u, _who, ctx) => ({
+      path: `/api/registry/settings?region=${u!.id}`,
+      body: { retentionMonths: 24 + (ctx.seq() % 24) },
+    }),
+  },
+  'POST /api/registry/anonymise': {
+    mode: 'region',
+    ok: 200,
+    audited: true,
+    expect: REGION_REGISTRY,
+    request: async (u) => ({ path: '/api/registry/anonymise', body: { region: u!.id } }),
+  },
 }
 
 /** Every org unit mentioned in a response: `orgUnit` fields and objects shaped like org units. */
@@ -1020,6 +1191,8 @@ describe(`access matrix on ${testEngine}`, () => {
       ])
     for (const u of rows)
       usersAt.set(u.id, await t.createUser(`u-${u.id}`, [{ role: roleFor(u.level), orgUnit: u.id }]))
+    // Region 1 grants its admins personal data of its people; region 2 keeps the default (no).
+    await t.deps.db.insertInto('registry_setting').values({ region_id: ids.R1, region_admin_read: true }).execute()
   })
   afterAll(() => t.close())
 
@@ -1205,6 +1378,40 @@ describe(`access matrix on ${testEngine}`, () => {
           .executeTakeFirstOrThrow()
         return row.id
       },
+      async personAt(unit) {
+        const person = await db
+          .insertInto('person')
+          .values({
+            region_id: Number(unit.path.split('/').filter(Boolean)[0]),
+            surname: `Сотрудник${++n}`,
+            name: 'Тест',
+            birth_date: '1985-04-05',
+            created_by: 'matrix',
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        await db
+          .insertInto('employment')
+          .values({ person_id: person.id, org_unit_id: unit.id, position: 'teacher', starts_on: '2020-09-01' })
+          .execute()
+        return person.id
+      },
+      async eventAt(unit) {
+        const person = await this.personAt(unit)
+        const event = await db
+          .insertInto('person_event')
+          .values({
+            person_id: person,
+            org_unit_id: unit.id,
+            kind: 'diagnostics',
+            occurred_on: '2025-09-15',
+            details: JSON.stringify({ instrument: 'matrix' }),
+            created_by: 'matrix',
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+        return { person, event: event.id }
+      },
       async setState(unit, state) {
         const period = await db.selectFrom('period').select('id').where('code', '=', P).executeTakeFirstOrThrow()
         const row = { state, comment: null, updated_by: 'matrix', updated_at: new Date() }
@@ -1243,6 +1450,12 @@ describe(`access matrix on ${testEngine}`, () => {
                  (select count(*) from measure_progress) as measure_progress,
                  (select count(*) from measure_document) as measure_documents,
                  (select count(*) from report) as reports,
+                 (select count(*) from person) as people,
+                 (select coalesce(sum(version), 0) from person) as person_versions,
+                 (select count(*) from employment) as employments,
+                 (select count(*) from person_event) as person_events,
+                 (select count(*) from person_event_option) as person_event_options,
+                 (select string_agg(region_id || ':' || retention_months || ':' || region_admin_read, ',' order by region_id) from registry_setting) as registry_settings,
                  (select string_agg(id || ':' || version || ':' || coalesce(published_version, 0) || ':' || coalesce(published_at::text, ''), ',' order by id) from conclusion) as conclusion_versions
         `.execute(db)
       ).rows[0]

@@ -14,6 +14,7 @@ const en: typeof ru = {
     account: 'Account',
     plugins: 'Directions of the region',
     measures: 'Measures',
+    teachers: 'Teaching staff',
     decisions: 'Decisions',
     effectiveness: 'Effectiveness',
     cycle: 'Management cycle',

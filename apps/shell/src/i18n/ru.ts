@@ -12,6 +12,7 @@ export default {
     account: 'Учётная запись',
     plugins: 'Направления региона',
     measures: 'Мероприятия',
+    teachers: 'Педагоги',
     decisions: 'Решения',
     effectiveness: 'Эффективность мер',
     cycle: 'Управленческий цикл',

@@ -7310,6 +7310,1162 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/teachers': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /**
+     * People employed in an org unit's subtree; personal fields only for allowed roles; audited
+     * @description An organisation's staff (or a municipality's). Names, birth dates and SNILS are shown to the organisation's operators and its municipal coordinator (to region admins only when the region grants it); others get the records without them (`personal: false`). A foreign unit is a 403. Every read is written to the audit log.
+     */
+    get: {
+      parameters: {
+        query: {
+          orgUnit: number
+          /** @description current: employed on `on`; left: no longer employed there; all */
+          state?: 'current' | 'left' | 'all'
+          /** @description Reference date of `state` (default today) */
+          on?: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description The people */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['TeacherList']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    /** Record a person with their employments (201), or add them to the one the region already has (200) */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['NewTeacher']
+        }
+      }
+      responses: {
+        /** @description The person the region already had, with the new employments */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Teacher']
+          }
+        }
+        /** @description The new person */
+        201: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Teacher']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/teachers/template': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** XLSX template of the staff list and events of an organisation (no personal data in it) */
+    get: {
+      parameters: {
+        query: {
+          orgUnit: number
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description The template */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/teachers/import': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Import an organisation's staff list and events: all or nothing, errors by sheet, row and column
+     * @description Multipart: `file` (the filled template), `orgUnit` (the organisation). People are matched across the region by SNILS or by surname, name, patronymic and birth date. `ok: false` writes nothing.
+     */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'multipart/form-data': {
+            /** Format: binary */
+            file?: string
+            orgUnit: number
+          }
+        }
+      }
+      responses: {
+        /** @description Written (ok) or refused whole with the reasons */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              ok: boolean
+              written: number
+              errors: components['schemas']['RegistryImportError'][]
+            }
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description The file is larger than 10 MB */
+        413: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+        /** @description The file is not an XLSX workbook */
+        415: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/teachers/events/import': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /**
+     * Import a region-wide events file (e.g. the regional centre's course completions), matched across the region
+     * @description Multipart: `file` (the events sheet of the template), `region`. Region admins. Each row is matched to a person of the region by SNILS or by name and birth date and recorded by the region; rows matching nobody are listed back with what the file itself said. A row wrong in itself refuses the file (`ok: false`, nothing written).
+     */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'multipart/form-data': {
+            /** Format: binary */
+            file?: string
+            region: number
+          }
+        }
+      }
+      responses: {
+        /** @description Matched and written, with the unmatched rows */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              ok: boolean
+              matched: number
+              unmatched: components['schemas']['UnmatchedEventRow'][]
+              errors: components['schemas']['RegistryImportError'][]
+            }
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description The file is larger than 10 MB */
+        413: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+        /** @description The file is not an XLSX workbook */
+        415: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/teachers/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** A person's card (SNILS for allowed roles); audited */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: number
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description The person */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Teacher']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    /** Change a person (with the version read: 409 when someone changed it meanwhile) */
+    put: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: number
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['TeacherChange']
+        }
+      }
+      responses: {
+        /** @description The person */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Teacher']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    post?: never
+    /** Take a person off your organisations' records (the person goes when no employment remains) */
+    delete: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: number
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Deleted */
+        204: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/teachers/{id}/export': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Everything the registry holds on a person, on their request (JSON); personal-data readers only; audited */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: number
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description The person and their events */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['TeacherExport']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/teachers/{id}/events': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** A person's events, newest first (diagnostics with deficits, ИОМ with steps, …); audited */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: number
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description The events */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['PersonEventList']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    put?: never
+    /** Record an event of a person: a diagnostics with deficits, an ИОМ with its steps, a course, … */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: number
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['NewPersonEvent']
+        }
+      }
+      responses: {
+        /** @description The event */
+        201: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['PersonEvent']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/teachers/{id}/events/{eventId}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    /** Change an event (its kind stays); steps and deficits are replaced as given */
+    put: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: number
+          eventId: number
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['PersonEventChange']
+        }
+      }
+      responses: {
+        /** @description The event */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['PersonEvent']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    post?: never
+    /** Delete an event */
+    delete: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: number
+          eventId: number
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Deleted */
+        204: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/registry/settings': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** A region's registry settings (defaults when never saved) */
+    get: {
+      parameters: {
+        query: {
+          region: number
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description The settings */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['RegistrySettings']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    /** Change a region's registry settings (region admins); audited */
+    put: {
+      parameters: {
+        query: {
+          region: number
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['RegistrySettingsChange']
+        }
+      }
+      responses: {
+        /** @description The settings */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['RegistrySettings']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/registry/anonymise': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** Anonymise the people of a region who left more than the retention period ago (region admins) */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            region: number
+          }
+        }
+      }
+      responses: {
+        /** @description How many were anonymised, and the leaving date before which they were */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              anonymised: number
+              /** Format: date */
+              before: string
+            }
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
 }
 export type webhooks = Record<string, never>
 export interface components {
@@ -8525,6 +9681,284 @@ export interface components {
       requestedAt: string
       /** Format: date-time */
       finishedAt: string | null
+    }
+    TeacherList: {
+      personal: boolean
+      items: components['schemas']['Teacher'][]
+    }
+    Teacher: {
+      id: number
+      /** @description Personal data: present only for callers allowed to see it */
+      surname?: string
+      name?: string
+      patronymic?: string | null
+      /** Format: date */
+      birthDate?: string
+      /**
+       * @description On a card, for callers allowed to see personal data
+       * @example 112-233-445 95
+       */
+      snils?: string | null
+      hasSnils: boolean
+      education: components['schemas']['Education']
+      /**
+       * Format: date
+       * @description Start of pedagogical experience
+       */
+      experienceSince: string | null
+      category: components['schemas']['QualificationCategory']
+      /** Format: date */
+      categoryOn: string | null
+      managementReserve: boolean
+      /**
+       * @description Codes of the `subject` dimension
+       * @example [
+       *       "math"
+       *     ]
+       */
+      subjects: string[]
+      /** @description Only in units of the caller's tree */
+      employments: components['schemas']['Employment'][]
+      anonymised: boolean
+      version: number
+    }
+    /** @enum {string|null} */
+    Education: 'higher_pedagogical' | 'higher_other' | 'secondary_pedagogical' | 'secondary_other' | null
+    /** @enum {string} */
+    QualificationCategory: 'none' | 'first' | 'highest'
+    Employment: {
+      id: number
+      orgUnit: number
+      orgUnitName: string
+      position: components['schemas']['Position']
+      /** @example 1 */
+      rate: number
+      /** @description Main place of work (else part-time) */
+      main: boolean
+      /** Format: date */
+      startsOn: string
+      /** Format: date */
+      endsOn: string | null
+    }
+    /** @enum {string} */
+    Position: 'teacher' | 'head' | 'deputy_head' | 'methodist' | 'educator' | 'other'
+    NewTeacher: {
+      surname: string
+      name: string
+      patronymic?: string | null
+      /**
+       * Format: date
+       * @example 2024-09-01
+       */
+      birthDate: string
+      /**
+       * @description 11 digits, dashes and spaces allowed; checksum-validated
+       * @example 112-233-445 95
+       */
+      snils?: string | null
+      education?: components['schemas']['Education']
+      /**
+       * Format: date
+       * @example 2024-09-01
+       */
+      experienceSince?: string | null
+      category?: components['schemas']['QualificationCategory']
+      /**
+       * Format: date
+       * @example 2024-09-01
+       */
+      categoryOn?: string | null
+      managementReserve?: boolean
+      subjects?: string[]
+      employments: components['schemas']['EmploymentInput'][]
+    }
+    EmploymentInput: {
+      orgUnit: number
+      position: components['schemas']['Position']
+      rate?: number
+      main?: boolean
+      /**
+       * Format: date
+       * @example 2024-09-01
+       */
+      startsOn: string
+      /**
+       * Format: date
+       * @example 2024-09-01
+       */
+      endsOn?: string | null
+    }
+    RegistryImportError: {
+      /** @example Сотрудники */
+      sheet: string
+      /** @example 5 */
+      row: number | null
+      /** @example СНИЛС (E) */
+      column: string
+      /** @example неверная контрольная сумма СНИЛС */
+      message: string
+    }
+    UnmatchedEventRow: {
+      sheet: string
+      row: number
+      /** @enum {string} */
+      reason: 'not_found' | 'ambiguous' | 'snils_conflict'
+      surname: string | null
+      name: string | null
+      patronymic: string | null
+      birthDate: string | null
+      snils: string | null
+    }
+    TeacherChange: {
+      version: number
+      surname?: string
+      name?: string
+      patronymic?: string | null
+      /**
+       * Format: date
+       * @example 2024-09-01
+       */
+      birthDate?: string
+      /**
+       * @description 11 digits, dashes and spaces allowed; checksum-validated
+       * @example 112-233-445 95
+       */
+      snils?: string | null
+      education?: components['schemas']['Education']
+      /**
+       * Format: date
+       * @example 2024-09-01
+       */
+      experienceSince?: string | null
+      category?: components['schemas']['QualificationCategory']
+      /**
+       * Format: date
+       * @example 2024-09-01
+       */
+      categoryOn?: string | null
+      managementReserve?: boolean
+      subjects?: string[]
+      /** @description Replaces the employments in the organisations where you keep records; others stay */
+      employments?: components['schemas']['EmploymentInput'][]
+    }
+    TeacherExport: {
+      exportedAt: string
+      exportedBy: string
+      person: components['schemas']['Teacher']
+      events: components['schemas']['PersonEvent'][]
+    }
+    PersonEvent: {
+      id: number
+      person: number
+      kind: components['schemas']['PersonEventKind']
+      /** Format: date */
+      occurredOn: string
+      completedOn: string | null
+      /** @description The diagnostics an ИОМ or course is built on */
+      basedOn: number | null
+      /** @description By kind: diagnostics { instrument? }; iom { title? }; course { title, provider: cnppm|federal|other, hours?, distance? }; retraining { pedagogical, provider? }; mentoring { role: mentor|mentee, partner_id?, programme? }; expert_role { role: gia_commission|contest_jury|course_expertise }; membership { kind: methodical_asset|network_community, name }; contest { level: municipal|regional|federal, result: participant|winner, name? }; attestation { category: none|first|highest } */
+      details: {
+        [key: string]: unknown
+      }
+      /** @description Diagnostics: codes of the `deficit_type` dimension */
+      deficits: string[]
+      steps: components['schemas']['IomStep'][]
+      /** @description The unit that recorded it; null when outside the caller's tree (e.g. the region) */
+      orgUnit: number | null
+      createdBy: string | null
+      createdAt: string
+    }
+    /** @enum {string} */
+    PersonEventKind:
+      | 'diagnostics'
+      | 'iom'
+      | 'course'
+      | 'retraining'
+      | 'mentoring'
+      | 'expert_role'
+      | 'membership'
+      | 'contest'
+      | 'attestation'
+    IomStep: {
+      id: number
+      /** @enum {string} */
+      kind: 'course' | 'mentoring' | 'methodical_event' | 'internship' | 'other'
+      title: string
+      dueOn: string | null
+      completedOn: string | null
+    }
+    PersonEventList: {
+      items: components['schemas']['PersonEvent'][]
+    }
+    NewPersonEvent: {
+      kind: components['schemas']['PersonEventKind']
+      /**
+       * Format: date
+       * @example 2024-09-01
+       */
+      occurredOn: string
+      /**
+       * Format: date
+       * @example 2024-09-01
+       */
+      completedOn?: string | null
+      basedOn?: number | null
+      /** @description By kind: diagnostics { instrument? }; iom { title? }; course { title, provider: cnppm|federal|other, hours?, distance? }; retraining { pedagogical, provider? }; mentoring { role: mentor|mentee, partner_id?, programme? }; expert_role { role: gia_commission|contest_jury|course_expertise }; membership { kind: methodical_asset|network_community, name }; contest { level: municipal|regional|federal, result: participant|winner, name? }; attestation { category: none|first|highest } */
+      details?: {
+        [key: string]: unknown
+      }
+      deficits?: string[]
+      steps?: components['schemas']['IomStepInput'][]
+      /** @description The recording organisation (one of the person's); default the first where you keep records */
+      orgUnit?: number
+    }
+    IomStepInput: {
+      /** @enum {string} */
+      kind: 'course' | 'mentoring' | 'methodical_event' | 'internship' | 'other'
+      title: string
+      /**
+       * Format: date
+       * @example 2024-09-01
+       */
+      dueOn?: string | null
+      /**
+       * Format: date
+       * @example 2024-09-01
+       */
+      completedOn?: string | null
+    }
+    PersonEventChange: {
+      /**
+       * Format: date
+       * @example 2024-09-01
+       */
+      occurredOn: string
+      /**
+       * Format: date
+       * @example 2024-09-01
+       */
+      completedOn?: string | null
+      basedOn?: number | null
+      /** @description By kind: diagnostics { instrument? }; iom { title? }; course { title, provider: cnppm|federal|other, hours?, distance? }; retraining { pedagogical, provider? }; mentoring { role: mentor|mentee, partner_id?, programme? }; expert_role { role: gia_commission|contest_jury|course_expertise }; membership { kind: methodical_asset|network_community, name }; contest { level: municipal|regional|federal, result: participant|winner, name? }; attestation { category: none|first|highest } */
+      details?: {
+        [key: string]: unknown
+      }
+      deficits?: string[]
+      steps?: components['schemas']['IomStepInput'][]
+    }
+    RegistrySettings: {
+      region: number
+      /** @description The region keeps a registry (derived elements may count from it) */
+      enabled: boolean
+      /** @example 36 */
+      retentionMonths: number
+      /** @description The region's admins may read personal data */
+      regionAdminRead: boolean
+    }
+    RegistrySettingsChange: {
+      enabled?: boolean
+      retentionMonths?: number
+      regionAdminRead?: boolean
     }
   }
   responses: never

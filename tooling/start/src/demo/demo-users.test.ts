@@ -60,4 +60,33 @@ describe(`demo users on ${testEngine}`, () => {
     const users = await db.selectFrom('app_user').select('login').orderBy('id').execute()
     expect(users.map((u) => u.login)).toEqual(expected.map(([login]) => login))
   })
+
+  it('gives the demo region a teacher registry: school1 sees its staff with names, the analyst without', async () => {
+    const db = t.deps.db
+    const region = await db.selectFrom('org_unit').select('id').where('parent_id', 'is', null).executeTakeFirstOrThrow()
+    const setting = await db
+      .selectFrom('registry_setting')
+      .selectAll()
+      .where('region_id', '=', region.id)
+      .executeTakeFirst()
+    expect(setting).toMatchObject({ enabled: true, region_admin_read: false })
+    const people = await db
+      .selectFrom('person')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    expect(Number(people.n)).toBe(300)
+    const me = await t.as('school1').call<{ roles: { orgUnit: { id: number } }[] }>('GET', '/api/auth/me')
+    const school = me.body.roles[0]!.orgUnit.id
+    const staff = await t
+      .as('school1')
+      .call<{ personal: boolean; items: { surname?: string }[] }>('GET', `/api/teachers?orgUnit=${school}`)
+    expect(staff.body.personal).toBe(true)
+    expect(staff.body.items.length).toBeGreaterThan(5)
+    expect(staff.body.items.every((p) => typeof p.surname === 'string')).toBe(true)
+    const analyst = await t
+      .as('analyst')
+      .call<{ personal: boolean; items: { surname?: string }[] }>('GET', `/api/teachers?orgUnit=${school}`)
+    expect(analyst.body.personal).toBe(false)
+    expect(analyst.body.items.some((p) => 'surname' in p)).toBe(false)
+  })
 })

@@ -1,12 +1,14 @@
 import { generateRegion } from '@profmon/generator'
 import { hasNoUsers, type SeedHook } from '@profmon/server'
 import { attachDemoEvidence } from './demo-documents.ts'
+import { seedDemoRegistry } from './demo-registry.ts'
 import { createDemoUsers, DEMO_PASSWORD } from './demo-users.ts'
 
 /**
  * The demo seed `pnpm start` passes to the server: on an empty database, the demo region
  * «Демонстрационный край» (12 municipalities, 200 organisations, three periods of generated
- * values), placeholder evidence documents, and one user per role when there are no users yet.
+ * values), placeholder evidence documents, a teacher registry of about 300 people with their
+ * events, and one user per role when there are no users yet.
  *
  * @example
  * await startServer({ seed: seedDemo })
@@ -22,6 +24,9 @@ export const seedDemo: SeedHook = async ({ handle, catalog, log }) => {
     `demo region ready: ${r.municipalities} municipalities, ${r.organizations} organisations, ${r.values} values`,
   )
   log.info(`demo evidence: ${await attachDemoEvidence(handle.db, catalog, r.regionId)} documents`)
+  const registry = await seedDemoRegistry(handle.db, r.regionId)
+  if ('skipped' in registry) log.warn(`demo teacher registry skipped: ${registry.skipped}`)
+  else log.info(`demo teacher registry: ${registry.people} people, ${registry.events} events`)
   if (await hasNoUsers(handle.db)) {
     const users = await createDemoUsers(handle.db, r.regionId)
     log.info(`demo users (password "${DEMO_PASSWORD}"): ${users.map((u) => u.login).join(', ')}`)
