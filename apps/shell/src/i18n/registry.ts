@@ -137,6 +137,16 @@ const ru = {
       buildIom: 'Построить ИОМ',
       print: 'Печать ИОМ',
     },
+    settings: {
+      title: 'Настройки реестра региона',
+      enabled: 'Регион ведёт реестр педагогов: показатели считаются по людям из реестра',
+      retention: 'Срок хранения сведений об уволившихся, месяцев',
+      adminRead: 'Администраторы региона видят персональные данные',
+      saved: 'Настройки сохранены',
+      anonymise: 'Обезличить данные уволившихся',
+      confirmAnonymise: 'Обезличить сведения о людях, уволившихся раньше срока хранения? Отменить это нельзя.',
+      anonymised: 'Обезличено: {n} (уволились до {date})',
+    },
     iom: {
       title: 'Индивидуальный образовательный маршрут',
       builderTitle: 'ИОМ на основе диагностики от {date}',
@@ -309,6 +319,16 @@ const en: typeof ru = {
       remove: 'Delete',
       buildIom: 'Build a route',
       print: 'Print the route',
+    },
+    settings: {
+      title: "The region's registry settings",
+      enabled: 'The region keeps a teacher registry: indicators count the people in it',
+      retention: 'Keep the records of people who left for, months',
+      adminRead: "The region's admins see personal data",
+      saved: 'Settings saved',
+      anonymise: 'Anonymise the people who left',
+      confirmAnonymise: 'Anonymise the records of people who left before the retention period? This cannot be undone.',
+      anonymised: 'Anonymised: {n} (left before {date})',
     },
     iom: {
       title: 'Individual educational route',
