@@ -142,7 +142,7 @@ const DEFINE_LOCAL = {
   school_operator: '000',
   analyst: '000',
 }
-const LOCAL_SHARE = { numerator: '#{deficits.diagnosed}', denominator: '#{deficits.teachers_total}' }
+const LOCAL_SHARE = { numerator: '#{deficits.diagnosed}', denominator: '#{core.teachers_total}' }
 /** Approving a school: the coordinator of its municipality and the region above; nobody approves a region but a platform admin. */
 const APPROVE = {
   platform_admin: '11-',
@@ -277,7 +277,7 @@ const ROUTES: Record<string, RouteCase> = {
         values: [
           u!.level === 2
             ? { orgUnit: u!.id, period: P, element: 'deficits.analysis_done', value: true }
-            : { orgUnit: u!.id, period: P, element: 'deficits.teachers_total', value: 10 + ctx.seq() },
+            : { orgUnit: u!.id, period: P, element: 'core.teachers_total', value: 10 + ctx.seq() },
         ],
       },
     }),
