@@ -37,6 +37,7 @@ export default definePlugin({
       min: 0,
       dimension: 'subject',
       required: true,
+      derived: { count: 'people', event: 'diagnostics', filter: 'in_period', breakdown: 'subject' },
     },
     {
       code: 'deficits.with_deficit',
@@ -48,6 +49,12 @@ export default definePlugin({
       valueType: 'integer',
       min: 0,
       dimension: 'deficit_type',
+      derived: {
+        count: 'people',
+        event: 'diagnostics',
+        filter: 'in_period and deficits > 0',
+        breakdown: 'deficit_type',
+      },
     },
     {
       code: 'deficits.iom_built',
@@ -58,6 +65,18 @@ export default definePlugin({
       demo: { of: 'core.teachers_total', share: [0.03, 0.25], trend: 0.3 },
       valueType: 'integer',
       min: 0,
+      derived: { count: 'people', event: 'iom', filter: 'based_on_diagnostics' },
+    },
+    {
+      code: 'deficits.iom_completed',
+      title: {
+        ru: 'Количество педагогов, завершивших индивидуальный образовательный маршрут',
+        en: 'Teachers who completed their individual learning route',
+      },
+      demo: { of: 'deficits.iom_built', share: [0.2, 0.7], trend: 0.1 },
+      valueType: 'integer',
+      min: 0,
+      derived: { count: 'people', event: 'iom', filter: 'based_on_diagnostics and completed' },
     },
     {
       code: 'deficits.targeted_pd',
@@ -68,6 +87,7 @@ export default definePlugin({
       demo: { of: 'core.teachers_total', share: [0.02, 0.1], trend: 0.15 },
       valueType: 'integer',
       min: 0,
+      derived: { count: 'people', event: 'course', filter: 'based_on_diagnostics and completed_in_period' },
     },
     {
       code: 'deficits.pd_cnppm',
@@ -78,6 +98,7 @@ export default definePlugin({
       demo: { of: 'core.teachers_total', share: [0.08, 0.3], trend: 0.2 },
       valueType: 'integer',
       min: 0,
+      derived: { count: 'people', event: 'course', filter: 'provider == "cnppm" and completed_in_period' },
     },
     {
       code: 'deficits.pd_federal',
@@ -88,6 +109,7 @@ export default definePlugin({
       demo: { of: 'core.teachers_total', share: [0.05, 0.35], trend: 0.1 },
       valueType: 'integer',
       min: 0,
+      derived: { count: 'people', event: 'course', filter: 'provider == "federal" and completed_in_period' },
     },
     {
       code: 'deficits.majority_assessed',
@@ -245,6 +267,19 @@ export default definePlugin({
       levels: ['region', 'municipality'],
       source: SOURCE_CNPPM,
       seeds: ['001 #1', '001 #2'],
+    },
+    {
+      code: 'deficits.iom_completed_share',
+      title: {
+        ru: 'Доля завершённых индивидуальных образовательных маршрутов (ИОМ)',
+        en: 'Share of completed individual learning routes',
+      },
+      shortTitle: { ru: 'Завершённые ИОМ', en: 'Completed routes' },
+      kind: 'share',
+      numerator: '#{deficits.iom_completed}',
+      denominator: '#{deficits.iom_built}',
+      source: SOURCE_CNPPM,
+      seeds: ['004'],
     },
   ],
   validationRules: [

@@ -579,6 +579,27 @@ const ROUTES: Record<string, RouteCase> = {
     expect: IN_OWN_REGION,
     request: async (u) => ({ path: `/api/campaigns?region=${u!.id}&period=${P}` }),
   },
+  'GET /api/campaigns/{region}/{period}/element-sources': {
+    mode: 'region',
+    ok: 200,
+    expect: IN_OWN_REGION,
+    request: async (u) => ({ path: `/api/campaigns/${u!.id}/${P}/element-sources` }),
+  },
+  'PUT /api/campaigns/{region}/{period}/element-sources': {
+    mode: 'region',
+    ok: 200,
+    expect: {
+      platform_admin: '11-',
+      region_admin: '10-',
+      municipal_coordinator: '00-',
+      school_operator: '00-',
+      analyst: '00-',
+    },
+    request: async (u) => ({
+      path: `/api/campaigns/${u!.id}/${P}/element-sources`,
+      body: { sources: { 'core.teachers_total': 'entered' } },
+    }),
+  },
   // Deadlines far ahead: a later case writing data must not meet a closed campaign.
   'PUT /api/campaigns': {
     mode: 'region',
