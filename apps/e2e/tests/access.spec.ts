@@ -40,7 +40,7 @@ test('a school operator cannot reach another municipality by editing URLs or req
   const read = await page.request.get(`/api/analytics?orgUnit=${foreign.id}&period=2025-26`)
   expect(read.status()).toBe(403)
   const write = await page.request.post('/api/data-values', {
-    data: { values: [{ orgUnit: foreign.id, period: '2025-26', element: 'deficits.teachers_total', value: 999 }] },
+    data: { values: [{ orgUnit: foreign.id, period: '2025-26', element: 'core.teachers_total', value: 999 }] },
   })
   expect(write.status()).toBe(403)
   const children = await page.request.get(`/api/org-units/${mun2.id}/children`)

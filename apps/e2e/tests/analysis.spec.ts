@@ -51,7 +51,7 @@ async function subtreeSums(page: Page, unit: number): Promise<{ num: number; den
   for (const id of [unit, ...children.map((c) => c.id)]) {
     const v = await rawTotals(page, id)
     num += v.get('deficits.diagnosed') ?? 0
-    den += v.get('deficits.teachers_total') ?? 0
+    den += v.get('core.teachers_total') ?? 0
   }
   return { num, den }
 }
@@ -124,7 +124,7 @@ test('a region target set in «Цели» drives the league table: the lagging m
   for (const s of schools) {
     const v = await rawTotals(page, s.id)
     const num = v.get('deficits.diagnosed')
-    const den = v.get('deficits.teachers_total')
+    const den = v.get('core.teachers_total')
     const line = table.locator(`tbody tr[data-unit="${s.id}"]`)
     if (num === undefined || !den) {
       await expect(line.locator('[data-col=value]')).toHaveText('нет данных')
@@ -206,16 +206,16 @@ test('a planted outlier is flagged with a link to the entry form; an ordinary va
   const municipality = municipalities.at(-1)!
   const children = await getJson<Unit[]>(page, `/api/org-units/${municipality.id}/children`)
   const [peer, planted] = children.filter((c) => c.kind === 'school')
-  const peerValue = (await rawTotals(page, peer!.id)).get('deficits.teachers_total')!
-  const plantedBefore = (await rawTotals(page, planted!.id)).get('deficits.teachers_total')!
+  const peerValue = (await rawTotals(page, peer!.id)).get('core.teachers_total')!
+  const plantedBefore = (await rawTotals(page, planted!.id)).get('core.teachers_total')!
   try {
-    await write(page, planted!.id, 'deficits.teachers_total', peerValue * 50)
-    await write(page, peer!.id, 'deficits.teachers_total', peerValue + 1)
+    await write(page, planted!.id, 'core.teachers_total', peerValue * 50)
+    await write(page, peer!.id, 'core.teachers_total', peerValue + 1)
 
     await page.goto(`/analysis?unit=${municipality.id}&period=${PERIOD}&indicator=${INDICATOR}&tab=quality`)
     await expect(page.getByTestId('data-quality')).toContainText('подсказки для проверки, а не ошибки')
     const outliers = page.locator('[data-reason=outlier] [data-testid=quality-flag]')
-    const flag = outliers.and(page.locator(`[data-unit="${planted!.id}"][data-element="deficits.teachers_total"]`))
+    const flag = outliers.and(page.locator(`[data-unit="${planted!.id}"][data-element="core.teachers_total"]`))
     await expect(flag).toHaveCount(1)
     await expect(flag.locator('[data-col=value]')).toHaveText(new Intl.NumberFormat('ru-RU').format(peerValue * 50))
     await expect(flag.getByRole('link')).toHaveAttribute(
@@ -223,11 +223,11 @@ test('a planted outlier is flagged with a link to the entry form; an ordinary va
       `/entry?unit=${planted!.id}&period=${PERIOD}&plugin=deficits`,
     )
     await expect(
-      outliers.and(page.locator(`[data-unit="${peer!.id}"][data-element="deficits.teachers_total"]`)),
+      outliers.and(page.locator(`[data-unit="${peer!.id}"][data-element="core.teachers_total"]`)),
     ).toHaveCount(0)
   } finally {
-    await write(page, planted!.id, 'deficits.teachers_total', plantedBefore)
-    await write(page, peer!.id, 'deficits.teachers_total', peerValue)
+    await write(page, planted!.id, 'core.teachers_total', plantedBefore)
+    await write(page, peer!.id, 'core.teachers_total', peerValue)
   }
 })
 
@@ -241,7 +241,7 @@ test('a published conclusion keeps its figures when the data changes; a stale sa
   const school = children.find((c) => c.kind === 'school')!
   const before = await rawTotals(page, school.id)
   const num = before.get('deficits.diagnosed')!
-  const den = before.get('deficits.teachers_total')!
+  const den = before.get('core.teachers_total')!
   const url = `/analysis?unit=${municipality.id}&period=${PERIOD}&indicator=${INDICATOR}`
   const shown = (n: number, d: number) =>
     `${new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 1 }).format((n / d) * 100)} %`

@@ -43,7 +43,7 @@ test('a school fills a direction, the municipality returns it with a comment, th
   const operator = await signedIn(browser, baseURL!, 'school1')
   await operator.getByTestId('nav-entry').click()
   await operator.goto(entryUrl)
-  const teachers = operator.getByTestId('cell-deficits.teachers_total-total')
+  const teachers = operator.getByTestId('cell-core.teachers_total-total')
   await expect(teachers).not.toHaveValue('')
   const total = Number(await teachers.inputValue())
   const iom = operator.getByTestId('cell-deficits.iom_built-total')
@@ -208,7 +208,7 @@ test('the campaign drops a direction from the collection, and refuses to move an
 
   // Moving an element whose schools' values are in: refused with the element's name, nothing stored.
   await editor.getByTestId('campaign-levels').locator('summary').click()
-  await editor.locator('[data-element="deficits.teachers_total"] select').selectOption('municipality')
+  await editor.locator('[data-element="core.teachers_total"] select').selectOption('municipality')
   await editor.getByTestId('campaign-save').click()
   await expect(editor.getByTestId('campaign-message')).toContainText(
     'Нельзя перенести «Количество педагогических работников»',
@@ -219,7 +219,7 @@ test('the campaign drops a direction from the collection, and refuses to move an
       entryLevels: Record<string, string>
     }
   expect((await api()).entryLevels).toEqual({})
-  await editor.locator('[data-element="deficits.teachers_total"] select').selectOption('organization')
+  await editor.locator('[data-element="core.teachers_total"] select').selectOption('organization')
 
   // Staffing is not collected this period: the school's form no longer offers it.
   await editor.locator('[data-plugin="staffing"]').uncheck()

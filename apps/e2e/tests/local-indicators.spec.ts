@@ -33,8 +33,8 @@ test('a coordinator defines a local share with the formula editor; the indicator
   const denominator = editor.locator('#formula-denominator')
   await denominator.pressSequentially('педаг')
   await expect(page.getByTestId('formula-suggestions')).toBeVisible()
-  await page.getByRole('option').filter({ hasText: 'deficits.teachers_total' }).click()
-  await expect(denominator).toHaveValue('#{deficits.teachers_total}')
+  await page.getByRole('option').filter({ hasText: 'core.teachers_total' }).click()
+  await expect(denominator).toHaveValue('#{core.teachers_total}')
 
   // Live preview: the municipality and its schools, as analytics will compute them.
   const preview = page.getByTestId('local-preview')
@@ -122,7 +122,7 @@ test('a local data element entered through the generic form appears in the local
       title: 'Доля педагогов в школе молодого учителя',
       kind: 'share',
       numerator: `#{${code}}`,
-      denominator: '#{deficits.teachers_total}',
+      denominator: '#{core.teachers_total}',
     },
   })
   expect(indicator.status(), await indicator.text()).toBe(201)

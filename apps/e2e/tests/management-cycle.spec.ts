@@ -139,7 +139,7 @@ test('management cycle: roadmap, measures, a decision with its order, progress, 
       title: 'Доля участников школы наставников',
       kind: 'share',
       numerator: `#{${((await element.json()) as { code: string }).code}}`,
-      denominator: '#{deficits.teachers_total}',
+      denominator: '#{core.teachers_total}',
     },
   })
   expect(local.status(), await local.text()).toBe(201)

@@ -29,7 +29,7 @@ test("the municipality's schools grid: each school's state, rules checked on its
     ).values
   const stored = await values(school)
   const total = (code: string) => stored.find((v) => v.element === code && v.option === null)?.value
-  const teachers = total('deficits.teachers_total') as number
+  const teachers = total('core.teachers_total') as number
   expect(teachers).toBeGreaterThan(0)
 
   // Each row shows its school's entry state, as the workflow reports it.

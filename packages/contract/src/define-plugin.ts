@@ -3,6 +3,10 @@ import { FormulaError } from './formula/formula-error.ts'
 import { parseFormula } from './formula/parse.ts'
 import { ORG_LEVEL_DEPTH } from './schema/common.ts'
 import { CORE_DIMENSIONS } from './schema/dimensions-core.ts'
+import { CORE_DATA_ELEMENTS, CORE_ELEMENT_PREFIX } from './schema/core-elements.ts'
+import type { DataElement } from './schema/data-element.ts'
+import { compileFilter } from './registry/filter.ts'
+import { DERIVED_BREAKDOWNS } from './registry/fields.ts'
 import type { Dimension } from './schema/dimension.ts'
 import { codePrefix, pluginManifestSchema, type PluginManifest, type PluginManifestInput } from './schema/manifest.ts'
 import { CONTRACT_VERSION, contractSatisfies } from './version.ts'
@@ -71,16 +75,17 @@ export function dimensionsOf(manifest: Pick<PluginManifest, 'dimensions'>): Map<
 }
 
 /**
- * The formula scope of a manifest: its data elements with their dimension's option codes.
+ * The formula scope of a manifest: the core data elements and its own, with their dimension's
+ * option codes.
  *
  * @example
- * checkFormula(parseFormula('#{deficits.diagnosed}[math]'), scopeOf(manifest))
+ * checkFormula(parseFormula('#{deficits.diagnosed}[math] / #{core.teachers_total}[math]'), scopeOf(manifest))
  */
 export function scopeOf(manifest: Pick<PluginManifest, 'dimensions' | 'dataElements'>): FormulaScope {
   const dims = dimensionsOf(manifest)
   return {
     elements: new Map(
-      manifest.dataElements.map((e) => [
+      [...CORE_DATA_ELEMENTS, ...manifest.dataElements].map((e) => [
         e.code,
         e.dimension ? (dims.get(e.dimension)?.options.map((o) => o.code) ?? []) : [],
       ]),
@@ -111,8 +116,10 @@ function crossCheck(m: PluginManifest): { path: Path; message: string }[] {
       add(['dimensions', i, 'code'], `"${d.code}" is a core dimension`)
   })
 
+  if (prefix === CORE_ELEMENT_PREFIX) add(['id'], `"${m.id}" is reserved for the core data elements`)
   m.dataElements.forEach((e, i) => {
     if (!e.code.startsWith(prefix)) add(['dataElements', i, 'code'], `must start with "${prefix}"`)
+    for (const issue of derivedIssues(e)) add(['dataElements', i, 'derived', ...issue.path], issue.message)
     if (e.dimension && !dims.has(e.dimension))
       add(['dataElements', i, 'dimension'], `unknown dimension "${e.dimension}"`)
     if (e.demo?.of && !scope.elements.has(e.demo.of))
@@ -140,7 +147,7 @@ function crossCheck(m: PluginManifest): { path: Path; message: string }[] {
         if (t.value < 0) add(['indicators', i, 'targets', j, 'value'], `target ${t.value} of a count is negative`)
       })
     // An indicator is meaningful only where its data exists: at or above where it is entered.
-    const entry = new Map(m.dataElements.map((e) => [e.code, e.entryLevel]))
+    const entry = new Map([...CORE_DATA_ELEMENTS, ...m.dataElements].map((e) => [e.code, e.entryLevel]))
     for (const field of ['numerator', 'denominator', 'formula'] as const) {
       const text = ind[field]
       if (!text) continue
@@ -178,6 +185,35 @@ function crossCheck(m: PluginManifest): { path: Path; message: string }[] {
         `"${r.indicator}" is not shown at ${r.levels.filter((l) => !target.levels.includes(l)).join(', ')}`,
       )
   })
+  return issues
+}
+
+/**
+ * Problems of a data element's `derived` declaration: its filter (parsed and type-checked
+ * against the registry's fields) and its breakdown. Empty for an element that is not derived.
+ *
+ * @example
+ * derivedIssues({ derived: { count: 'people', filter: 'age < "35"' } })
+ * // [{ path: ['filter'], message: '"<" takes numbers, not a text (at position 7)' }]
+ */
+export function derivedIssues(e: Pick<DataElement, 'derived'>): { path: string[]; message: string }[] {
+  const d = e.derived
+  if (!d) return []
+  const issues: { path: string[]; message: string }[] = []
+  if (d.filter)
+    try {
+      compileFilter(d.filter, { event: d.event })
+    } catch (err) {
+      if (!(err instanceof FormulaError)) throw err
+      issues.push({ path: ['filter'], message: err.message })
+    }
+  if (d.breakdown && !Object.hasOwn(DERIVED_BREAKDOWNS, d.breakdown))
+    issues.push({
+      path: ['breakdown'],
+      message: `a derived element is broken down by ${Object.keys(DERIVED_BREAKDOWNS).join(', ')}, not "${d.breakdown}"`,
+    })
+  if (d.breakdown === 'deficit_type' && d.event !== 'diagnostics')
+    issues.push({ path: ['breakdown'], message: 'deficit types come from a diagnostics: set event "diagnostics"' })
   return issues
 }
 

@@ -1,6 +1,6 @@
 export * from './connect.ts'
 export * from './migrate.ts'
 export * from './schema.ts'
-export { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely'
+export { sql, type Expression, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely'
 export * from './aggregates.ts'
 export * from './read-replica.ts'

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sql } from 'kysely'
-import { migrateToLatest } from './migrate.ts'
+import { migrations, migrateToLatest } from './migrate.ts'
 import { createTestDatabase, testEngine } from './testing.ts'
 import type { DatabaseHandle } from './connect.ts'
 
@@ -111,6 +111,63 @@ describe(`migrations on ${testEngine}`, () => {
     expect(event.details).toEqual({ hours: 36 })
     await handle.db.deleteFrom('person').where('id', '=', first.id).execute()
     expect(await handle.db.selectFrom('person_event').select('id').where('id', '=', event.id).execute()).toEqual([])
+  })
+
+  it("merges the directions' copies of a core element, keeping the largest and every disagreeing copy (0014-core-elements)", async () => {
+    const db = handle.db
+    await sql`insert into dimension (code, title) values ('subject', '{"ru":"Предмет"}') on conflict do nothing`.execute(
+      db,
+    )
+    for (const id of ['deficits', 'staffing'])
+      await sql`insert into plugin (id, version, title, status) values (${id}, '1.0.0', '{"ru":"x"}', 'active')
+                on conflict do nothing`.execute(db)
+    const unit = async (parent: { id: number; path: string } | null, name: string) => {
+      const r = await sql<{ id: number }>`insert into org_unit (parent_id, name, level, kind, path)
+        values (${parent?.id ?? null}, ${name}, ${parent ? 3 : 1}, ${parent ? 'school' : 'region'}, ${`tmp-${name}`})
+        returning id`.execute(db)
+      const id = r.rows[0]!.id
+      const path = `${parent?.path ?? '/'}${id}/`
+      await sql`update org_unit set path = ${path} where id = ${id}`.execute(db)
+      return { id, path }
+    }
+    const region = await unit(null, 'Край 0014')
+    const a = (await unit(region, 'Школа А')).id
+    const b = (await unit(region, 'Школа Б')).id
+    const period = await sql<{ id: number }>`insert into period (code, title, starts_on, ends_on)
+      values ('2014-15', '2014/15', '2014-09-01', '2015-08-31') returning id`.execute(db)
+    const P = period.rows[0]!.id
+    const element = async (code: string, plugin: string) =>
+      (
+        await sql<{ id: number }>`insert into data_element (code, plugin_id, value_type, aggregation, definition)
+          values (${code}, ${plugin}, 'integer', 'sum', '{}') returning id`.execute(db)
+      ).rows[0]!.id
+    const deficits = await element('deficits.teachers_total', 'deficits')
+    const staffing = await element('staffing.teachers_total', 'staffing')
+    for (const [unit, el, value] of [
+      [a, deficits, 40],
+      [a, staffing, 42],
+      [b, deficits, 10],
+      [b, staffing, 10],
+    ] as const)
+      await sql`insert into data_value (org_unit_id, period_id, element_id, value) values (${unit}, ${P}, ${el}, ${value})`.execute(
+        db,
+      )
+
+    await migrations['0014-core-elements']!.up(db as never)
+
+    const values = await sql<{ org_unit_id: number; code: string; value: number }>`
+      select v.org_unit_id, e.code, v.value from data_value v join data_element e on e.id = v.element_id
+      where v.period_id = ${P} order by v.org_unit_id, e.code`.execute(db)
+    expect(values.rows).toEqual([
+      { org_unit_id: a, code: 'core.teachers_total', value: 42 },
+      { org_unit_id: b, code: 'core.teachers_total', value: 10 },
+    ])
+    const merged = await sql`select org_unit_id, source_code, source_value, kept_value from core_element_merge
+      where period_id = ${P} order by source_code`.execute(db)
+    expect(merged.rows).toEqual([
+      { org_unit_id: a, source_code: 'deficits.teachers_total', source_value: 40, kept_value: 42 },
+      { org_unit_id: a, source_code: 'staffing.teachers_total', source_value: 42, kept_value: 42 },
+    ])
   })
 
   it('is idempotent', async () => {

@@ -13,6 +13,7 @@ import * as decisionsEffectiveness from './migrations/0010-decisions-effectivene
 import * as reports from './migrations/0011-reports.ts'
 import * as aggregates from './migrations/0012-aggregates.ts'
 import * as registry from './migrations/0013-registry.ts'
+import * as coreElements from './migrations/0014-core-elements.ts'
 import type { Database } from './schema.ts'
 
 /** Migrations as code, in order. Names are stable: they are recorded in the database. */
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   '0011-reports': reports,
   '0012-aggregates': aggregates,
   '0013-registry': registry,
+  '0014-core-elements': coreElements,
 }
 
 /**

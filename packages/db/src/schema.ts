@@ -29,6 +29,8 @@ export interface PeriodTable {
   title: string
   starts_on: string
   ends_on: string
+  /** The date derived elements count staff, ages and clusters on (null: `starts_on`; migration 0014). */
+  reference_date: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 /** Deadlines of the yearly cycle of one region and period (seed 004). */
@@ -43,6 +45,8 @@ export interface CampaignTable {
   collected_plugins: ColumnType<string[] | null, string[] | null | undefined, string[] | null>
   /** Element code → org level name, where the region moved an element's entry level. */
   entry_levels: ColumnType<Record<string, string>, string | undefined, string>
+  /** Element code → `registry` or `entered`, where the region chose (migration 0014). */
+  element_sources: ColumnType<Record<string, 'registry' | 'entered'>, string | undefined, string>
 }
 
 /** Breakdown dimensions; `plugin_id` null for core dimensions. */
@@ -582,7 +586,21 @@ export interface RegistrySettingTable {
 }
 
 /** The whole database as kysely sees it: the single source of the database's shape. */
+/** A key where the plugins' copies of a core element disagreed when merged (migration 0014): one row per copy. */
+export interface CoreElementMergeTable {
+  id: Generated<number>
+  org_unit_id: number
+  period_id: number
+  element_code: string
+  option_id: number
+  source_code: string
+  source_value: number
+  kept_value: number
+  merged_at: Generated<Date>
+}
+
 export interface Database {
+  core_element_merge: CoreElementMergeTable
   org_unit: OrgUnitTable
   period: PeriodTable
   campaign: CampaignTable

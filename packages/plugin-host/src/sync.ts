@@ -1,4 +1,10 @@
-import { CORE_DIMENSIONS, pluginIdSchema, type Dimension, type PluginManifest } from '@profmon/contract'
+import {
+  CORE_DATA_ELEMENTS,
+  CORE_DIMENSIONS,
+  pluginIdSchema,
+  type Dimension,
+  type PluginManifest,
+} from '@profmon/contract'
 import { sql, type Database, type Kysely, type Transaction } from '@profmon/db'
 import type { HostLogger } from './logger.ts'
 import type { DiscoveredPlugin } from './discover.ts'
@@ -100,6 +106,29 @@ export async function syncPlugins(
   const active: PluginManifest[] = []
   await db.transaction().execute(async (trx) => {
     for (const d of CORE_DIMENSIONS) await upsertDimension(trx, d, null)
+    // Core data elements: no plugin and no owner (migration 0014 created them for the values it moved).
+    await trx
+      .insertInto('data_element')
+      .values(
+        CORE_DATA_ELEMENTS.map((e) => ({
+          code: e.code,
+          plugin_id: null,
+          owner_org_unit_id: null,
+          value_type: e.valueType,
+          aggregation: e.aggregation,
+          dimension_code: e.dimension ?? null,
+          definition: JSON.stringify(e),
+        })),
+      )
+      .onConflict((oc) =>
+        oc.column('code').doUpdateSet((eb) => ({
+          value_type: eb.ref('excluded.value_type'),
+          aggregation: eb.ref('excluded.aggregation'),
+          dimension_code: eb.ref('excluded.dimension_code'),
+          definition: eb.ref('excluded.definition'),
+        })),
+      )
+      .execute()
     for (const p of found) {
       if (!p.ok) {
         if (!pluginIdSchema.safeParse(p.id).success) continue

@@ -18,6 +18,7 @@ describe('deficits manifest', () => {
       'deficits.federal_pd_share',
       'deficits.orgs_assessed_share',
       'deficits.analysis_presence',
+      'deficits.iom_completed_share',
     ])
   })
 

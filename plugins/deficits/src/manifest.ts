@@ -27,25 +27,17 @@ export default definePlugin({
   },
   dataElements: [
     {
-      code: 'deficits.teachers_total',
-      title: { ru: 'Количество педагогических работников', en: 'Teachers, total' },
-      demo: { range: [15, 90], trend: 0.01 },
-      valueType: 'integer',
-      min: 0,
-      dimension: 'subject',
-      required: true,
-    },
-    {
       code: 'deficits.diagnosed',
       title: {
         ru: 'Количество педагогов, прошедших диагностику профессиональных дефицитов',
         en: 'Teachers who took the diagnostics of professional deficits',
       },
-      demo: { of: 'deficits.teachers_total', share: [0.1, 0.45], trend: 0.25 },
+      demo: { of: 'core.teachers_total', share: [0.1, 0.45], trend: 0.25 },
       valueType: 'integer',
       min: 0,
       dimension: 'subject',
       required: true,
+      derived: { count: 'people', event: 'diagnostics', filter: 'in_period', breakdown: 'subject' },
     },
     {
       code: 'deficits.with_deficit',
@@ -57,6 +49,12 @@ export default definePlugin({
       valueType: 'integer',
       min: 0,
       dimension: 'deficit_type',
+      derived: {
+        count: 'people',
+        event: 'diagnostics',
+        filter: 'in_period and deficits > 0',
+        breakdown: 'deficit_type',
+      },
     },
     {
       code: 'deficits.iom_built',
@@ -64,9 +62,21 @@ export default definePlugin({
         ru: 'Количество педагогов с ИОМ, построенным на основе выявленных дефицитов',
         en: 'Teachers with an individual learning route built on their deficits',
       },
-      demo: { of: 'deficits.teachers_total', share: [0.03, 0.25], trend: 0.3 },
+      demo: { of: 'core.teachers_total', share: [0.03, 0.25], trend: 0.3 },
       valueType: 'integer',
       min: 0,
+      derived: { count: 'people', event: 'iom', filter: 'based_on_diagnostics' },
+    },
+    {
+      code: 'deficits.iom_completed',
+      title: {
+        ru: 'Количество педагогов, завершивших индивидуальный образовательный маршрут',
+        en: 'Teachers who completed their individual learning route',
+      },
+      demo: { of: 'deficits.iom_built', share: [0.2, 0.7], trend: 0.1 },
+      valueType: 'integer',
+      min: 0,
+      derived: { count: 'people', event: 'iom', filter: 'based_on_diagnostics and completed' },
     },
     {
       code: 'deficits.targeted_pd',
@@ -74,9 +84,10 @@ export default definePlugin({
         ru: 'Количество педагогов, охваченных адресными программами ПК на основе диагностики дефицитов',
         en: 'Teachers in targeted professional development programmes based on the diagnostics',
       },
-      demo: { of: 'deficits.teachers_total', share: [0.02, 0.1], trend: 0.15 },
+      demo: { of: 'core.teachers_total', share: [0.02, 0.1], trend: 0.15 },
       valueType: 'integer',
       min: 0,
+      derived: { count: 'people', event: 'course', filter: 'based_on_diagnostics and completed_in_period' },
     },
     {
       code: 'deficits.pd_cnppm',
@@ -84,9 +95,10 @@ export default definePlugin({
         ru: 'Количество педагогов, прошедших ПК в ЦНППМ',
         en: 'Teachers trained at the regional centre (CNPPM)',
       },
-      demo: { of: 'deficits.teachers_total', share: [0.08, 0.3], trend: 0.2 },
+      demo: { of: 'core.teachers_total', share: [0.08, 0.3], trend: 0.2 },
       valueType: 'integer',
       min: 0,
+      derived: { count: 'people', event: 'course', filter: 'provider == "cnppm" and completed_in_period' },
     },
     {
       code: 'deficits.pd_federal',
@@ -94,9 +106,10 @@ export default definePlugin({
         ru: 'Количество педагогов, прошедших ПК по приоритетным федеральным программам',
         en: 'Teachers trained in priority federal programmes',
       },
-      demo: { of: 'deficits.teachers_total', share: [0.05, 0.35], trend: 0.1 },
+      demo: { of: 'core.teachers_total', share: [0.05, 0.35], trend: 0.1 },
       valueType: 'integer',
       min: 0,
+      derived: { count: 'people', event: 'course', filter: 'provider == "federal" and completed_in_period' },
     },
     {
       code: 'deficits.majority_assessed',
@@ -130,7 +143,7 @@ export default definePlugin({
       shortTitle: { ru: 'Диагностика дефицитов', en: 'Deficit diagnostics' },
       kind: 'share',
       numerator: '#{deficits.diagnosed}',
-      denominator: '#{deficits.teachers_total}',
+      denominator: '#{core.teachers_total}',
       dimension: 'subject',
       // seed 003: "не менее 30% — очередной год"
       targets: [{ period: '2025-26', value: 30, tolerance: 5 }],
@@ -162,7 +175,7 @@ export default definePlugin({
       shortTitle: { ru: 'ИОМ', en: 'Learning routes' },
       kind: 'share',
       numerator: '#{deficits.iom_built}',
-      denominator: '#{deficits.teachers_total}',
+      denominator: '#{core.teachers_total}',
       // seed 003: "ИОМ — 10%, очередной год — 20%"
       targets: [
         { period: '2024-25', value: 10, tolerance: 2 },
@@ -181,7 +194,7 @@ export default definePlugin({
       shortTitle: { ru: 'Адресные программы ПК', en: 'Targeted PD' },
       kind: 'share',
       numerator: '#{deficits.targeted_pd}',
-      denominator: '#{deficits.teachers_total}',
+      denominator: '#{core.teachers_total}',
       // seed 003: "значение 5%, очередной год — 6,8%"
       targets: [
         { period: '2024-25', value: 5, tolerance: 1 },
@@ -199,7 +212,7 @@ export default definePlugin({
       shortTitle: { ru: 'ПК в ЦНППМ', en: 'PD at CNPPM' },
       kind: 'share',
       numerator: '#{deficits.pd_cnppm}',
-      denominator: '#{deficits.teachers_total}',
+      denominator: '#{core.teachers_total}',
       // seed 003: "ЦНППМ значение 12%; факт 19% — соответствие; очередной у.г. — 26%"
       targets: [
         { period: '2024-25', value: 12, tolerance: 2 },
@@ -217,7 +230,7 @@ export default definePlugin({
       shortTitle: { ru: 'ПК по федеральным программам', en: 'Federal PD programmes' },
       kind: 'share',
       numerator: '#{deficits.pd_federal}',
-      denominator: '#{deficits.teachers_total}',
+      denominator: '#{core.teachers_total}',
       source: SOURCE_ORGS,
       seeds: ['002'],
     },
@@ -255,13 +268,26 @@ export default definePlugin({
       source: SOURCE_CNPPM,
       seeds: ['001 #1', '001 #2'],
     },
+    {
+      code: 'deficits.iom_completed_share',
+      title: {
+        ru: 'Доля завершённых индивидуальных образовательных маршрутов (ИОМ)',
+        en: 'Share of completed individual learning routes',
+      },
+      shortTitle: { ru: 'Завершённые ИОМ', en: 'Completed routes' },
+      kind: 'share',
+      numerator: '#{deficits.iom_completed}',
+      denominator: '#{deficits.iom_built}',
+      source: SOURCE_CNPPM,
+      seeds: ['004'],
+    },
   ],
   validationRules: [
     {
       code: 'deficits.diagnosed_le_total',
       left: '#{deficits.diagnosed}',
       operator: '<=',
-      right: '#{deficits.teachers_total}',
+      right: '#{core.teachers_total}',
       perOption: true,
       message: {
         ru: 'Прошедших диагностику не может быть больше, чем педагогов',
@@ -270,9 +296,9 @@ export default definePlugin({
     },
     {
       code: 'deficits.teachers_by_subject_sum',
-      left: '#{deficits.teachers_total}[*]',
+      left: '#{core.teachers_total}[*]',
       operator: '==',
-      right: '#{deficits.teachers_total}',
+      right: '#{core.teachers_total}',
       message: {
         ru: 'Сумма педагогов по предметам должна совпадать с общим количеством',
         en: 'Teachers by subject must add up to the total',
@@ -303,7 +329,7 @@ export default definePlugin({
       code: `deficits.${code}_le_total`,
       left: `#{deficits.${code}}`,
       operator: '<=' as const,
-      right: '#{deficits.teachers_total}',
+      right: '#{core.teachers_total}',
       message: {
         ru: 'Значение не может превышать общее количество педагогов',
         en: 'The value cannot exceed the number of teachers',

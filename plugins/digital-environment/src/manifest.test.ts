@@ -17,10 +17,10 @@ import manifest from './manifest.ts'
 const entered = (unit: FixtureUnit, entries: EnteredEntries) => enteredValues('digital_environment', unit, entries)
 
 const VALUES: RawValue[] = [
-  ...entered('S1', { teachers_total: 40, dpp_trained: 20, dpp_distance: 5, regional_env_users: 6 }),
+  ...entered('S1', { 'core.teachers_total': 40, dpp_trained: 20, dpp_distance: 5, regional_env_users: 6 }),
   // S2 did not report its professional development data: no dpp_trained / dpp_distance.
-  ...entered('S2', { teachers_total: 60, regional_env_users: 9 }),
-  ...entered('S3', { teachers_total: 50, dpp_trained: 10, dpp_distance: 7, regional_env_users: 15 }),
+  ...entered('S2', { 'core.teachers_total': 60, regional_env_users: 9 }),
+  ...entered('S3', { 'core.teachers_total': 50, dpp_trained: 10, dpp_distance: 7, regional_env_users: 15 }),
   ...entered('R', { dpo_programs: 40, dpo_programs_elearning: 14 }),
 ]
 
@@ -94,7 +94,12 @@ describe('digital-environment manifest', () => {
 
     it('keeps the fixture within the validation rules and catches a broken school', () => {
       for (const unit of FIXTURE_UNITS) expect(violationsAt(manifest, VALUES, unit)).toEqual([])
-      const broken = entered('S1', { teachers_total: 10, dpp_trained: 12, dpp_distance: 13, regional_env_users: 4 })
+      const broken = entered('S1', {
+        'core.teachers_total': 10,
+        dpp_trained: 12,
+        dpp_distance: 13,
+        regional_env_users: 4,
+      })
       expect(violationsAt(manifest, broken, 'S1')).toEqual([
         'digital_environment.trained_le_total',
         'digital_environment.distance_le_trained',

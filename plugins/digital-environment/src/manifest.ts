@@ -31,20 +31,12 @@ export default definePlugin({
   },
   dataElements: [
     {
-      code: 'digital_environment.teachers_total',
-      title: { ru: 'Количество педагогических работников', en: 'Teachers, total' },
-      demo: { range: [15, 90], trend: 0.01 },
-      valueType: 'integer',
-      min: 0,
-      required: true,
-    },
-    {
       code: 'digital_environment.dpp_trained',
       title: {
         ru: 'Количество педагогов, прошедших обучение по дополнительным профессиональным программам (во всех формах)',
         en: 'Teachers who completed a professional development programme (any form)',
       },
-      demo: { of: 'digital_environment.teachers_total', share: [0.2, 0.6], trend: 0.05 },
+      demo: { of: 'core.teachers_total', share: [0.2, 0.6], trend: 0.05 },
       valueType: 'integer',
       min: 0,
       required: true,
@@ -66,7 +58,7 @@ export default definePlugin({
         ru: 'Количество педагогов, использующих региональные цифровые образовательные среды для дополнительного профессионального образования',
         en: 'Teachers using the regional digital environments for professional development',
       },
-      demo: { of: 'digital_environment.teachers_total', share: [0.05, 0.3], trend: 0.3 },
+      demo: { of: 'core.teachers_total', share: [0.05, 0.3], trend: 0.3 },
       valueType: 'integer',
       min: 0,
     },
@@ -135,7 +127,7 @@ export default definePlugin({
       shortTitle: { ru: 'Цифровая профсреда', en: 'Digital environment' },
       kind: 'share',
       numerator: '#{digital_environment.regional_env_users}',
-      denominator: '#{digital_environment.teachers_total}',
+      denominator: '#{core.teachers_total}',
       // seed 003: "Профсреда — значение 10%, несоответствие; очередной год — 20%"
       targets: [
         { period: '2024-25', value: 10, tolerance: 2 },
@@ -150,7 +142,7 @@ export default definePlugin({
       code: 'digital_environment.trained_le_total',
       left: '#{digital_environment.dpp_trained}',
       operator: '<=',
-      right: '#{digital_environment.teachers_total}',
+      right: '#{core.teachers_total}',
       message: {
         ru: 'Прошедших обучение по ДПП не может быть больше, чем педагогов',
         en: 'Teachers trained in programmes cannot exceed teachers',
@@ -170,7 +162,7 @@ export default definePlugin({
       code: 'digital_environment.env_users_le_total',
       left: '#{digital_environment.regional_env_users}',
       operator: '<=',
-      right: '#{digital_environment.teachers_total}',
+      right: '#{core.teachers_total}',
       message: {
         ru: 'Использующих региональные цифровые среды не может быть больше, чем педагогов',
         en: 'Users of the regional environments cannot exceed teachers',

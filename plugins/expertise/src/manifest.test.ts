@@ -17,7 +17,7 @@ const entered = (unit: FixtureUnit, entries: EnteredEntries) => enteredValues('e
 
 const VALUES: RawValue[] = [
   ...entered('S1', {
-    teachers_total: 40,
+    'core.teachers_total': 40,
     experts_engaged: { total: 8, state_exam: 5, pd_courses: 2, contests: 3 },
     gia_experts: { total: 3, math: 2, russian: 1 },
     contest_participants: 4,
@@ -25,12 +25,12 @@ const VALUES: RawValue[] = [
   }),
   // S2 did not report contests: no contest_participants / contest_winners at all.
   ...entered('S2', {
-    teachers_total: 60,
+    'core.teachers_total': 60,
     experts_engaged: { total: 4, state_exam: 2, contests: 2 },
     gia_experts: { total: 1, math: 1 },
   }),
   ...entered('S3', {
-    teachers_total: 50,
+    'core.teachers_total': 50,
     experts_engaged: { total: 10, state_exam: 4, pd_courses: 4, contests: 1, other: 2 },
     gia_experts: { total: 2, russian: 1, physics: 1 },
     contest_participants: 2,
@@ -140,7 +140,7 @@ describe('expertise manifest', () => {
     it('keeps the fixture within the validation rules and catches a broken school', () => {
       for (const unit of FIXTURE_UNITS) expect(violationsAt(manifest, VALUES, unit)).toEqual([])
       const broken = entered('S1', {
-        teachers_total: 4,
+        'core.teachers_total': 4,
         experts_engaged: { total: 5, state_exam: 6 },
         gia_experts: { total: 2, math: 1 },
       })

@@ -21,14 +21,6 @@ export default definePlugin({
   },
   dataElements: [
     {
-      code: 'expertise.teachers_total',
-      title: { ru: 'Количество педагогических работников', en: 'Teachers, total' },
-      demo: { range: [15, 90], trend: 0.01 },
-      valueType: 'integer',
-      min: 0,
-      required: true,
-    },
-    {
       code: 'expertise.experts_engaged',
       title: {
         ru: 'Количество педагогов, вовлечённых в экспертную деятельность (по видам)',
@@ -38,7 +30,7 @@ export default definePlugin({
         ru: 'Итог — число разных педагогов; педагог, участвующий в нескольких видах экспертной деятельности, учитывается в каждом из них',
         en: 'The total counts each teacher once; a teacher in several types of expert work is counted in each of them',
       },
-      demo: { of: 'expertise.teachers_total', share: [0.05, 0.3], split: 'subsets', trend: 0.1 },
+      demo: { of: 'core.teachers_total', share: [0.05, 0.3], split: 'subsets', trend: 0.1 },
       valueType: 'integer',
       min: 0,
       dimension: 'expertise_type',
@@ -50,7 +42,7 @@ export default definePlugin({
         ru: 'Количество педагогов, подготовленных в качестве экспертов региональных предметных комиссий ГИА',
         en: 'Teachers trained as experts of the regional state examination boards',
       },
-      demo: { of: 'expertise.teachers_total', share: [0, 0.1], trend: 0.05 },
+      demo: { of: 'core.teachers_total', share: [0, 0.1], trend: 0.05 },
       valueType: 'integer',
       min: 0,
       dimension: 'subject',
@@ -72,7 +64,7 @@ export default definePlugin({
         ru: 'Количество педагогов — участников конкурсов профессионального мастерства',
         en: 'Teachers taking part in professional contests',
       },
-      demo: { of: 'expertise.teachers_total', share: [0, 0.1], trend: 0.05 },
+      demo: { of: 'core.teachers_total', share: [0, 0.1], trend: 0.05 },
       valueType: 'integer',
       min: 0,
     },
@@ -142,7 +134,7 @@ export default definePlugin({
       shortTitle: { ru: 'Экспертная деятельность', en: 'Expert work' },
       kind: 'share',
       numerator: '#{expertise.experts_engaged}',
-      denominator: '#{expertise.teachers_total}',
+      denominator: '#{core.teachers_total}',
       dimension: 'expertise_type',
       source: SOURCE_ORGS,
       seeds: ['002'],
@@ -181,7 +173,7 @@ export default definePlugin({
       code: 'expertise.engaged_le_teachers',
       left: '#{expertise.experts_engaged}',
       operator: '<=',
-      right: '#{expertise.teachers_total}',
+      right: '#{core.teachers_total}',
       perOption: true,
       message: {
         ru: 'Вовлечённых в экспертную деятельность не может быть больше, чем педагогов',
@@ -222,7 +214,7 @@ export default definePlugin({
       code: 'expertise.gia_le_teachers',
       left: '#{expertise.gia_experts}',
       operator: '<=',
-      right: '#{expertise.teachers_total}',
+      right: '#{core.teachers_total}',
       message: {
         ru: 'Экспертов ГИА не может быть больше, чем педагогов',
         en: 'State examination experts cannot exceed teachers',

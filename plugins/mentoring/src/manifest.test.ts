@@ -17,8 +17,8 @@ const entered = (unit: FixtureUnit, entries: EnteredEntries) => enteredValues('m
 
 const VALUES: RawValue[] = [
   ...entered('S1', {
-    teachers_total: 40,
-    young_teachers: 8,
+    'core.teachers_total': 40,
+    'core.teachers_under_35': 8,
     young_covered: 6,
     has_programme: 1,
     individual_programmes: 3,
@@ -28,7 +28,7 @@ const VALUES: RawValue[] = [
   }),
   // S2 did not report its young teachers: no young_teachers / young_covered at all.
   ...entered('S2', {
-    teachers_total: 60,
+    'core.teachers_total': 60,
     has_programme: 0,
     individual_programmes: 0,
     mentoring_participants: 6,
@@ -36,8 +36,8 @@ const VALUES: RawValue[] = [
     young_contest_participants: 0,
   }),
   ...entered('S3', {
-    teachers_total: 50,
-    young_teachers: 10,
+    'core.teachers_total': 50,
+    'core.teachers_under_35': 10,
     young_covered: 4,
     has_programme: 0,
     individual_programmes: 0,
@@ -144,8 +144,8 @@ describe('mentoring manifest', () => {
     it('keeps the fixture within the validation rules and catches a broken school', () => {
       for (const unit of FIXTURE_UNITS) expect(violationsAt(manifest, VALUES, unit)).toEqual([])
       const broken = entered('S1', {
-        teachers_total: 10,
-        young_teachers: 12,
+        'core.teachers_total': 10,
+        'core.teachers_under_35': 12,
         young_covered: 13,
         has_programme: 0,
         individual_programmes: 2,

@@ -17,8 +17,8 @@ import manifest from './manifest.ts'
 const entered = (unit: FixtureUnit, entries: EnteredEntries) => enteredValues('methodical_asset', unit, entries)
 
 const VALUES: RawValue[] = [
-  ...entered('S1', { teachers_total: 40, asset_members: 6, cnppm_engaged: 1, program_authors: 2, tutors: 1 }),
-  ...entered('S2', { teachers_total: 60, asset_members: 8, cnppm_engaged: 0, program_authors: 1, tutors: 0 }),
+  ...entered('S1', { 'core.teachers_total': 40, asset_members: 6, cnppm_engaged: 1, program_authors: 2, tutors: 1 }),
+  ...entered('S2', { 'core.teachers_total': 60, asset_members: 8, cnppm_engaged: 0, program_authors: 1, tutors: 0 }),
   // S3 did not report at all; its municipality M2 did report its methodical associations.
   ...entered('M1', { associations_active: 0 }),
   ...entered('M2', { associations_active: 1 }),
@@ -115,7 +115,7 @@ describe('methodical-asset manifest', () => {
 
     it('keeps the fixture within the validation rules and catches a broken school', () => {
       for (const unit of FIXTURE_UNITS) expect(violationsAt(manifest, VALUES, unit)).toEqual([])
-      const broken = entered('S1', { teachers_total: 5, asset_members: 6, tutors: 5 })
+      const broken = entered('S1', { 'core.teachers_total': 5, asset_members: 6, tutors: 5 })
       expect(violationsAt(manifest, broken, 'S1')).toEqual(['methodical_asset.asset_members_le_total'])
     })
   })

@@ -17,9 +17,9 @@ import manifest from './manifest.ts'
 const entered = (unit: FixtureUnit, entries: EnteredEntries) => enteredValues('networking', unit, entries)
 
 const VALUES: RawValue[] = [
-  ...entered('S1', { teachers_total: 40, community_members: 10, dpo_involved: 2, has_agreement: 0 }),
+  ...entered('S1', { 'core.teachers_total': 40, community_members: 10, dpo_involved: 2, has_agreement: 0 }),
   // S2 did not report at all.
-  ...entered('S3', { teachers_total: 50, community_members: 20, dpo_involved: 1, has_agreement: 1 }),
+  ...entered('S3', { 'core.teachers_total': 50, community_members: 20, dpo_involved: 1, has_agreement: 1 }),
   ...entered('M1', { project_teams: 3, network_pairs: 5, network_forms: 1, support_programme: 0 }),
   // M2 did not report its network pairs.
   ...entered('M2', { project_teams: 1, network_forms: 0, support_programme: 0 }),
@@ -112,7 +112,7 @@ describe('networking manifest', () => {
 
     it('keeps the fixture within the validation rules and catches a broken school', () => {
       for (const unit of FIXTURE_UNITS) expect(violationsAt(manifest, VALUES, unit)).toEqual([])
-      const broken = entered('S1', { teachers_total: 10, community_members: 11, dpo_involved: 10 })
+      const broken = entered('S1', { 'core.teachers_total': 10, community_members: 11, dpo_involved: 10 })
       expect(violationsAt(manifest, broken, 'S1')).toEqual(['networking.community_members_le_total'])
     })
   })

@@ -18,8 +18,8 @@ const entered = (unit: FixtureUnit, entries: EnteredEntries) => enteredValues('s
 
 const VALUES: RawValue[] = [
   ...entered('S1', {
-    teachers_total: 40,
-    under_35: 4,
+    'core.teachers_total': 40,
+    'core.teachers_under_35': 4,
     pensioners: 14,
     vacancies: { total: 2, math: 1, physics: 1 },
     has_vacancies: 1,
@@ -29,16 +29,16 @@ const VALUES: RawValue[] = [
   }),
   // S2 did not report its vacancies: no vacancies / has_vacancies at all.
   ...entered('S2', {
-    teachers_total: 60,
-    under_35: 6,
+    'core.teachers_total': 60,
+    'core.teachers_under_35': 6,
     pensioners: 24,
     category_raised: 3,
     need: { total: 1, primary: 1 },
     graduates_hired: 0,
   }),
   ...entered('S3', {
-    teachers_total: 50,
-    under_35: 10,
+    'core.teachers_total': 50,
+    'core.teachers_under_35': 10,
     pensioners: 10,
     vacancies: 0,
     has_vacancies: 0,
@@ -186,8 +186,8 @@ describe('staffing manifest', () => {
     it('keeps the fixture within the validation rules and catches a broken school', () => {
       for (const unit of FIXTURE_UNITS) expect(violationsAt(manifest, VALUES, unit)).toEqual([])
       const broken = entered('S1', {
-        teachers_total: 10,
-        under_35: 6,
+        'core.teachers_total': 10,
+        'core.teachers_under_35': 6,
         pensioners: 5,
         vacancies: { total: 2, math: 1 },
         has_vacancies: 0,

@@ -32,25 +32,9 @@ export default definePlugin({
   },
   dataElements: [
     {
-      code: 'staffing.teachers_total',
-      title: { ru: 'Количество педагогических работников', en: 'Teachers, total' },
-      demo: { range: [15, 90], trend: 0.01 },
-      valueType: 'integer',
-      min: 0,
-      required: true,
-    },
-    {
-      code: 'staffing.under_35',
-      title: { ru: 'Количество педагогов в возрасте до 35 лет', en: 'Teachers under 35' },
-      demo: { of: 'staffing.teachers_total', share: [0.05, 0.25], trend: 0.02 },
-      valueType: 'integer',
-      min: 0,
-      required: true,
-    },
-    {
       code: 'staffing.pensioners',
       title: { ru: 'Количество педагогов пенсионного возраста', en: 'Teachers of pension age' },
-      demo: { of: 'staffing.teachers_total', share: [0.2, 0.45], trend: 0.01 },
+      demo: { of: 'core.teachers_total', share: [0.2, 0.45], trend: 0.01 },
       valueType: 'integer',
       min: 0,
       required: true,
@@ -58,7 +42,7 @@ export default definePlugin({
     {
       code: 'staffing.vacancies',
       title: { ru: 'Количество вакансий педагогических работников', en: 'Teacher vacancies' },
-      demo: { of: 'staffing.teachers_total', share: [0, 0.06], trend: -0.05 },
+      demo: { of: 'core.teachers_total', share: [0, 0.06], trend: -0.05 },
       valueType: 'integer',
       min: 0,
       dimension: 'subject',
@@ -79,7 +63,7 @@ export default definePlugin({
         ru: 'Количество педагогов, повысивших квалификационную категорию по итогам аттестации',
         en: 'Teachers who raised their qualification category at attestation',
       },
-      demo: { of: 'staffing.teachers_total', share: [0.03, 0.15], trend: 0.05 },
+      demo: { of: 'core.teachers_total', share: [0.03, 0.15], trend: 0.05 },
       valueType: 'integer',
       min: 0,
     },
@@ -89,7 +73,7 @@ export default definePlugin({
         ru: 'Потребность в педагогических работниках (для профессиональной переподготовки)',
         en: 'Need for teachers (for retraining)',
       },
-      demo: { of: 'staffing.teachers_total', share: [0, 0.08] },
+      demo: { of: 'core.teachers_total', share: [0, 0.08] },
       valueType: 'integer',
       min: 0,
       dimension: 'subject',
@@ -122,8 +106,8 @@ export default definePlugin({
       title: { ru: 'Доля педагогов в возрасте до 35 лет', en: 'Share of teachers under 35' },
       shortTitle: { ru: 'Педагоги до 35 лет', en: 'Under 35' },
       kind: 'share',
-      numerator: '#{staffing.under_35}',
-      denominator: '#{staffing.teachers_total}',
+      numerator: '#{core.teachers_under_35}',
+      denominator: '#{core.teachers_total}',
       // seed 003: "Доля пед работников до 35 лет 8,5 (допустимый уровень — не более 5%)": 8.5 is the
       // fact; the stated "допустимый уровень" of 5 % is the default floor. A floor has no tolerance.
       targets: [{ value: 5 }],
@@ -136,7 +120,7 @@ export default definePlugin({
       shortTitle: { ru: 'Педагоги-пенсионеры', en: 'Pension age' },
       kind: 'share',
       numerator: '#{staffing.pensioners}',
-      denominator: '#{staffing.teachers_total}',
+      denominator: '#{core.teachers_total}',
       polarity: 'lower',
       // seed 003 gives only the fact "Пенсионный возраст — 38,8% — несоответствие"; 30 % is the
       // default ceiling (the contract's own example), under which 38.8 % is not met.
@@ -184,7 +168,7 @@ export default definePlugin({
       shortTitle: { ru: 'Повышение категории', en: 'Category raised' },
       kind: 'share',
       numerator: '#{staffing.category_raised}',
-      denominator: '#{staffing.teachers_total}',
+      denominator: '#{core.teachers_total}',
       source: SOURCE_ATTESTATION,
       seeds: ['000 3.2'],
     },
@@ -252,9 +236,9 @@ export default definePlugin({
   validationRules: [
     ...(['under_35', 'pensioners', 'category_raised'] as const).map((code) => ({
       code: `staffing.${code}_le_total`,
-      left: `#{staffing.${code}}`,
+      left: code === 'under_35' ? '#{core.teachers_under_35}' : `#{staffing.${code}}`,
       operator: '<=' as const,
-      right: '#{staffing.teachers_total}',
+      right: '#{core.teachers_total}',
       message: {
         ru: 'Значение не может превышать общее количество педагогов',
         en: 'The value cannot exceed the number of teachers',
@@ -262,9 +246,9 @@ export default definePlugin({
     })),
     {
       code: 'staffing.age_groups_le_total',
-      left: '#{staffing.under_35} + #{staffing.pensioners}',
+      left: '#{core.teachers_under_35} + #{staffing.pensioners}',
       operator: '<=',
-      right: '#{staffing.teachers_total}',
+      right: '#{core.teachers_total}',
       message: {
         ru: 'Педагогов до 35 лет и пенсионного возраста вместе не может быть больше, чем педагогов',
         en: 'Teachers under 35 and of pension age together cannot exceed teachers',

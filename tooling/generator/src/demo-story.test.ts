@@ -45,7 +45,7 @@ function spec(code: string, over: Partial<ElementSpec> = {}): ElementSpec {
 }
 
 const subjects = [1, 2, 3]
-const teachers = spec('deficits.teachers_total', {
+const teachers = spec('core.teachers_total', {
   dimension: 'subject',
   optionIds: subjects,
   demo: { range: [15, 90] },
@@ -53,10 +53,10 @@ const teachers = spec('deficits.teachers_total', {
 const diagnosed = spec('deficits.diagnosed', {
   dimension: 'subject',
   optionIds: subjects,
-  demo: { of: 'deficits.teachers_total', share: [0.1, 0.45] },
+  demo: { of: 'core.teachers_total', share: [0.1, 0.45] },
 })
 const pensioners = spec('deficits.pensioners', {
-  demo: { of: 'deficits.teachers_total', share: [0.1, 0.3] },
+  demo: { of: 'core.teachers_total', share: [0.1, 0.3] },
   lowerIsBetter: true,
 })
 const specs = linkByOf([teachers, diagnosed, pensioners])

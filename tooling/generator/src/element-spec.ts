@@ -1,4 +1,10 @@
-import { ORG_LEVEL_DEPTH, type DemoHint, type OrgLevel } from '@profmon/contract'
+import {
+  coreElementsUsedBy,
+  ORG_LEVEL_DEPTH,
+  type DemoHint,
+  type OrgLevel,
+  type PluginManifest,
+} from '@profmon/contract'
 import type { Database, Kysely } from '@profmon/db'
 import { hashString } from './random.ts'
 
@@ -70,15 +76,21 @@ export function linkByOf(specs: ElementSpec[]): ElementSpec[] {
 }
 
 /**
- * Reads every numeric and boolean data element of every active plugin with its dimension's
+ * Reads every numeric and boolean data element of every active plugin, and the core elements, with their dimension's
  * options, ordered so that each comes after the element it is a part of.
  */
 export async function readElementSpecs(db: Kysely<Database>): Promise<ElementSpec[]> {
   const rows = await db
     .selectFrom('data_element as e')
-    .innerJoin('plugin as p', 'p.id', 'e.plugin_id')
+    .leftJoin('plugin as p', 'p.id', 'e.plugin_id')
     .select(['e.id', 'e.code', 'e.plugin_id', 'e.value_type', 'e.aggregation', 'e.dimension_code', 'e.definition'])
-    .where('p.status', '=', 'active')
+    // Active plugins' elements and the core elements (no plugin, no owner): one value of each fact.
+    .where((eb) =>
+      eb.or([
+        eb('p.status', '=', 'active'),
+        eb.and([eb('e.plugin_id', 'is', null), eb('e.owner_org_unit_id', 'is', null)]),
+      ]),
+    )
     .where('e.value_type', 'in', [...GENERATED_VALUE_TYPES])
     .orderBy('e.id')
     .execute()
@@ -101,7 +113,7 @@ export async function readElementSpecs(db: Kysely<Database>): Promise<ElementSpe
     return {
       id: r.id,
       code: r.code,
-      pluginId: r.plugin_id!,
+      pluginId: r.plugin_id ?? 'core',
       valueType: r.value_type as GeneratedValueType,
       aggregation: r.aggregation,
       depth: ORG_LEVEL_DEPTH[definition.entryLevel ?? 'organization'] ?? 3,
@@ -115,6 +127,25 @@ export async function readElementSpecs(db: Kysely<Database>): Promise<ElementSpe
       key: hashString(r.code),
     }
   })
+  // A core element is generated once, with the first active plugin that uses it (its "missing"
+  // organisations are that plugin's), and not at all when no active plugin uses it.
+  const manifests = await db
+    .selectFrom('plugin')
+    .select(['id', 'manifest'])
+    .where('status', '=', 'active')
+    .orderBy('id')
+    .execute()
+  const firstUser = new Map<string, string>()
+  for (const m of manifests)
+    for (const e of coreElementsUsedBy(parseDefinition(m.manifest) as unknown as PluginManifest))
+      if (!firstUser.has(e.code)) firstUser.set(e.code, m.id)
+  for (let i = specs.length - 1; i >= 0; i--) {
+    const s = specs[i]!
+    if (rows[i]!.plugin_id !== null) continue
+    const user = firstUser.get(s.code)
+    if (user) s.pluginId = user
+    else specs.splice(i, 1)
+  }
   const lower = await lowerIsBetterElements(db)
   for (const s of specs) if (lower.has(s.code)) s.lowerIsBetter = true
   return linkByOf(specs)

@@ -1,3 +1,4 @@
+import { elementsOf } from '@profmon/contract'
 import type { DatabaseHandle } from '@profmon/db'
 import { createTestDatabase, testEngine } from '@profmon/db/testing'
 import { consoleLogger, discoverPlugins, manifestsOf, syncPlugins, WORKSPACE_PLUGINS } from '@profmon/plugin-host'
@@ -114,8 +115,10 @@ describe(`generateRegion on ${testEngine}`, () => {
 
   it('writes every element at its entry level, all of a plugin or nothing per organisation and period', async () => {
     expect(result.values).toBe(rows.length)
-    const orgElements = deficits.dataElements.filter((e) => e.entryLevel === 'organization').map((e) => e.code)
-    const levels = new Map(deficits.dataElements.map((e) => [e.code, e.entryLevel === 'organization' ? 3 : 2]))
+    const orgElements = elementsOf(deficits)
+      .filter((e) => e.entryLevel === 'organization')
+      .map((e) => e.code)
+    const levels = new Map(elementsOf(deficits).map((e) => [e.code, e.entryLevel === 'organization' ? 3 : 2]))
     for (const r of rows) expect(r.level).toBe(levels.get(r.element))
     for (const period of ['2023-24', '2024-25', '2025-26']) {
       const reported = new Map<number, Set<string>>()
@@ -133,7 +136,7 @@ describe(`generateRegion on ${testEngine}`, () => {
     const subjects = 19
     const kindergartens = new Set(rows.filter((r) => r.kind === 'kindergarten').map((r) => r.org_unit_id))
     expect(kindergartens.size).toBeGreaterThan(0)
-    for (const code of ['deficits.teachers_total', 'deficits.diagnosed']) {
+    for (const code of ['core.teachers_total', 'deficits.diagnosed']) {
       const units = [...values.get(code)!.entries()]
       expect(units.length).toBeGreaterThan(0)
       for (const [key, options] of units) {
@@ -151,7 +154,7 @@ describe(`generateRegion on ${testEngine}`, () => {
   })
 
   it('keeps parts within their wholes, per option and in total', () => {
-    const teachers = values.get('deficits.teachers_total')!
+    const teachers = values.get('core.teachers_total')!
     for (const [key, diagnosed] of values.get('deficits.diagnosed')!)
       for (const [option, v] of diagnosed) expect(v).toBeLessThanOrEqual(teachers.get(key)!.get(option)!)
     for (const code of ['iom_built', 'targeted_pd', 'pd_cnppm', 'pd_federal'])
@@ -182,8 +185,7 @@ describe(`generateRegion on ${testEngine}`, () => {
       rows
         .filter((r) => r.element === element && r.period === period && r.option_id === 0)
         .reduce((a, r) => a + r.value, 0)
-    const share = (period: string) =>
-      regionSum('deficits.diagnosed', period) / regionSum('deficits.teachers_total', period)
+    const share = (period: string) => regionSum('deficits.diagnosed', period) / regionSum('core.teachers_total', period)
     expect(regionSum('deficits.diagnosed', '2025-26')).toBeGreaterThan(regionSum('deficits.diagnosed', '2023-24'))
     // +25 % a year on the rate: the share grows clearly even with missing organisations.
     expect(share('2025-26')).toBeGreaterThan(share('2023-24') * 1.25)

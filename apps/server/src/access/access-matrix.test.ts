@@ -147,7 +147,7 @@ const DEFINE_LOCAL = {
   school_operator: '000',
   analyst: '000',
 }
-const LOCAL_SHARE = { numerator: '#{deficits.diagnosed}', denominator: '#{deficits.teachers_total}' }
+const LOCAL_SHARE = { numerator: '#{deficits.diagnosed}', denominator: '#{core.teachers_total}' }
 /** Approving a school: the coordinator of its municipality and the region above; nobody approves a region but a platform admin. */
 const APPROVE = {
   platform_admin: '11-',
@@ -304,7 +304,7 @@ const ROUTES: Record<string, RouteCase> = {
         values: [
           u!.level === 2
             ? { orgUnit: u!.id, period: P, element: 'deficits.analysis_done', value: true }
-            : { orgUnit: u!.id, period: P, element: 'deficits.teachers_total', value: 10 + ctx.seq() },
+            : { orgUnit: u!.id, period: P, element: 'core.teachers_total', value: 10 + ctx.seq() },
         ],
       },
     }),
@@ -605,6 +605,27 @@ const ROUTES: Record<string, RouteCase> = {
     ok: 200,
     expect: IN_OWN_REGION,
     request: async (u) => ({ path: `/api/campaigns?region=${u!.id}&period=${P}` }),
+  },
+  'GET /api/campaigns/{region}/{period}/element-sources': {
+    mode: 'region',
+    ok: 200,
+    expect: IN_OWN_REGION,
+    request: async (u) => ({ path: `/api/campaigns/${u!.id}/${P}/element-sources` }),
+  },
+  'PUT /api/campaigns/{region}/{period}/element-sources': {
+    mode: 'region',
+    ok: 200,
+    expect: {
+      platform_admin: '11-',
+      region_admin: '10-',
+      municipal_coordinator: '00-',
+      school_operator: '00-',
+      analyst: '00-',
+    },
+    request: async (u) => ({
+      path: `/api/campaigns/${u!.id}/${P}/element-sources`,
+      body: { sources: { 'core.teachers_total': 'entered' } },
+    }),
   },
   // Deadlines far ahead: a later case writing data must not meet a closed campaign.
   'PUT /api/campaigns': {

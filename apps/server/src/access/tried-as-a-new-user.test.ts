@@ -59,7 +59,7 @@ describe(`tried as a new user would, on ${testEngine}`, () => {
     const roots = await browser('GET', '/api/org-units')
     expect(roots.body).toEqual([expect.objectContaining({ id: tree.schoolA1 })])
     const write = await browser('POST', '/api/data-values', {
-      values: [{ orgUnit: tree.schoolA1, period: P, element: 'deficits.teachers_total', value: 31 }],
+      values: [{ orgUnit: tree.schoolA1, period: P, element: 'core.teachers_total', value: 31 }],
     })
     expect(write.status).toBe(200)
     expect((await browser('GET', `/api/data-values?orgUnit=${tree.schoolA1}&period=${P}`)).status).toBe(200)
@@ -95,7 +95,7 @@ describe(`tried as a new user would, on ${testEngine}`, () => {
       [
         'POST',
         '/api/data-values',
-        { values: [{ orgUnit: tree.schoolB1, period: P, element: 'deficits.teachers_total', value: 99 }] },
+        { values: [{ orgUnit: tree.schoolB1, period: P, element: 'core.teachers_total', value: 99 }] },
       ],
       // Her own school first, the foreign one hidden second: the whole batch is refused.
       [
@@ -151,7 +151,7 @@ describe(`tried as a new user would, on ${testEngine}`, () => {
     const forged = await browser(
       'POST',
       '/api/data-values',
-      { values: [{ orgUnit: tree.schoolA1, period: P, element: 'deficits.teachers_total', value: 0 }] },
+      { values: [{ orgUnit: tree.schoolA1, period: P, element: 'core.teachers_total', value: 0 }] },
       { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
     )
     expect(forged).toMatchObject({ status: 403, body: { error: { code: 'csrf' } } })

@@ -70,18 +70,18 @@ describe(`maintained aggregates on ${testEngine}`, () => {
 
   it('counts a value for every unit above it: 3 + 5 at two schools of A, 2 at B → A 8, B 2, region 10, no row for a school', async () => {
     await write([
-      { orgUnit: tree.schoolA1, element: 'deficits.teachers_total', value: 3 },
-      { orgUnit: tree.schoolA2, element: 'deficits.teachers_total', value: 5 },
-      { orgUnit: tree.schoolB1, element: 'deficits.teachers_total', value: 2 },
+      { orgUnit: tree.schoolA1, element: 'core.teachers_total', value: 3 },
+      { orgUnit: tree.schoolA2, element: 'core.teachers_total', value: 5 },
+      { orgUnit: tree.schoolB1, element: 'core.teachers_total', value: 2 },
     ])
-    expect(await aggregateOf(t, tree.munA, 'deficits.teachers_total')).toMatchObject({ n: 2, s: 8, nt: 2 })
-    expect(await aggregateOf(t, tree.munB, 'deficits.teachers_total')).toMatchObject({ n: 1, s: 2 })
-    expect(await aggregateOf(t, tree.region, 'deficits.teachers_total')).toMatchObject({ n: 3, s: 10, lo: null })
-    expect(await aggregateOf(t, tree.schoolA3, 'deficits.teachers_total')).toBeUndefined()
+    expect(await aggregateOf(t, tree.munA, 'core.teachers_total')).toMatchObject({ n: 2, s: 8, nt: 2 })
+    expect(await aggregateOf(t, tree.munB, 'core.teachers_total')).toMatchObject({ n: 1, s: 2 })
+    expect(await aggregateOf(t, tree.region, 'core.teachers_total')).toMatchObject({ n: 3, s: 10, lo: null })
+    expect(await aggregateOf(t, tree.schoolA3, 'core.teachers_total')).toBeUndefined()
     // Removing the last value of a subtree leaves no row: no data, not zero.
-    await write([{ orgUnit: tree.schoolB1, element: 'deficits.teachers_total', value: null }])
-    expect(await aggregateOf(t, tree.munB, 'deficits.teachers_total')).toBeUndefined()
-    expect(await aggregateOf(t, tree.region, 'deficits.teachers_total')).toMatchObject({ n: 2, s: 8 })
+    await write([{ orgUnit: tree.schoolB1, element: 'core.teachers_total', value: null }])
+    expect(await aggregateOf(t, tree.munB, 'core.teachers_total')).toBeUndefined()
+    expect(await aggregateOf(t, tree.region, 'core.teachers_total')).toMatchObject({ n: 2, s: 8 })
   })
 
   it('recomputes a maximum when its value goes: 4 and 9 → 9; 9 removed → 4', async () => {
@@ -96,12 +96,12 @@ describe(`maintained aggregates on ${testEngine}`, () => {
   })
 
   it('follows a school moved to another municipality, in the same transaction', async () => {
-    await write([{ orgUnit: tree.schoolA3, element: 'deficits.teachers_total', value: 7 }])
-    expect(await aggregateOf(t, tree.munA, 'deficits.teachers_total')).toMatchObject({ n: 3, s: 15 })
+    await write([{ orgUnit: tree.schoolA3, element: 'core.teachers_total', value: 7 }])
+    expect(await aggregateOf(t, tree.munA, 'core.teachers_total')).toMatchObject({ n: 3, s: 15 })
     await moveOrgUnit(t.deps.db, tree.schoolA3, tree.munB, 'test')
-    expect(await aggregateOf(t, tree.munA, 'deficits.teachers_total')).toMatchObject({ n: 2, s: 8 })
-    expect(await aggregateOf(t, tree.munB, 'deficits.teachers_total')).toMatchObject({ n: 1, s: 7 })
-    expect(await aggregateOf(t, tree.region, 'deficits.teachers_total')).toMatchObject({ n: 3, s: 15 })
+    expect(await aggregateOf(t, tree.munA, 'core.teachers_total')).toMatchObject({ n: 2, s: 8 })
+    expect(await aggregateOf(t, tree.munB, 'core.teachers_total')).toMatchObject({ n: 1, s: 7 })
+    expect(await aggregateOf(t, tree.region, 'core.teachers_total')).toMatchObject({ n: 3, s: 15 })
     const analytics = await t.call<{ rows: { orgUnit: number; indicator: string; denominator: number | null }[] }>(
       'GET',
       `/api/analytics?orgUnit=${tree.region}&period=${P}&level=children&indicator=deficits.diagnosed_share`,
@@ -125,7 +125,7 @@ describe(`maintained aggregates on ${testEngine}`, () => {
       .get('subject')!
       .options.slice(0, 2)
       .map((o) => o.code)
-    const integers = ['deficits.teachers_total', 'deficits.diagnosed', 'deficits.iom_built']
+    const integers = ['core.teachers_total', 'deficits.diagnosed', 'deficits.iom_built']
     const booleans = ['deficits.majority_assessed']
     const numbers = [localMax, localMin]
     const maxId = await elementId(t, localMax)
@@ -193,7 +193,7 @@ describe(`maintained aggregates on ${testEngine}`, () => {
           const values = cmd.items.flatMap((i) => {
             const element = pick(i.kind === 'integer' ? integers : i.kind === 'boolean' ? booleans : numbers, i.element)
             const option =
-              element === 'deficits.teachers_total' && i.option !== undefined ? pick(subjects, i.option) : undefined
+              element === 'core.teachers_total' && i.option !== undefined ? pick(subjects, i.option) : undefined
             const orgUnit = pick(schools, i.school)
             const key = `${orgUnit}|${i.period}|${element}|${option}`
             if (seen.has(key)) return []
@@ -296,7 +296,7 @@ describe(`maintained aggregates on ${testEngine}`, () => {
 
   it('rebuilds from scratch to the same rows (`pnpm aggregates:rebuild`)', async () => {
     await write([
-      { orgUnit: tree.schoolA1, element: 'deficits.teachers_total', value: 11 },
+      { orgUnit: tree.schoolA1, element: 'core.teachers_total', value: 11 },
       { orgUnit: tree.schoolB1, element: localMin, value: 0.3 },
     ])
     const before = await t.deps.db

@@ -16,6 +16,7 @@ import { regionIdOf } from '../org/org-units.ts'
 import { revisionFor } from '../catalog/local-definitions.ts'
 import { enabledPluginIds } from '../plugins/enabled.ts'
 import { aggregateSubtrees } from './aggregate-query.ts'
+import { withDerivedAggregates } from './derived/derived-aggregates.ts'
 
 /** One analytics row: an indicator for an org unit, period and option (null = total). */
 export interface AnalyticsRow {
@@ -57,7 +58,11 @@ export async function computeAnalytics(
   // Two rounds of independent queries (run side by side on PostgreSQL's pool), then one pass in TS.
   const [enabledIds, periods, units] = await Promise.all([
     enabledPluginIds(db, catalog, regionIdOf(req.unit)),
-    db.selectFrom('period').select(['id', 'code']).where('code', 'in', req.periods).execute(),
+    db
+      .selectFrom('period')
+      .select(['id', 'code', 'starts_on', 'ends_on', 'reference_date'])
+      .where('code', 'in', req.periods)
+      .execute(),
     req.level === 'self'
       ? [req.unit]
       : db.selectFrom('org_unit').selectAll().where('parent_id', '=', req.unit.id).orderBy('name').execute(),
@@ -85,7 +90,10 @@ export async function computeAnalytics(
       unitIds: units.map((u) => u.id),
       periodIds: periods.map((p) => p.id),
       elementIds: [...elementIds],
-    }),
+    }).then((entered) =>
+      // Elements the campaign takes from the teacher registry: counted people instead of typed sums.
+      withDerivedAggregates(db, catalog, { regionId: regionIdOf(req.unit), units, periods, elementIds }, entered),
+    ),
     loadTargetResolver(
       db,
       units,

@@ -35,9 +35,9 @@ describe(`needs attention on ${testEngine}`, () => {
     // A1: 3 of 10, A2: 1 of 90 → munA 4 of 100 against 30 %: 26 people missing.
     const values = await t.call('POST', '/api/data-values', {
       values: [
-        { orgUnit: tree.schoolA1, period: P, element: 'deficits.teachers_total', value: 10 },
+        { orgUnit: tree.schoolA1, period: P, element: 'core.teachers_total', value: 10 },
         { orgUnit: tree.schoolA1, period: P, element: 'deficits.diagnosed', value: 3 },
-        { orgUnit: tree.schoolA2, period: P, element: 'deficits.teachers_total', value: 90 },
+        { orgUnit: tree.schoolA2, period: P, element: 'core.teachers_total', value: 90 },
         { orgUnit: tree.schoolA2, period: P, element: 'deficits.diagnosed', value: 1 },
       ],
     })

@@ -315,7 +315,7 @@ async function qualityFlags(
 ): Promise<AttentionItem[]> {
   const { flags } = await dataQuality(db, catalog, scope, { orgUnit: unit.id, period })
   if (!flags.length) return []
-  const counts = { missing: 0, late: 0, outlier: 0, jump: 0 }
+  const counts = { missing: 0, late: 0, outlier: 0, jump: 0, disagreed: 0 }
   for (const f of flags) counts[f.reason]++
   return [
     {

@@ -1,4 +1,6 @@
 import {
+  CORE_DATA_ELEMENTS,
+  coreElementsUsedBy,
   compileIndicator,
   type Aggregation,
   ORG_LEVEL_DEPTH,
@@ -30,6 +32,24 @@ export interface CatalogElement {
   entryDepth: number
   /** A local element's owner: it is collected in this subtree only. */
   owner?: { id: number; path: string }
+  /** A core element (`pluginId` 'core'): the directions whose formulas use it, which collect it. */
+  directions?: string[]
+}
+
+/** The group of the core data elements (no plugin owns them). */
+export const CORE_GROUP = 'core'
+
+/**
+ * Whether a direction collects an element: its own, or a core element its formulas use (a school
+ * states the fact once; each direction that needs it shows it).
+ */
+export function inDirection(e: CatalogElement, pluginId: string): boolean {
+  return e.pluginId === pluginId || (e.directions?.includes(pluginId) ?? false)
+}
+
+/** Whether an element is collected under one of the directions (a core element: any that uses it). */
+export function inAnyDirection(e: CatalogElement, pluginIds: ReadonlySet<string>): boolean {
+  return pluginIds.has(e.pluginId) || (e.directions?.some((d) => pluginIds.has(d)) ?? false)
 }
 
 /** One revision of a local indicator, valid from a period on (`null`: from the first period). */
@@ -78,7 +98,14 @@ export class Catalog {
     this.dimensions = new Map(dimensions.map((d) => [d.code, d]))
     this.optionsById = new Map(dimensions.flatMap((d) => d.options.map((o) => [o.id, { ...o, dimension: d.code }])))
     const ids = new Map(elementRows.map((r) => [r.code, r.id]))
-    const elements: CatalogElement[] = plugins.flatMap((p) =>
+    const core: CatalogElement[] = CORE_DATA_ELEMENTS.filter((d) => ids.has(d.code)).map((definition) => ({
+      id: ids.get(definition.code)!,
+      pluginId: CORE_GROUP,
+      definition,
+      entryDepth: ORG_LEVEL_DEPTH[definition.entryLevel],
+      directions: plugins.filter((p) => coreElementsUsedBy(p).some((c) => c.code === definition.code)).map((p) => p.id),
+    }))
+    const own: CatalogElement[] = plugins.flatMap((p) =>
       p.dataElements.map((definition) => ({
         id: ids.get(definition.code)!,
         pluginId: p.id,
@@ -86,6 +113,7 @@ export class Catalog {
         entryDepth: ORG_LEVEL_DEPTH[definition.entryLevel],
       })),
     )
+    const elements = [...core, ...own]
     this.elements = new Map(elements.map((e) => [e.definition.code, e]))
     this.elementsById = new Map(elements.map((e) => [e.id, e]))
     this.aggregationRules = new Map(elements.map((e) => [e.definition.code, e.definition.aggregation]))

@@ -5,7 +5,7 @@ import { appendAudit } from '../audit/audit-log.ts'
 import { DomainError, fromZodError, invalid } from '../errors.ts'
 import { getOrgUnit, regionIdOf } from '../org/org-units.ts'
 import { enabledPluginIds } from '../plugins/enabled.ts'
-import type { Catalog } from './catalog.ts'
+import { inAnyDirection, type Catalog } from './catalog.ts'
 import { loadLocalElements } from './local-definitions.ts'
 import { slugOf, toLocalized, type TextInput } from './local-drafts.ts'
 import { assertCanDefine, ownedUnit, uniqueCode } from './local-owners.ts'
@@ -124,7 +124,7 @@ export async function listDataElements(
   const on = new Set(enabled)
   const elements = [
     ...[...catalog.elements.values()]
-      .filter((e) => on.has(e.pluginId))
+      .filter((e) => inAnyDirection(e, on))
       .map((e) => viewOf(e.definition, e.pluginId, null)),
     ...local.map(localView),
   ]

@@ -44,9 +44,9 @@ describe(`analysis conclusions on ${testEngine}`, () => {
     await t.createUser('analyst', [{ role: 'analyst', orgUnit: tree.munA }])
     const res = await t.call('POST', '/api/data-values', {
       values: [
-        { orgUnit: tree.schoolA1, period: P, element: 'deficits.teachers_total', value: 10 },
+        { orgUnit: tree.schoolA1, period: P, element: 'core.teachers_total', value: 10 },
         { orgUnit: tree.schoolA1, period: P, element: 'deficits.diagnosed', value: 3 },
-        { orgUnit: tree.schoolA2, period: P, element: 'deficits.teachers_total', value: 90 },
+        { orgUnit: tree.schoolA2, period: P, element: 'core.teachers_total', value: 90 },
         { orgUnit: tree.schoolA2, period: P, element: 'deficits.diagnosed', value: 1 },
       ],
     })

@@ -66,17 +66,17 @@ describe(`decisions, effectiveness and the cycle on ${testEngine}`, () => {
     await t.createUser('analyst-a', [{ role: 'analyst', orgUnit: tree.munA }])
     // munA: 15 % → 40 % (A1 10→20 of 50, A2 5→20 of 50); munB: 30 % → 20 % (B1 15→10 of 50).
     await values([
-      [tree.schoolA1, T, 'deficits.teachers_total', 50],
+      [tree.schoolA1, T, 'core.teachers_total', 50],
       [tree.schoolA1, T, 'deficits.diagnosed', 10],
-      [tree.schoolA2, T, 'deficits.teachers_total', 50],
+      [tree.schoolA2, T, 'core.teachers_total', 50],
       [tree.schoolA2, T, 'deficits.diagnosed', 5],
-      [tree.schoolA1, NEXT, 'deficits.teachers_total', 50],
+      [tree.schoolA1, NEXT, 'core.teachers_total', 50],
       [tree.schoolA1, NEXT, 'deficits.diagnosed', 20],
-      [tree.schoolA2, NEXT, 'deficits.teachers_total', 50],
+      [tree.schoolA2, NEXT, 'core.teachers_total', 50],
       [tree.schoolA2, NEXT, 'deficits.diagnosed', 20],
-      [tree.schoolB1, T, 'deficits.teachers_total', 50],
+      [tree.schoolB1, T, 'core.teachers_total', 50],
       [tree.schoolB1, T, 'deficits.diagnosed', 15],
-      [tree.schoolB1, NEXT, 'deficits.teachers_total', 50],
+      [tree.schoolB1, NEXT, 'core.teachers_total', 50],
       [tree.schoolB1, NEXT, 'deficits.diagnosed', 10],
     ])
   })

@@ -10,8 +10,8 @@ import { enabledPluginIds } from '../plugins/enabled.ts'
 import { isJump, isLate, outliers } from './checks.ts'
 
 /** Why a value (or a unit's direction) deserves a second look. */
-export type QualityReason = 'jump' | 'outlier' | 'missing' | 'late'
-export const QUALITY_REASONS: readonly QualityReason[] = ['missing', 'late', 'outlier', 'jump']
+export type QualityReason = 'jump' | 'outlier' | 'missing' | 'late' | 'disagreed'
+export const QUALITY_REASONS: readonly QualityReason[] = ['missing', 'late', 'outlier', 'jump', 'disagreed']
 
 /** One advisory flag; `plugin` with `orgUnit` and the period opens the entry form at the value. */
 export interface QualityFlag {
@@ -25,7 +25,11 @@ export interface QualityFlag {
   /** The value entered; for `missing` the number of required values absent; for `late` the submission date. */
   value: number | string | null
   reason: QualityReason
-  /** The reference: previous value (jump), peers' median (outlier), values required (missing), deadline (late). */
+  /**
+   * The reference: previous value (jump), peers' median (outlier), values required (missing), deadline
+   * (late); for `disagreed` (the directions' copies of a core element disagreed when merged, the largest
+   * kept: `value`) the copies, `deficits.teachers_total=40, staffing.teachers_total=42`.
+   */
   expected: number | string | null
 }
 
@@ -79,8 +83,12 @@ export async function dataQuality(
       .execute() as Promise<Unit[]>,
   ])
   const on = new Set(enabled)
-  const collected = (e: CatalogElement) =>
-    (e.pluginId === LOCAL_GROUP || on.has(e.pluginId)) && plans.collects(regionId, period.id, e.pluginId)
+  // A core element counts under each direction that collects it (its "missing" is that direction's).
+  const directionsOf = (e: CatalogElement) =>
+    (e.directions ?? [e.pluginId]).filter(
+      (d) => (d === LOCAL_GROUP || on.has(d)) && plans.collects(regionId, period.id, d),
+    )
+  const collected = (e: CatalogElement) => directionsOf(e).length > 0
   const elements = [...view.elements.values()].filter(collected)
   const unitsById = new Map(units.map((u) => [u.id, u]))
   const optionCode = (id: number) => (id === 0 ? null : (view.optionsById.get(id)?.code ?? null))
@@ -136,7 +144,7 @@ export async function dataQuality(
       const found = outliers(list.map((c) => c.value))
       for (const i of found.indexes) {
         const c = list[i]!
-        flag(c.unit, c.element, c.element.pluginId, {
+        flag(c.unit, c.element, directionsOf(c.element)[0] ?? c.element.pluginId, {
           option: optionCode(c.optionId),
           value: c.value,
           reason: 'outlier',
@@ -159,7 +167,7 @@ export async function dataQuality(
       if (c.optionId !== 0 && totals.has(`${c.unit.id}:${c.element.id}`)) continue
       const last = jumped(c)
       if (last !== undefined)
-        flag(c.unit, c.element, c.element.pluginId, {
+        flag(c.unit, c.element, directionsOf(c.element)[0] ?? c.element.pluginId, {
           option: optionCode(c.optionId),
           value: c.value,
           reason: 'jump',
@@ -176,8 +184,35 @@ export async function dataQuality(
       if (e.owner && !u.path.startsWith(e.owner.path)) continue
       let byPlugin = entered.get(u.id)
       if (!byPlugin) entered.set(u.id, (byPlugin = new Map()))
-      byPlugin.set(e.pluginId, [...(byPlugin.get(e.pluginId) ?? []), e])
+      for (const d of directionsOf(e)) byPlugin.set(d, [...(byPlugin.get(d) ?? []), e])
     }
+
+  if (want('disagreed')) {
+    const merged = await sql<{
+      org_unit_id: number
+      element_code: string
+      option_id: number
+      kept: number
+      copies: string
+    }>`
+      select m.org_unit_id, m.element_code, m.option_id, max(m.kept_value) as kept,
+             string_agg(m.source_code || '=' || m.source_value, ', ' order by m.source_code) as copies
+      from core_element_merge m join org_unit o on o.id = m.org_unit_id
+      where m.period_id = ${period.id} and o.path like ${`${unit.path}%`}
+      group by m.org_unit_id, m.element_code, m.option_id
+    `.execute(db)
+    for (const m of merged.rows) {
+      const u = unitsById.get(m.org_unit_id)
+      const e = view.elements.get(m.element_code)
+      if (!u || !e) continue
+      flag(u, e, directionsOf(e)[0] ?? e.pluginId, {
+        option: optionCode(m.option_id),
+        value: Number(m.kept),
+        reason: 'disagreed',
+        expected: m.copies,
+      })
+    }
+  }
 
   if (want('missing')) {
     const present = new Set(

@@ -19,7 +19,7 @@ describe(`recommendations on ${testEngine}`, () => {
       values: values.map(([orgUnit, element, value]) => ({
         orgUnit,
         period: P,
-        element: `deficits.${element}`,
+        element: element.includes('.') ? element : `deficits.${element}`,
         value,
       })),
     })
@@ -82,17 +82,17 @@ describe(`recommendations on ${testEngine}`, () => {
     // A1: 2 of 10 diagnosed (20 % against 30 ± 5: not met), 1 route, 1 in targeted courses, 1 of 2 with deficits;
     // A2: 40 of 90; A3 reports nothing (no data fires no "not met" rule); B1: 5 of 20 (25 %: partly met).
     await write([
-      [tree.schoolA1, 'teachers_total', 10],
+      [tree.schoolA1, 'core.teachers_total', 10],
       [tree.schoolA1, 'diagnosed', 2],
       [tree.schoolA1, 'iom_built', 1],
       [tree.schoolA1, 'targeted_pd', 1],
       [tree.schoolA1, 'with_deficit', 1],
-      [tree.schoolA2, 'teachers_total', 90],
+      [tree.schoolA2, 'core.teachers_total', 90],
       [tree.schoolA2, 'diagnosed', 40],
       [tree.schoolA2, 'iom_built', 30],
       [tree.schoolA2, 'targeted_pd', 9],
       [tree.schoolA2, 'with_deficit', 5],
-      [tree.schoolB1, 'teachers_total', 20],
+      [tree.schoolB1, 'core.teachers_total', 20],
       [tree.schoolB1, 'diagnosed', 5],
       [tree.schoolB1, 'iom_built', 2],
       [tree.schoolB1, 'targeted_pd', 1],

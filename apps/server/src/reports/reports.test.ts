@@ -61,25 +61,25 @@ describe(`analytical reports on ${testEngine}`, () => {
     const v = (orgUnit: number, period: string, element: string, value: number | boolean) => ({
       orgUnit,
       period,
-      element: `deficits.${element}`,
+      element: element.includes('.') ? element : `deficits.${element}`,
       option: null,
       value,
     })
     const res = await t.call('POST', '/api/data-values', {
       values: [
         // 2025-26: A1 3 of 10, A2 1 of 90 → munA 4 of 100 = 4 %; B1 5 of 20 → region 9 of 120 = 7,5 %.
-        v(tree.schoolA1, P, 'teachers_total', 10),
+        v(tree.schoolA1, P, 'core.teachers_total', 10),
         v(tree.schoolA1, P, 'diagnosed', 3),
         v(tree.schoolA1, P, 'iom_built', 2),
-        v(tree.schoolA2, P, 'teachers_total', 90),
+        v(tree.schoolA2, P, 'core.teachers_total', 90),
         v(tree.schoolA2, P, 'diagnosed', 1),
-        v(tree.schoolB1, P, 'teachers_total', 20),
+        v(tree.schoolB1, P, 'core.teachers_total', 20),
         v(tree.schoolB1, P, 'diagnosed', 5),
         v(tree.schoolB1, P, 'iom_built', 5),
         // 2024-25: A1 2 of 10, A2 8 of 90 → munA 10 %.
-        v(tree.schoolA1, PREV, 'teachers_total', 10),
+        v(tree.schoolA1, PREV, 'core.teachers_total', 10),
         v(tree.schoolA1, PREV, 'diagnosed', 2),
-        v(tree.schoolA2, PREV, 'teachers_total', 90),
+        v(tree.schoolA2, PREV, 'core.teachers_total', 90),
         v(tree.schoolA2, PREV, 'diagnosed', 8),
       ],
     })

@@ -21,29 +21,29 @@ describe(`analysis API on ${testEngine}`, () => {
     const v = (orgUnit: number, period: string, element: string, value: number, option: string | null = null) => ({
       orgUnit,
       period,
-      element: `deficits.${element}`,
+      element: element.includes('.') ? element : `deficits.${element}`,
       option,
       value,
     })
     const res = await t.call('POST', '/api/data-values', {
       values: [
         // 2025-26: A1 3 of 10 (math 2 of 4, physics 1 of 6), A2 1 of 90, A3 nothing, B1 5 of 20 (math 5 of 20).
-        v(tree.schoolA1, P, 'teachers_total', 10),
-        v(tree.schoolA1, P, 'teachers_total', 4, 'math'),
-        v(tree.schoolA1, P, 'teachers_total', 6, 'physics'),
+        v(tree.schoolA1, P, 'core.teachers_total', 10),
+        v(tree.schoolA1, P, 'core.teachers_total', 4, 'math'),
+        v(tree.schoolA1, P, 'core.teachers_total', 6, 'physics'),
         v(tree.schoolA1, P, 'diagnosed', 3),
         v(tree.schoolA1, P, 'diagnosed', 2, 'math'),
         v(tree.schoolA1, P, 'diagnosed', 1, 'physics'),
-        v(tree.schoolA2, P, 'teachers_total', 90),
+        v(tree.schoolA2, P, 'core.teachers_total', 90),
         v(tree.schoolA2, P, 'diagnosed', 1),
-        v(tree.schoolB1, P, 'teachers_total', 20),
-        v(tree.schoolB1, P, 'teachers_total', 20, 'math'),
+        v(tree.schoolB1, P, 'core.teachers_total', 20),
+        v(tree.schoolB1, P, 'core.teachers_total', 20, 'math'),
         v(tree.schoolB1, P, 'diagnosed', 5),
         v(tree.schoolB1, P, 'diagnosed', 5, 'math'),
         // 2024-25: A1 2 of 10, A2 8 of 90 → munA 10 %; B1 nothing.
-        v(tree.schoolA1, PREV, 'teachers_total', 10),
+        v(tree.schoolA1, PREV, 'core.teachers_total', 10),
         v(tree.schoolA1, PREV, 'diagnosed', 2),
-        v(tree.schoolA2, PREV, 'teachers_total', 90),
+        v(tree.schoolA2, PREV, 'core.teachers_total', 90),
         v(tree.schoolA2, PREV, 'diagnosed', 8),
       ],
     })
@@ -99,7 +99,7 @@ describe(`analysis API on ${testEngine}`, () => {
         .execute()
       const sum = (code: string) => raw.filter((r) => r.code === code).reduce((s, r) => s + (r.value ?? 0), 0)
       const num = sum('deficits.diagnosed')
-      const den = sum('deficits.teachers_total')
+      const den = sum('core.teachers_total')
       expect(row.gap, `org unit ${row.orgUnit}`).toBe(Math.max(0, Math.ceil((30 / 100) * den) - num))
     }
   })

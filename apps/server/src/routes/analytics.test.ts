@@ -23,22 +23,22 @@ describe(`analytics on ${testEngine}`, () => {
     const v = (orgUnit: number, element: string, value: number, option: string | null = null) => ({
       orgUnit,
       period: P,
-      element: `deficits.${element}`,
+      element: element.includes('.') ? element : `deficits.${element}`,
       option,
       value,
     })
     const res = await t.call('POST', '/api/data-values', {
       values: [
         // A1: 3 of 10 diagnosed (2 of 4 in math); A2: 1 of 90; A3 reported nothing; B1: 5 of 20.
-        v(tree.schoolA1, 'teachers_total', 10),
+        v(tree.schoolA1, 'core.teachers_total', 10),
         v(tree.schoolA1, 'diagnosed', 3),
-        v(tree.schoolA1, 'teachers_total', 4, 'math'),
+        v(tree.schoolA1, 'core.teachers_total', 4, 'math'),
         v(tree.schoolA1, 'diagnosed', 2, 'math'),
-        v(tree.schoolA2, 'teachers_total', 90),
+        v(tree.schoolA2, 'core.teachers_total', 90),
         v(tree.schoolA2, 'diagnosed', 1),
-        v(tree.schoolA2, 'teachers_total', 6, 'math'),
+        v(tree.schoolA2, 'core.teachers_total', 6, 'math'),
         v(tree.schoolA2, 'diagnosed', 0, 'math'),
-        v(tree.schoolB1, 'teachers_total', 20),
+        v(tree.schoolB1, 'core.teachers_total', 20),
         v(tree.schoolB1, 'diagnosed', 5),
       ],
     })

@@ -21,7 +21,7 @@ describe(`audit log API on ${testEngine}`, () => {
   let tree: FixtureTree
   const write = (login: string, orgUnit: number, value: number, option: string | null = null) =>
     t.as(login).call('POST', '/api/data-values', {
-      values: [{ orgUnit, period: P, element: 'deficits.teachers_total', option, value }],
+      values: [{ orgUnit, period: P, element: 'core.teachers_total', option, value }],
     })
 
   beforeAll(async () => {
@@ -45,7 +45,7 @@ describe(`audit log API on ${testEngine}`, () => {
   it("shows one value's history newest first, with who and old → new", async () => {
     const res = await t
       .as('oper-a1')
-      .call<Page>('GET', `/api/audit?orgUnit=${tree.schoolA1}&element=deficits.teachers_total&period=${P}`)
+      .call<Page>('GET', `/api/audit?orgUnit=${tree.schoolA1}&element=core.teachers_total&period=${P}`)
     expect(res.status).toBe(200)
     expect(res.body.entries.map((e) => [e.actor, e.action, e.old, e.new])).toEqual([
       ['mun-a', 'update', 12, 13],
@@ -54,7 +54,7 @@ describe(`audit log API on ${testEngine}`, () => {
     ])
     const math = await t
       .as('oper-a1')
-      .call<Page>('GET', `/api/audit?orgUnit=${tree.schoolA1}&element=deficits.teachers_total&period=${P}&option=math`)
+      .call<Page>('GET', `/api/audit?orgUnit=${tree.schoolA1}&element=core.teachers_total&period=${P}&option=math`)
     expect(math.body.entries.map((e) => e.new)).toEqual([4])
   })
 
@@ -79,7 +79,7 @@ describe(`audit log API on ${testEngine}`, () => {
       .as('oper-a1')
       .call<{ error: { details: { path: string }[] } }>(
         'GET',
-        `/api/audit?orgUnit=${tree.schoolA1}&element=deficits.teachers_total`,
+        `/api/audit?orgUnit=${tree.schoolA1}&element=core.teachers_total`,
       )
     expect(res.status).toBe(400)
     expect(res.body.error.details[0]?.path).toBe('period')

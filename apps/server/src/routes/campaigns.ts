@@ -1,6 +1,7 @@
 import { ORG_LEVELS } from '@profmon/contract/levels'
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { assertRegion, readCampaign, saveCampaign } from '../collection/campaigns/campaigns.ts'
+import { readElementSources, saveElementSources } from '../collection/campaigns/element-sources.ts'
 import type { AppDeps } from '../context.ts'
 import { errorResponses } from '../errors.ts'
 import type { AuthEnv } from '../middleware/auth/index.ts'
@@ -79,6 +80,63 @@ const put = createRoute({
   },
 })
 
+const sourcesParams = z.object({
+  region: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'region', in: 'path' } }),
+  period: z
+    .string()
+    .min(1)
+    .openapi({ param: { name: 'period', in: 'path' }, example: '2025-26' }),
+})
+const sourceSchema = z.enum(['registry', 'entered'])
+const elementSourcesSchema = z
+  .object({
+    region: z.number().int(),
+    period: z.string(),
+    registryEnabled: z
+      .boolean()
+      .openapi({ description: 'false: the region keeps no teacher registry, so every element is entered' }),
+    sources: z.record(z.string(), sourceSchema).openapi({
+      description: 'Every derived data element: `registry` (counted from the teacher registry) unless set to `entered`',
+      example: { 'core.teachers_total': 'registry', 'deficits.iom_built': 'entered' },
+    }),
+  })
+  .openapi('ElementSources')
+
+const readSources = createRoute({
+  method: 'get',
+  path: '/api/campaigns/{region}/{period}/element-sources',
+  tags: ['data collection'],
+  summary: "Where the region's campaign takes each derived data element from: the teacher registry or entry",
+  request: { params: sourcesParams },
+  responses: {
+    200: { description: 'The sources', content: { 'application/json': { schema: elementSourcesSchema } } },
+    ...errorResponses(400, 401, 403, 404),
+  },
+})
+
+const putSources = createRoute({
+  method: 'put',
+  path: '/api/campaigns/{region}/{period}/element-sources',
+  tags: ['data collection'],
+  summary: 'Choose, per derived data element, registry or entered for the campaign; region admins; audited',
+  description: 'Elements left out keep their choice. Without an enabled registry everything stays entered.',
+  request: {
+    params: sourcesParams,
+    body: {
+      required: true,
+      content: { 'application/json': { schema: z.object({ sources: z.record(z.string(), sourceSchema) }).strict() } },
+    },
+  },
+  responses: {
+    200: { description: 'The sources', content: { 'application/json': { schema: elementSourcesSchema } } },
+    ...errorResponses(400, 401, 403, 404),
+  },
+})
+
 /** Campaigns: per region and period, the deadlines of the yearly cycle and what is collected. */
 export function campaignRoutes({ db, catalog }: AppDeps) {
   return new OpenAPIHono<AuthEnv>()
@@ -94,5 +152,19 @@ export function campaignRoutes({ db, catalog }: AppDeps) {
       c.var.scope.assertCanWrite(region, 'campaigns', 'region')
       assertRegion(region)
       return c.json(await saveCampaign(db, catalog, region, q.period, c.req.valid('json'), c.var.user.login), 200)
+    })
+    .openapi(readSources, async (c) => {
+      const p = c.req.valid('param')
+      c.var.scope.assertCanSeeRegion(p.region)
+      assertRegion(await getOrgUnit(db, p.region))
+      return c.json(await readElementSources(db, catalog, p.region, p.period), 200)
+    })
+    .openapi(putSources, async (c) => {
+      const p = c.req.valid('param')
+      const region = await getOrgUnit(db, p.region)
+      c.var.scope.assertCanWrite(region, 'campaigns', 'region')
+      assertRegion(region)
+      const body = c.req.valid('json')
+      return c.json(await saveElementSources(db, catalog, p.region, p.period, body.sources, c.var.user.login), 200)
     })
 }

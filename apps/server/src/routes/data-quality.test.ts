@@ -41,16 +41,16 @@ describe(`data-quality API on ${testEngine}`, () => {
     const v = (orgUnit: number, period: string, element: string, value: number) => ({
       orgUnit,
       period,
-      element: `deficits.${element}`,
+      element: element.includes('.') ? element : `deficits.${element}`,
       value,
     })
     // Teachers: 20, 22, 18, 21, 19, 20 … and A1 with 1000 = 50 × its peers. A2 went from 10 to 22 (a jump).
     const totals = [1000, 22, 18, 21, 19, 20, 20]
     const res = await t.call('POST', '/api/data-values', {
       values: [
-        ...schools.map((s, i) => v(s, P, 'teachers_total', totals[i]!)),
+        ...schools.map((s, i) => v(s, P, 'core.teachers_total', totals[i]!)),
         ...schools.map((s, i) => v(s, P, 'diagnosed', i === 6 ? 0 : 5)).slice(0, 6),
-        ...schools.map((s) => v(s, PREV, 'teachers_total', s === tree.schoolA2 ? 10 : 21)),
+        ...schools.map((s) => v(s, PREV, 'core.teachers_total', s === tree.schoolA2 ? 10 : 21)),
       ],
     })
     expect(res.status, JSON.stringify(res.body)).toBe(200)
@@ -68,13 +68,13 @@ describe(`data-quality API on ${testEngine}`, () => {
 
   it('flags a value 50 times its peers as an outlier against their median, and no ordinary value', async () => {
     const { flags: found } = await flags('&reason=outlier')
-    const teachers = found.filter((f) => f.dataElement === 'deficits.teachers_total')
+    const teachers = found.filter((f) => f.dataElement === 'core.teachers_total')
     expect(teachers).toEqual([
       {
         orgUnit: tree.schoolA1,
         orgUnitName: 'Школа № 1',
         plugin: 'deficits',
-        dataElement: 'deficits.teachers_total',
+        dataElement: 'core.teachers_total',
         elementTitle: 'Количество педагогических работников',
         option: null,
         value: 1000,
@@ -89,8 +89,8 @@ describe(`data-quality API on ${testEngine}`, () => {
     const { flags: found } = await flags('&reason=jump')
     // A1 21 → 1000, A2 10 → 22 (+120 %, +12); 21 → 18…20 is no jump.
     expect(found.map((f) => [f.orgUnit, f.dataElement, f.value, f.expected])).toEqual([
-      [tree.schoolA1, 'deficits.teachers_total', 1000, 21],
-      [tree.schoolA2, 'deficits.teachers_total', 22, 10],
+      [tree.schoolA1, 'core.teachers_total', 1000, 21],
+      [tree.schoolA2, 'core.teachers_total', 22, 10],
     ])
   })
 

@@ -9,11 +9,11 @@ import { findPeriod } from '../org/periods.ts'
 import { dataQuality } from '../quality/data-quality.ts'
 import { fileAnswer } from './schemas.ts'
 
-const reasonSchema = z.enum(['missing', 'late', 'outlier', 'jump']).openapi('QualityReason', {
+const reasonSchema = z.enum(['missing', 'late', 'outlier', 'jump', 'disagreed']).openapi('QualityReason', {
   description:
     'missing: required values absent (value = how many, expected = how many required); late: submitted after the ' +
     'monitoring deadline or not by it (value = submission date, expected = deadline); outlier: robust z-score > 3.5 among ' +
-    "peers of the same level and kind (expected = peers' median); jump: > 50 % and > 5 from the previous period (expected = previous value)",
+    "peers of the same level and kind (expected = peers' median); jump: > 50 % and > 5 from the previous period (expected = previous value); disagreed: the directions' copies of a core element disagreed when merged (value = the largest, kept; expected = the copies)",
 })
 
 const querySchema = z.object({
@@ -56,6 +56,7 @@ const route = createRoute({
                 late: z.number().int(),
                 outlier: z.number().int(),
                 jump: z.number().int(),
+                disagreed: z.number().int(),
               }),
               flags: z.array(flagSchema),
             })
@@ -84,7 +85,7 @@ export function dataQualityRoutes({ db, catalog }: AppDeps) {
   return new OpenAPIHono<AuthEnv>()
     .openapi(route, async (c) => {
       const result = await dataQuality(db, catalog, c.var.scope, c.req.valid('query'))
-      const counts = { missing: 0, late: 0, outlier: 0, jump: 0 }
+      const counts = { missing: 0, late: 0, outlier: 0, jump: 0, disagreed: 0 }
       for (const f of result.flags) counts[f.reason]++
       return c.json({ ...result, counts }, 200)
     })

@@ -39,8 +39,8 @@ describe(`data values on ${testEngine}`, () => {
   it('writes a batch and reads it back with versions', async () => {
     const res = await t.call<{ written: number; values: { version: number }[] }>('POST', '/api/data-values', {
       values: [
-        { orgUnit: tree.schoolA1, period: P, element: 'deficits.teachers_total', value: 12 },
-        { orgUnit: tree.schoolA1, period: P, element: 'deficits.teachers_total', option: 'math', value: 3 },
+        { orgUnit: tree.schoolA1, period: P, element: 'core.teachers_total', value: 12 },
+        { orgUnit: tree.schoolA1, period: P, element: 'core.teachers_total', option: 'math', value: 3 },
         { orgUnit: tree.schoolA1, period: P, element: 'deficits.majority_assessed', value: true },
         { orgUnit: tree.munA, period: P, element: 'deficits.analysis_done', value: false },
       ],
@@ -52,8 +52,8 @@ describe(`data values on ${testEngine}`, () => {
       values: { element: string; option: string | null; value: unknown; version: number }[]
     }>('GET', `/api/data-values?orgUnit=${tree.schoolA1}&period=${P}&plugin=deficits`)
     expect(read.body.values.map((v) => [v.element, v.option, v.value, v.version])).toEqual([
-      ['deficits.teachers_total', null, 12, 1],
-      ['deficits.teachers_total', 'math', 3, 1],
+      ['core.teachers_total', null, 12, 1],
+      ['core.teachers_total', 'math', 3, 1],
       ['deficits.majority_assessed', null, true, 1],
     ])
   })
@@ -103,7 +103,7 @@ describe(`data values on ${testEngine}`, () => {
     const { duplicate, ...rest } = item as typeof item & { duplicate?: boolean }
     const first = duplicate
       ? { orgUnit: tree.schoolA2, period: P, element: 'deficits.diagnosed', value: 1 }
-      : { orgUnit: tree.schoolA2, period: P, element: 'deficits.teachers_total', value: 40 }
+      : { orgUnit: tree.schoolA2, period: P, element: 'core.teachers_total', value: 40 }
     const res = await t.call<ErrorBody>('POST', '/api/data-values', {
       values: [first, { orgUnit: tree.schoolA2, period: P, ...rest }],
     })
@@ -121,7 +121,7 @@ describe(`data values on ${testEngine}`, () => {
   })
 
   it('refuses a stale version with 409 and the current value; nothing of the batch is written', async () => {
-    const key = { orgUnit: tree.schoolB1, period: P, element: 'deficits.teachers_total' }
+    const key = { orgUnit: tree.schoolB1, period: P, element: 'core.teachers_total' }
     await t.call('POST', '/api/data-values', { values: [{ ...key, value: 30 }] })
     const second = await t.call<{ values: { version: number }[] }>('POST', '/api/data-values', {
       values: [{ ...key, value: 31, version: 1 }],

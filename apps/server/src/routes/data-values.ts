@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import { LOCAL_GROUP } from '../catalog/catalog.ts'
+import { inDirection, LOCAL_GROUP } from '../catalog/catalog.ts'
 import { catalogFor } from '../catalog/local-definitions.ts'
 import type { AppDeps } from '../context.ts'
 import { DomainError, errorResponses } from '../errors.ts'
@@ -112,7 +112,7 @@ export function dataValueRoutes({ db, catalog }: AppDeps) {
           { path: 'plugin', message: `unknown plugin "${q.plugin}"` },
         ])
       const elementIds = [...view.elements.values()]
-        .filter((e) => !q.plugin || e.pluginId === q.plugin)
+        .filter((e) => !q.plugin || inDirection(e, q.plugin))
         .map((e) => e.id)
       const rows = await db
         .selectFrom('data_value')

@@ -1,3 +1,4 @@
+import { elementsOf } from '@profmon/contract'
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
 import { LOCAL_GROUP, LOCAL_TITLE } from '../catalog/catalog.ts'
 import { loadLocalElements, loadLocalIndicators, type OwnerFilter } from '../catalog/local-definitions.ts'
@@ -100,7 +101,8 @@ export function definitionRoutes({ db, catalog }: AppDeps) {
     const plugins = [...catalog.plugins.values()].map((p) => ({
       id: p.id,
       title: p.title,
-      dataElements: p.dataElements,
+      // The core elements the direction's formulas use come first: each is entered once for all.
+      dataElements: elementsOf(p),
       indicators: [...p.indicators, ...localOf(p.id)],
       validationRules: p.validationRules,
     }))

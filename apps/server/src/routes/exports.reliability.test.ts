@@ -32,7 +32,7 @@ describe(`exports under hostile names on ${testEngine}`, () => {
         .where('id', '=', tree[key as keyof typeof HOSTILE])
         .execute()
     const values = [tree.schoolA1, tree.schoolA2, tree.schoolA3].flatMap((orgUnit) => [
-      { orgUnit, period: P, element: 'deficits.teachers_total', value: 40 },
+      { orgUnit, period: P, element: 'core.teachers_total', value: 40 },
       { orgUnit, period: P, element: 'deficits.diagnosed', value: 10 },
     ])
     expect((await t.call('POST', '/api/data-values', { values })).status).toBe(200)

@@ -23,11 +23,11 @@ describe(`XLSX exports on ${testEngine}`, () => {
     })
     await t.call('POST', '/api/data-values', {
       values: [
-        v(tree.schoolA1, 'deficits.teachers_total', 10),
+        v(tree.schoolA1, 'core.teachers_total', 10),
         v(tree.schoolA1, 'deficits.diagnosed', 3),
-        v(tree.schoolA2, 'deficits.teachers_total', 90),
+        v(tree.schoolA2, 'core.teachers_total', 90),
         v(tree.schoolA2, 'deficits.diagnosed', 1),
-        v(tree.schoolB1, 'deficits.teachers_total', 50),
+        v(tree.schoolB1, 'core.teachers_total', 50),
       ],
     })
   })
@@ -42,7 +42,7 @@ describe(`XLSX exports on ${testEngine}`, () => {
     )
     expect(res.status).toBe(200)
     const ws = (await readWorkbook(await res.arrayBuffer())).getWorksheet('Организации')!
-    const total = columnOf(ws, 'deficits.teachers_total')
+    const total = columnOf(ws, 'core.teachers_total')
     expect(ws.getRow(rowOf(ws, tree.schoolA1)).getCell(total).value).toBe(10)
     expect(ws.getRow(rowOf(ws, tree.schoolA2)).getCell(total).value).toBe(90)
     expect(() => rowOf(ws, tree.schoolB1)).toThrow() // another municipality

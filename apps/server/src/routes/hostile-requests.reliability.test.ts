@@ -126,7 +126,7 @@ describe(`hostile requests — path traversal, body limits — on ${testEngine}`
   })
 
   it('refuses JSON bodies over the size limit (413) and nested past the depth limit (400), signed in or not', async () => {
-    const value = { orgUnit: 1, period: '2025-26', element: 'deficits.teachers_total', value: 1 }
+    const value = { orgUnit: 1, period: '2025-26', element: 'core.teachers_total', value: 1 }
     const huge = JSON.stringify({ values: Array.from({ length: JSON_MAX_BYTES / 60 }, () => value) })
     expect(huge.length).toBeGreaterThan(JSON_MAX_BYTES)
     const big = await t.call<{ error: { code: string } }>('POST', '/api/data-values', JSON.parse(huge))

@@ -60,7 +60,7 @@ describe(`XLSX import on ${testEngine}`, () => {
 
   it('builds a template: a row per school, a column per element × option, Russian headers, hidden codes, validation', async () => {
     await t.call('POST', '/api/data-values', {
-      values: [{ orgUnit: tree.schoolA2, period: P, element: 'deficits.teachers_total', value: 40 }],
+      values: [{ orgUnit: tree.schoolA2, period: P, element: 'core.teachers_total', value: 40 }],
     })
     const wb = await template('coord-a', tree.munA)
     const schools = wb.getWorksheet('Организации')!
@@ -69,8 +69,8 @@ describe(`XLSX import on ${testEngine}`, () => {
     expect([4, 5, 6].map((r) => schools.getRow(r).getCell(2).value)).toEqual(['Школа № 1', 'Школа № 2', 'Школа № 3'])
     expect(schools.getRow(7).getCell(1).value).toBeNull()
     expect(muns.getRow(4).getCell(2).value).toBe('Алексеевский район')
-    const total = columnOf(schools, 'deficits.teachers_total')
-    const math = columnOf(schools, 'deficits.teachers_total:math')
+    const total = columnOf(schools, 'core.teachers_total')
+    const math = columnOf(schools, 'core.teachers_total:math')
     expect(schools.getRow(1).getCell(total).value).toBe('Количество педагогических работников')
     expect(schools.getRow(2).getCell(total).value).toBe('Всего')
     expect(schools.getRow(2).getCell(math).value).toBe('Математика')
@@ -94,12 +94,12 @@ describe(`XLSX import on ${testEngine}`, () => {
     const ws = wb.getWorksheet('Организации')!
     const set = (unit: number, code: string, v: unknown) =>
       (ws.getRow(rowOf(ws, unit)).getCell(columnOf(ws, code)).value = v as never)
-    set(tree.schoolA1, 'deficits.teachers_total', 10)
-    set(tree.schoolA1, 'deficits.teachers_total:math', 3)
+    set(tree.schoolA1, 'core.teachers_total', 10)
+    set(tree.schoolA1, 'core.teachers_total:math', 3)
     set(tree.schoolA1, 'deficits.diagnosed', '7') // typed as text: still a number
     set(tree.schoolA1, 'deficits.majority_assessed', 'да')
-    set(tree.schoolA2, 'deficits.teachers_total', null) // was 40: an emptied cell removes it
-    set(tree.schoolA3, 'deficits.teachers_total', 90)
+    set(tree.schoolA2, 'core.teachers_total', null) // was 40: an emptied cell removes it
+    set(tree.schoolA3, 'core.teachers_total', 90)
     set(tree.schoolA3, 'deficits.majority_assessed', 'нет')
     const mun = wb.getWorksheet('Муниципалитеты')!
     mun.getRow(4).getCell(columnOf(mun, 'deficits.analysis_done')).value = 'да'
@@ -113,8 +113,8 @@ describe(`XLSX import on ${testEngine}`, () => {
         `/api/data-values?orgUnit=${tree.schoolA1}&period=${P}`,
       )
     expect(body.values.map((v) => [v.element, v.option, v.value])).toEqual([
-      ['deficits.teachers_total', null, 10],
-      ['deficits.teachers_total', 'math', 3],
+      ['core.teachers_total', null, 10],
+      ['core.teachers_total', 'math', 3],
       ['deficits.diagnosed', null, 7],
       ['deficits.majority_assessed', null, true],
     ])
@@ -123,7 +123,7 @@ describe(`XLSX import on ${testEngine}`, () => {
     const again = await template('coord-a', tree.munA)
     const ws2 = again.getWorksheet('Организации')!
     expect(ws2.getRow(rowOf(ws2, tree.schoolA3)).getCell(columnOf(ws2, 'deficits.majority_assessed')).value).toBe('нет')
-    expect(ws2.getRow(rowOf(ws2, tree.schoolA3)).getCell(columnOf(ws2, 'deficits.teachers_total')).value).toBe(90)
+    expect(ws2.getRow(rowOf(ws2, tree.schoolA3)).getCell(columnOf(ws2, 'core.teachers_total')).value).toBe(90)
     // Uploading the same file again changes nothing and audits nothing.
     const before = await fingerprint()
     expect((await upload('coord-a', await workbookBytes(again))).body).toEqual({ ok: true, written: 0, errors: [] })
@@ -135,9 +135,9 @@ describe(`XLSX import on ${testEngine}`, () => {
     const ws = wb.getWorksheet('Организации')!
     const set = (unit: number, code: string, v: unknown) =>
       (ws.getRow(rowOf(ws, unit)).getCell(columnOf(ws, code)).value = v as never)
-    set(tree.schoolA1, 'deficits.teachers_total', 11) // fine, but must not be written either
+    set(tree.schoolA1, 'core.teachers_total', 11) // fine, but must not be written either
     set(tree.schoolA1, 'deficits.diagnosed', -1)
-    set(tree.schoolA2, 'deficits.teachers_total:math', 2.5)
+    set(tree.schoolA2, 'core.teachers_total:math', 2.5)
     set(tree.schoolA3, 'deficits.majority_assessed', 'может быть')
     const before = await fingerprint()
     const res = await upload('coord-a', await workbookBytes(wb))
@@ -170,7 +170,7 @@ describe(`XLSX import on ${testEngine}`, () => {
   it('refuses a row of a foreign org unit, and one of an unknown id, writing nothing', async () => {
     const wb = await template('coord-a', tree.munA)
     const ws = wb.getWorksheet('Организации')!
-    const total = columnOf(ws, 'deficits.teachers_total')
+    const total = columnOf(ws, 'core.teachers_total')
     ws.getRow(rowOf(ws, tree.schoolA1)).getCell(total).value = 12
     ws.getRow(7).values = [tree.schoolB1, 'Школа № 10', 5]
     ws.getRow(8).values = [foreignSchool, 'Школа № 20', 5]
@@ -207,7 +207,7 @@ describe(`XLSX import on ${testEngine}`, () => {
       values (${tree.schoolA1}, ${period.id}, 'deficits', 'submitted', 'oper-a1')`.execute(t.deps.db)
     const wb = await template('oper-a1', tree.schoolA1)
     const ws = wb.getWorksheet('Организации')!
-    ws.getRow(rowOf(ws, tree.schoolA1)).getCell(columnOf(ws, 'deficits.teachers_total')).value = 33
+    ws.getRow(rowOf(ws, tree.schoolA1)).getCell(columnOf(ws, 'core.teachers_total')).value = 33
     const before = await fingerprint()
     const refused = await upload('oper-a1', await workbookBytes(wb))
     expect(refused.body.errors).toEqual([

@@ -15,7 +15,7 @@ import { json } from './schemas.ts'
 
 export const dataElementViewSchema = z
   .object({
-    code: z.string().openapi({ example: 'deficits.teachers_total' }),
+    code: z.string().openapi({ example: 'core.teachers_total' }),
     title: z.object({ ru: z.string(), en: z.string().optional() }),
     valueType: z.string(),
     aggregation: z.string(),

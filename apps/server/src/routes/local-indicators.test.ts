@@ -26,7 +26,7 @@ describe(`local indicators on ${testEngine}`, () => {
     title: 'Доля педагогов, прошедших диагностику (местная)',
     kind: 'share',
     numerator: '#{deficits.diagnosed}',
-    denominator: '#{deficits.teachers_total}',
+    denominator: '#{core.teachers_total}',
   }
   const analytics = async (login: string, query: string) => {
     const res = await t.as(login).call<{ rows: AnalyticsRow[] }>('GET', `/api/analytics?${query}`)
@@ -46,21 +46,21 @@ describe(`local indicators on ${testEngine}`, () => {
     const v = (orgUnit: number, period: string, element: string, value: number) => ({
       orgUnit,
       period,
-      element: `deficits.${element}`,
+      element: element.includes('.') ? element : `deficits.${element}`,
       value,
     })
     const res = await t.call('POST', '/api/data-values', {
       values: [
         // 2025-26: A1 3 of 10, A2 1 of 90, A3 nothing, B1 5 of 20. 2024-25: A1 2 of 10, A2 8 of 90.
-        v(tree.schoolA1, P, 'teachers_total', 10),
+        v(tree.schoolA1, P, 'core.teachers_total', 10),
         v(tree.schoolA1, P, 'diagnosed', 3),
-        v(tree.schoolA2, P, 'teachers_total', 90),
+        v(tree.schoolA2, P, 'core.teachers_total', 90),
         v(tree.schoolA2, P, 'diagnosed', 1),
-        v(tree.schoolB1, P, 'teachers_total', 20),
+        v(tree.schoolB1, P, 'core.teachers_total', 20),
         v(tree.schoolB1, P, 'diagnosed', 5),
-        v(tree.schoolA1, PREV, 'teachers_total', 10),
+        v(tree.schoolA1, PREV, 'core.teachers_total', 10),
         v(tree.schoolA1, PREV, 'diagnosed', 2),
-        v(tree.schoolA2, PREV, 'teachers_total', 90),
+        v(tree.schoolA2, PREV, 'core.teachers_total', 90),
         v(tree.schoolA2, PREV, 'diagnosed', 8),
       ],
     })
@@ -105,7 +105,7 @@ describe(`local indicators on ${testEngine}`, () => {
     const syntax = await t.as('coord-a').call<ErrorBody>('POST', '/api/local-indicators/preview', {
       ...share,
       orgUnit: tree.munA,
-      denominator: '#{deficits.teachers_total} /',
+      denominator: '#{core.teachers_total} /',
     })
     expect(syntax.status).toBe(400)
     expect(syntax.body.error.details[0]).toMatchObject({ path: 'denominator' })
@@ -145,7 +145,7 @@ describe(`local indicators on ${testEngine}`, () => {
       period: P,
       kind: 'share',
       numerator: '#{deficits.diagnosed}',
-      denominator: '#{deficits.teachers_total}',
+      denominator: '#{core.teachers_total}',
     })
     expect(res.status, JSON.stringify(res.body)).toBe(200)
     expect(res.body.rows.filter((r) => r.option === null).map((r) => [r.orgUnit, r.value])).toEqual([
@@ -188,7 +188,7 @@ describe(`local indicators on ${testEngine}`, () => {
       title: { ru: 'Доля наставников', en: 'Mentors' },
       kind: 'share',
       numerator: `#{${el.body.code}}`,
-      denominator: '#{deficits.teachers_total}',
+      denominator: '#{core.teachers_total}',
     })
     expect(mentors.status, JSON.stringify(mentors.body)).toBe(201)
     // (2 + 3) mentors of (10 + 90) teachers → 5 %

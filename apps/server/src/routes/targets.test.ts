@@ -140,8 +140,8 @@ describe(`targets API on ${testEngine}`, () => {
       orgUnit: tree.region,
       title: 'Доля педагогов без диагностики',
       kind: 'share',
-      numerator: '#{deficits.teachers_total} - #{deficits.diagnosed}',
-      denominator: '#{deficits.teachers_total}',
+      numerator: '#{core.teachers_total} - #{deficits.diagnosed}',
+      denominator: '#{core.teachers_total}',
       polarity: 'lower',
     })
     expect(local.status, JSON.stringify(local.body)).toBe(201)

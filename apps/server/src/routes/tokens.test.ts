@@ -48,7 +48,7 @@ describe(`API tokens on ${testEngine}`, () => {
     expect(await bearer(token, 'GET', '/api/auth/me')).toMatchObject({ status: 200, body: { login: 'oper-b1' } })
     // A script writes with the token: no cookie, no Origin, no CSRF check needed.
     const write = await bearer(token, 'POST', '/api/data-values', {
-      values: [{ orgUnit: tree.schoolB1, period: P, element: 'deficits.teachers_total', value: 12 }],
+      values: [{ orgUnit: tree.schoolB1, period: P, element: 'core.teachers_total', value: 12 }],
     })
     expect(write.status).toBe(200)
     // The owner's scope holds: another school is out of reach.

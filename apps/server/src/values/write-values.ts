@@ -254,13 +254,18 @@ async function resolveInputs(
       // A local element is collected only in its owner's subtree.
       if (!inSubtree(unit, el.owner))
         return fail('element', `"${input.element}" is a local element of org unit ${el.owner.id}, not collected here`)
-    } else if (!enabledByRegion.get(regionIdOf(unit))?.has(el.pluginId))
-      return fail('element', `the direction "${el.pluginId}" is not enabled for this region`)
-    else if (!plans.collects(regionIdOf(unit), periodId, el.pluginId))
-      return fail(
-        'element',
-        `the direction "${el.pluginId}" is not collected in ${input.period} (the region's campaign)`,
-      )
+    } else {
+      // A core element is written when some direction that uses it is enabled and collected.
+      const directions = el.directions ?? [el.pluginId]
+      const enabled = directions.filter((d) => enabledByRegion.get(regionIdOf(unit))?.has(d))
+      if (!enabled.length)
+        return fail('element', `the direction "${directions.join('", "')}" is not enabled for this region`)
+      if (!enabled.some((d) => plans.collects(regionIdOf(unit), periodId, d)))
+        return fail(
+          'element',
+          `the direction "${enabled.join('", "')}" is not collected in ${input.period} (the region's campaign)`,
+        )
+    }
     let optionId = 0
     const option = input.option ?? null
     if (option !== null) {

@@ -144,15 +144,23 @@ const en: typeof ru = {
       wholeDirection: 'the whole direction',
       open: 'Open the form',
       showAll: 'Show all ({n})',
-      reasons: { jump: 'Jump', outlier: 'Outlier', missing: 'Missing values', late: 'Late' },
+      reasons: {
+        jump: 'Jump',
+        outlier: 'Outlier',
+        missing: 'Missing values',
+        late: 'Late',
+        disagreed: 'Copies disagreed',
+      },
       explain: {
         jump: 'The value changed by more than 50 % and more than 5 since the previous period.',
         outlier: 'The value differs strongly from those of units of the same level and kind.',
         missing: 'Required values are not entered.',
         late: 'The direction was submitted after the monitoring deadline or not by it.',
+        disagreed:
+          'Directions entered this value each on its own and the copies disagreed; the largest was kept when merged.',
       },
-      value: { jump: 'Value', outlier: 'Value', missing: 'Missing', late: 'Submitted' },
-      expected: { jump: 'Was', outlier: 'Usual (median)', missing: 'Required', late: 'Deadline' },
+      value: { jump: 'Value', outlier: 'Value', missing: 'Missing', late: 'Submitted', disagreed: 'Kept' },
+      expected: { jump: 'Was', outlier: 'Usual (median)', missing: 'Required', late: 'Deadline', disagreed: 'Copies' },
     },
     conclusion: {
       title: 'Conclusion on the direction',

@@ -35,6 +35,9 @@ const OPTION_RE = /^([a-z0-9_]+|\*)$/
 
 let configured = false
 
+/** `and` / `or` as written for `&&` / `||`. */
+const WORD_OPERATORS: Record<string, BinaryOperator> = { and: '&&', or: '||' }
+
 /**
  * jsep is a maintained expression parser with one global configuration; it is restricted to the
  * operators of the formula language and taught one token — `#{code}` with an optional `[option]`
@@ -49,6 +52,9 @@ function configureJsep(): void {
   for (const op of Object.keys(jsep.unary_ops)) {
     if (!(UNARY_OPERATORS as readonly string[]).includes(op)) jsep.removeUnaryOp(op)
   }
+  // Word spellings of `&&` and `||` (registry filters read like prose: `age < 35 and main`);
+  // jsep takes a word operator only when no identifier character follows it.
+  for (const [word, op] of Object.entries(WORD_OPERATORS)) jsep.addBinaryOp(word, jsep.binary_ops[op]!)
 
   jsep.hooks.add('gobble-token', function gobbleRefOrIdentifier(env) {
     const start = this.index
@@ -68,6 +74,12 @@ function configureJsep(): void {
         this.index = end + 1
       }
       env.node = { type: 'Ref', code, option, start, end: this.index }
+      return
+    }
+    if (this.code === 34 || this.code === 39) {
+      // A quoted text (registry filters compare text fields); formulas refuse it when converting.
+      const lit = (this as unknown as { gobbleStringLiteral(): jsep.Literal }).gobbleStringLiteral()
+      env.node = { ...lit, start, end: this.index }
       return
     }
     if ((this.code >= 48 && this.code <= 57) || this.code === 46) {
@@ -129,7 +141,8 @@ function convert(node: jsep.Expression, text: string): FormulaNode {
       const b = node as jsep.BinaryExpression
       const left = convert(b.left, text)
       const right = convert(b.right, text)
-      return { type: 'binary', op: b.operator as BinaryOperator, left, right, start: left.start, end: right.end }
+      const op = (WORD_OPERATORS[b.operator] ?? b.operator) as BinaryOperator
+      return { type: 'binary', op, left, right, start: left.start, end: right.end }
     }
     case 'CallExpression': {
       const c = node as jsep.CallExpression
@@ -221,19 +234,29 @@ function firstGap(node: jsep.Expression, text: string): number {
  * parseFormula('#{deficits.with_deficit}[digital]') // ref with option 'digital'
  */
 export function parseFormula(text: string): FormulaNode {
+  return convert(parseExpressionTree(text), text)
+}
+
+/**
+ * The raw expression tree of a formula-language text, after the length and nesting limits:
+ * shared by formulas and registry filters, which convert it into their own checked AST. Node
+ * `start`/`end` are character offsets where known.
+ *
+ * @example
+ * parseExpressionTree('age < 35').type // 'BinaryExpression'
+ */
+export function parseExpressionTree(text: string): jsep.Expression {
   if (!text.trim()) throw new FormulaError('the formula is empty', 0)
   if (text.length > MAX_FORMULA_LENGTH)
     throw new FormulaError(`the formula is longer than ${MAX_FORMULA_LENGTH} characters`, MAX_FORMULA_LENGTH)
   checkNesting(text)
-  let tree: jsep.Expression
   try {
     configureJsep()
-    tree = jsep(text)
+    return jsep(text)
   } catch (e) {
     if (e instanceof FormulaError) throw e
     if (e instanceof RangeError) throw new FormulaError('the formula is nested too deeply', 0)
     const err = e as Error & { index?: number; description?: string }
     throw new FormulaError(err.description ?? err.message, err.index ?? 0)
   }
-  return convert(tree, text)
 }

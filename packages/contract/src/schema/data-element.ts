@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { codeSchema, localizedTextSchema, orgLevelSchema } from './common.ts'
+import { derivedSchema } from './derived.ts'
 
 /**
  * How a raw value is stored and validated: a count, a number, yes/no, a text or a document.
@@ -90,8 +91,29 @@ export const dataElementSchema = z
     /** Code of the dimension this element is broken down by, if any. */
     dimension: codeSchema.optional(),
     demo: demoHintSchema.optional(),
+    /**
+     * Counted from the teacher registry where the region keeps one and the campaign takes the
+     * element from it; typed otherwise. Only integer elements aggregated by `sum` are derived.
+     */
+    derived: derivedSchema.optional(),
   })
   .superRefine((e, ctx) => {
+    if (e.derived) {
+      if (e.valueType !== 'integer' || e.aggregation !== 'sum')
+        ctx.addIssue({
+          code: 'custom',
+          path: ['derived'],
+          message: 'a derived element is an integer summed up the tree',
+        })
+      if ((e.derived.breakdown ?? null) !== (e.dimension ?? null))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['derived', 'breakdown'],
+          message: `the breakdown must be the element's dimension (${e.dimension ?? 'none'})`,
+        })
+      if (e.derived.count === 'events' && !e.derived.event)
+        ctx.addIssue({ code: 'custom', path: ['derived', 'event'], message: 'counting events needs the event kind' })
+    }
     if (e.min !== undefined && e.max !== undefined && e.min > e.max)
       ctx.addIssue({ code: 'custom', path: ['min'], message: `min ${e.min} is greater than max ${e.max}` })
     const booleanRules = ['count_true', 'any', 'all']

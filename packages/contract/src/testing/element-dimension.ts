@@ -1,3 +1,4 @@
+import { CORE_DATA_ELEMENTS } from '../schema/core-elements.ts'
 import type { PluginManifest } from '../schema/manifest.ts'
 
 /**
@@ -7,6 +8,6 @@ import type { PluginManifest } from '../schema/manifest.ts'
  * elementDimensionOf(manifest)('staffing.vacancies') // 'subject'
  */
 export function elementDimensionOf(manifest: Pick<PluginManifest, 'dataElements'>) {
-  const dims = new Map(manifest.dataElements.map((e) => [e.code, e.dimension]))
+  const dims = new Map([...CORE_DATA_ELEMENTS, ...manifest.dataElements].map((e) => [e.code, e.dimension]))
   return (code: string): string | undefined => dims.get(code) ?? undefined
 }

@@ -1,3 +1,4 @@
+import { elementsOf } from '../schema/core-elements.ts'
 import { elementDimensionOf } from './element-dimension.ts'
 import { FIXTURE_TREE, type FixtureUnit } from './fixture-tree.ts'
 import { scopeOf } from '../define-plugin.ts'
@@ -33,7 +34,7 @@ export function evaluateAt(
   if (!indicator) throw new Error(`no indicator "${code}" in plugin "${manifest.id}"`)
   const units: readonly string[] = FIXTURE_TREE[unit]
   const lookup = lookupFromValues(
-    manifest.dataElements,
+    elementsOf(manifest),
     values.filter((v) => units.includes(v.orgUnit)),
   )
   let ctx: EvaluateContext = {}

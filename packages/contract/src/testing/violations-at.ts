@@ -1,3 +1,4 @@
+import { elementsOf } from '../schema/core-elements.ts'
 import { elementDimensionOf } from './element-dimension.ts'
 import type { FixtureUnit } from './fixture-tree.ts'
 import { dimensionsOf } from '../define-plugin.ts'
@@ -17,7 +18,7 @@ import { checkValidationRules } from '../validation/check-rules.ts'
  */
 export function violationsAt(manifest: PluginManifest, values: readonly RawValue[], unit: FixtureUnit): string[] {
   const lookup = lookupFromValues(
-    manifest.dataElements,
+    elementsOf(manifest),
     values.filter((v) => v.orgUnit === unit),
   )
   const dimensions = dimensionsOf(manifest)

@@ -1867,7 +1867,7 @@ export interface paths {
         query: {
           orgUnit: number
           period: string
-          /** @description missing: required values absent (value = how many, expected = how many required); late: submitted after the monitoring deadline or not by it (value = submission date, expected = deadline); outlier: robust z-score > 3.5 among peers of the same level and kind (expected = peers' median); jump: > 50 % and > 5 from the previous period (expected = previous value) */
+          /** @description missing: required values absent (value = how many, expected = how many required); late: submitted after the monitoring deadline or not by it (value = submission date, expected = deadline); outlier: robust z-score > 3.5 among peers of the same level and kind (expected = peers' median); jump: > 50 % and > 5 from the previous period (expected = previous value); disagreed: the directions' copies of a core element disagreed when merged (value = the largest, kept; expected = the copies) */
           reason?: components['schemas']['QualityReason']
         }
         header?: never
@@ -1944,7 +1944,7 @@ export interface paths {
         query: {
           orgUnit: number
           period: string
-          /** @description missing: required values absent (value = how many, expected = how many required); late: submitted after the monitoring deadline or not by it (value = submission date, expected = deadline); outlier: robust z-score > 3.5 among peers of the same level and kind (expected = peers' median); jump: > 50 % and > 5 from the previous period (expected = previous value) */
+          /** @description missing: required values absent (value = how many, expected = how many required); late: submitted after the monitoring deadline or not by it (value = submission date, expected = deadline); outlier: robust z-score > 3.5 among peers of the same level and kind (expected = peers' median); jump: > 50 % and > 5 from the previous period (expected = previous value); disagreed: the directions' copies of a core element disagreed when merged (value = the largest, kept; expected = the copies) */
           reason?: components['schemas']['QualityReason']
         }
         header?: never
@@ -4044,6 +4044,151 @@ export interface paths {
           }
           content: {
             'application/json': components['schemas']['Campaign']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/campaigns/{region}/{period}/element-sources': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** Where the region's campaign takes each derived data element from: the teacher registry or entry */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          region: number
+          period: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description The sources */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ElementSources']
+          }
+        }
+        /** @description Invalid input */
+        400: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not signed in, or the session or token expired */
+        401: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Outside your org tree, or not allowed to your roles */
+        403: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['Error']
+          }
+        }
+      }
+    }
+    /**
+     * Choose, per derived data element, registry or entered for the campaign; region admins; audited
+     * @description Elements left out keep their choice. Without an enabled registry everything stays entered.
+     */
+    put: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          region: number
+          period: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            sources: {
+              [key: string]: 'registry' | 'entered'
+            }
+          }
+        }
+      }
+      responses: {
+        /** @description The sources */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': components['schemas']['ElementSources']
           }
         }
         /** @description Invalid input */
@@ -8693,6 +8838,7 @@ export interface components {
         late: number
         outlier: number
         jump: number
+        disagreed: number
       }
       flags: components['schemas']['QualityFlag'][]
     }
@@ -8710,10 +8856,10 @@ export interface components {
       expected: number | string | null
     }
     /**
-     * @description missing: required values absent (value = how many, expected = how many required); late: submitted after the monitoring deadline or not by it (value = submission date, expected = deadline); outlier: robust z-score > 3.5 among peers of the same level and kind (expected = peers' median); jump: > 50 % and > 5 from the previous period (expected = previous value)
+     * @description missing: required values absent (value = how many, expected = how many required); late: submitted after the monitoring deadline or not by it (value = submission date, expected = deadline); outlier: robust z-score > 3.5 among peers of the same level and kind (expected = peers' median); jump: > 50 % and > 5 from the previous period (expected = previous value); disagreed: the directions' copies of a core element disagreed when merged (value = the largest, kept; expected = the copies)
      * @enum {string}
      */
-    QualityReason: 'missing' | 'late' | 'outlier' | 'jump'
+    QualityReason: 'missing' | 'late' | 'outlier' | 'jump' | 'disagreed'
     Target: {
       /** @example deficits.diagnosed_share */
       indicator: string
@@ -8837,6 +8983,23 @@ export interface components {
         /** @enum {string} */
         split?: 'partition' | 'subsets'
       }
+      derived?: {
+        /** @enum {string} */
+        count: 'people' | 'events'
+        /** @enum {string} */
+        event?:
+          | 'diagnostics'
+          | 'iom'
+          | 'course'
+          | 'retraining'
+          | 'mentoring'
+          | 'expert_role'
+          | 'membership'
+          | 'contest'
+          | 'attestation'
+        filter?: string
+        breakdown?: string
+      }
     }
     /** @description An indicator of a plugin manifest or a local one */
     Indicator: {
@@ -8952,7 +9115,7 @@ export interface components {
       level: number
     }
     DataElementView: {
-      /** @example deficits.teachers_total */
+      /** @example core.teachers_total */
       code: string
       title: {
         ru: string
@@ -9029,6 +9192,22 @@ export interface components {
       period: string
       /** @description false: nothing stored yet, the seed-004 defaults are shown */
       stored: boolean
+    }
+    ElementSources: {
+      region: number
+      period: string
+      /** @description false: the region keeps no teacher registry, so every element is entered */
+      registryEnabled: boolean
+      /**
+       * @description Every derived data element: `registry` (counted from the teacher registry) unless set to `entered`
+       * @example {
+       *       "core.teachers_total": "registry",
+       *       "deficits.iom_built": "entered"
+       *     }
+       */
+      sources: {
+        [key: string]: 'registry' | 'entered'
+      }
     }
     Completeness: {
       self: components['schemas']['Submission']

@@ -53,7 +53,7 @@ describe(`campaign collection plan on ${testEngine}`, () => {
     const res = await save({ plugins: ['deficits', 'nope'], entryLevels: { 'deficits.nope': 'municipality' } })
     expect(res.status).toBe(400)
     expect(res.body.error.details.map((d) => d.path)).toEqual(['plugins[1]', 'entryLevels.deficits.nope'])
-    const badLevel = await save({ entryLevels: { 'deficits.teachers_total': 'district' } })
+    const badLevel = await save({ entryLevels: { 'core.teachers_total': 'district' } })
     expect(badLevel.status).toBe(400)
     expect(await fingerprint()).toBe(before)
   })
@@ -80,7 +80,7 @@ describe(`campaign collection plan on ${testEngine}`, () => {
     expect(submit.status).toBe(400)
     expect(submit.body.error.details[0]).toMatchObject({ path: 'plugin' })
     // The collected direction goes on; another period is not affected.
-    expect((await write('oper-a1', tree.schoolA1, 'deficits.teachers_total', 30)).status).toBe(200)
+    expect((await write('oper-a1', tree.schoolA1, 'core.teachers_total', 30)).status).toBe(200)
     const otherPeriod = await t.as('oper-a1').call('POST', '/api/data-values', {
       values: [{ orgUnit: tree.schoolA1, period: '2024-25', element: 'retraining.retrained_total', value: 9 }],
     })
@@ -97,24 +97,24 @@ describe(`campaign collection plan on ${testEngine}`, () => {
 
   it('moves an element to the municipalities: schools are refused, the municipality enters it, the template follows', async () => {
     // The school's value of 30 stands in the way first.
-    const blocked = await save({ plugins: null, entryLevels: { 'deficits.teachers_total': 'municipality' } })
+    const blocked = await save({ plugins: null, entryLevels: { 'core.teachers_total': 'municipality' } })
     expect(blocked.status).toBe(400)
     expect(blocked.body.error.details).toEqual([
-      expect.objectContaining({ path: 'entryLevels.deficits.teachers_total', values: 1 }),
+      expect.objectContaining({ path: 'entryLevels.core.teachers_total', values: 1 }),
     ])
     expect(blocked.body.error.message).toContain('already entered by organisations')
     expect((await t.as('region1').call<Campaign>('GET', path)).body.entryLevels).toEqual({})
 
-    expect((await write('oper-a1', tree.schoolA1, 'deficits.teachers_total', null)).status).toBe(200)
-    const moved = await save({ plugins: null, entryLevels: { 'deficits.teachers_total': 'municipality' } })
+    expect((await write('oper-a1', tree.schoolA1, 'core.teachers_total', null)).status).toBe(200)
+    const moved = await save({ plugins: null, entryLevels: { 'core.teachers_total': 'municipality' } })
     expect(moved.status).toBe(200)
-    expect(moved.body).toMatchObject({ plugins: null, entryLevels: { 'deficits.teachers_total': 'municipality' } })
+    expect(moved.body).toMatchObject({ plugins: null, entryLevels: { 'core.teachers_total': 'municipality' } })
 
-    const school = await write('oper-a1', tree.schoolA1, 'deficits.teachers_total', 30)
+    const school = await write('oper-a1', tree.schoolA1, 'core.teachers_total', 30)
     expect(school.status).toBe(400)
     expect(school.body.error.details[0]).toMatchObject({ path: 'values[0].orgUnit' })
     expect(school.body.error.details[0]!.message).toContain('entered by a municipality')
-    expect((await write('coord-a', tree.munA, 'deficits.teachers_total', 120)).status).toBe(200)
+    expect((await write('coord-a', tree.munA, 'core.teachers_total', 120)).status).toBe(200)
 
     const res = await requestAs(
       t,
@@ -125,16 +125,15 @@ describe(`campaign collection plan on ${testEngine}`, () => {
     const wb = await readWorkbook(await res.arrayBuffer())
     const municipalities = wb.getWorksheet('Муниципалитеты')!
     expect(
-      municipalities
-        .getRow(rowOf(municipalities, tree.munA))
-        .getCell(columnOf(municipalities, 'deficits.teachers_total')).value,
+      municipalities.getRow(rowOf(municipalities, tree.munA)).getCell(columnOf(municipalities, 'core.teachers_total'))
+        .value,
     ).toBe(120)
-    expect(() => columnOf(wb.getWorksheet('Организации')!, 'deficits.teachers_total')).toThrow()
+    expect(() => columnOf(wb.getWorksheet('Организации')!, 'core.teachers_total')).toThrow()
 
     // Setting it back to the manifest's level is refused while the municipality's value exists.
     const back = await save({ entryLevels: {} })
     expect(back.status).toBe(400)
-    expect(back.body.error.details[0]).toMatchObject({ path: 'entryLevels.deficits.teachers_total', values: 1 })
+    expect(back.body.error.details[0]).toMatchObject({ path: 'entryLevels.core.teachers_total', values: 1 })
   })
 
   it('audits the plan with the deadlines', async () => {
@@ -147,7 +146,7 @@ describe(`campaign collection plan on ${testEngine}`, () => {
     expect(log.map((l) => l.action)).toEqual(['create', 'update'])
     expect(log[1]!.new_value).toMatchObject({
       plugins: null,
-      entryLevels: { 'deficits.teachers_total': 'municipality' },
+      entryLevels: { 'core.teachers_total': 'municipality' },
     })
   })
 })

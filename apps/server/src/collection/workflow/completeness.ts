@@ -1,5 +1,5 @@
 import type { Database, Kysely, OrgUnit } from '@profmon/db'
-import type { Catalog } from '../../catalog/catalog.ts'
+import { inDirection, type Catalog } from '../../catalog/catalog.ts'
 import { readStates, resolveTarget, type SubmissionView } from './submissions.ts'
 import type { SubmissionState } from '@profmon/contract/rules'
 
@@ -36,7 +36,7 @@ export async function completeness(
     .execute()
   const ids = children.map((c) => c.id)
   const states = await readStates(db, [unit.id, ...ids], periodId, periodCode, plugin)
-  const elementIds = [...catalog.elements.values()].filter((e) => e.pluginId === plugin).map((e) => e.id)
+  const elementIds = [...catalog.elements.values()].filter((e) => inDirection(e, plugin)).map((e) => e.id)
   const valueCounts = ids.length
     ? await db
         .selectFrom('data_value')

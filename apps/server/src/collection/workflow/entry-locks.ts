@@ -63,17 +63,24 @@ export async function assertUnlocked(
   for (const k of bound) {
     const el = catalog.elementsById.get(k.elementId)!
     const unit = unitById.get(k.orgUnitId)!
-    const state = stateOf.get(`${k.orgUnitId}:${k.periodId}:${el.pluginId}`)
+    // A core element is locked by any direction using it that is submitted or approved: its
+    // figures there must not change under the reviewer.
+    const states = (el.directions ?? [el.pluginId]).map((d) => ({
+      plugin: d,
+      state: stateOf.get(`${k.orgUnitId}:${k.periodId}:${d}`),
+    }))
+    const { plugin, state } = states.find((s) => s.state === 'submitted' || s.state === 'approved') ??
+      states[0] ?? { plugin: el.pluginId, state: undefined }
     const path = `values[${k.index}]`
     const due = campaigns.overdueSince(regionIdOf(unit), k.periodId)
     const lock = entryLock({ state, approver: false, deadlinePassed: !!due })
     if (lock === 'state')
       locked.push({
         path,
-        message: `"${el.definition.code}" is locked: the direction "${el.pluginId}" of org unit ${k.orgUnitId} is ${state}; only the approving level may change it`,
+        message: `"${el.definition.code}" is locked: the direction "${plugin}" of org unit ${k.orgUnitId} is ${state}; only the approving level may change it`,
         lock: state,
         orgUnit: k.orgUnitId,
-        plugin: el.pluginId,
+        plugin,
       })
     else if (lock === 'deadline')
       late.push({

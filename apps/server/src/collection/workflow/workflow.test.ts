@@ -21,7 +21,7 @@ describe(`entry workflow on ${testEngine}`, () => {
     )
   const write = (login: string, orgUnit: number, value: number, period = P) =>
     t.as(login).call<ErrorBody>('POST', '/api/data-values', {
-      values: [{ orgUnit, period, element: 'deficits.teachers_total', value }],
+      values: [{ orgUnit, period, element: 'core.teachers_total', value }],
     })
   const move = (login: string, orgUnit: number, action: string, comment?: string, period = P) =>
     t
@@ -195,7 +195,7 @@ describe(`campaign deadlines on ${testEngine}`, () => {
   })
 
   it('after the monitoring deadline only the approving level edits', async () => {
-    const value = { orgUnit: tree.schoolA1, period: P, element: 'deficits.teachers_total', value: 25 }
+    const value = { orgUnit: tree.schoolA1, period: P, element: 'core.teachers_total', value: 25 }
     const late = await t.as('oper-a1').call<ErrorBody>('POST', '/api/data-values', { values: [value] })
     expect(late.status).toBe(403)
     expect(late.body.error.code).toBe('deadline_passed')

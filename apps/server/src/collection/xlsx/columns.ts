@@ -1,4 +1,4 @@
-import type { Catalog, CatalogElement } from '../../catalog/catalog.ts'
+import { inDirection, type Catalog, type CatalogElement } from '../../catalog/catalog.ts'
 
 /** One value column of a template: an element's total (`option` null) or one option of its breakdown. */
 export interface ValueColumn {
@@ -37,7 +37,7 @@ export function planSheets(
 ): SheetPlan[] {
   const byDepth = new Map<number, ValueColumn[]>()
   for (const element of catalog.elements.values()) {
-    if (element.pluginId !== pluginId || element.definition.valueType === 'document') continue
+    if (!inDirection(element, pluginId) || element.definition.valueType === 'document') continue
     const depth = depthOf(element)
     let columns = byDepth.get(depth)
     if (!columns) byDepth.set(depth, (columns = []))

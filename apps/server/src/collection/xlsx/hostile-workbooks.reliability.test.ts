@@ -68,7 +68,7 @@ describe(`hostile XLSX uploads on ${testEngine}`, () => {
     template = readZip(bytes)
     const wb = await readWorkbook(bytes)
     const ws = wb.getWorksheet('Организации')!
-    ws.getRow(rowOf(ws, tree.schoolA1)).getCell(columnOf(ws, 'deficits.teachers_total')).value = 40
+    ws.getRow(rowOf(ws, tree.schoolA1)).getCell(columnOf(ws, 'core.teachers_total')).value = 40
     filled = await workbookBytes(wb)
   })
   afterAll(() => t.close())
@@ -139,7 +139,7 @@ describe(`hostile XLSX uploads on ${testEngine}`, () => {
     const wb = await readWorkbook(filled)
     const ws = wb.getWorksheet('Организации')!
     const row = rowOf(ws, tree.schoolA2)
-    const col = columnOf(ws, 'deficits.teachers_total')
+    const col = columnOf(ws, 'core.teachers_total')
     ws.getRow(row).getCell(col).value = { formula: 'D4*2', result: 80 }
     const before = await fingerprint()
     const r = await upload(await workbookBytes(wb))

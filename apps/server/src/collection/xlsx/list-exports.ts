@@ -8,6 +8,7 @@ const REASONS: Record<QualityFlag['reason'], string> = {
   late: 'нарушение срока',
   outlier: 'выброс',
   jump: 'скачок',
+  disagreed: 'расхождение копий',
 }
 
 const ADDRESSEES: Record<RecommendationView['addressee'], string> = {

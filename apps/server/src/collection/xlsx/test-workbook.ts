@@ -35,7 +35,7 @@ export function rowOf(ws: ExcelJS.Worksheet, unitId: number): number {
 export async function emptyDeficitsTemplate(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook()
   const ws = wb.addWorksheet('Организации')
-  ws.getRow(LAYOUT.codeRow).values = [LAYOUT.idCode, LAYOUT.nameCode, 'deficits.teachers_total']
+  ws.getRow(LAYOUT.codeRow).values = [LAYOUT.idCode, LAYOUT.nameCode, 'core.teachers_total']
   return workbookBytes(wb)
 }
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { suggest, wordBefore, type ElementOption } from './formula-suggestions.ts'
 
 const elements: ElementOption[] = [
-  { code: 'staffing.teachers_total', title: { ru: 'Количество педагогических работников' }, dimension: null },
-  { code: 'deficits.teachers_total', title: { ru: 'Количество педагогических работников' }, dimension: 'subject' },
+  { code: 'core.teachers_total', title: { ru: 'Количество педагогических работников' }, dimension: null },
+  { code: 'core.teachers_total', title: { ru: 'Количество педагогических работников' }, dimension: 'subject' },
   { code: 'deficits.diagnosed', title: { ru: 'Количество педагогов, прошедших диагностику' }, dimension: null },
   { code: 'mentoring.pairs', title: { ru: 'Педагогические пары', en: 'Mentoring pairs' }, dimension: null },
 ]
@@ -19,8 +19,8 @@ describe('formula suggestions', () => {
     expect(suggest('педаг', elements, 'ru').map((s) => s.insert)).toEqual([
       '#{mentoring.pairs}',
       // «педагогических» sorts before «педагогов» (и < о)
-      '#{deficits.teachers_total}',
-      '#{staffing.teachers_total}',
+      '#{core.teachers_total}',
+      '#{core.teachers_total}',
       '#{deficits.diagnosed}',
     ])
   })

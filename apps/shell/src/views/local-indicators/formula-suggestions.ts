@@ -33,7 +33,7 @@ export function wordBefore(text: string, caret: number): { word: string; start: 
  * starting with it), then functions starting with it.
  *
  * @example
- * suggest('педаг', elements, 'ru')[0].insert // '#{deficits.teachers_total}'
+ * suggest('педаг', elements, 'ru')[0].insert // '#{core.teachers_total}'
  */
 export function suggest(word: string, elements: readonly ElementOption[], locale: string, limit = 20): Suggestion[] {
   const q = word.toLocaleLowerCase()
