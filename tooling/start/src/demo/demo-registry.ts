@@ -68,7 +68,10 @@ const addDays = (date: string, days: number) => iso(new Date(Date.parse(`${date}
  * The demo region's teacher registry: about 300 fictional teachers in the schools of the first
  * municipalities (a few of them part-time in a second school), their subjects, qualification
  * and events — diagnostics with deficits, ИОМ built on them with steps, courses (the regional
- * centre's and federal), mentoring, attestation — and the registry enabled for the region.
+ * centre's and federal), mentoring, attestation. The registry stays switched off for the region:
+ * the demo's counts are typed for every school and only some schools keep people, so derived
+ * counts would mix both; a region admin switches it on in the registry settings once every
+ * school keeps its staff there.
  * Skipped, with the reason, when no personal-data key is available.
  *
  * @example
@@ -107,8 +110,8 @@ export async function seedDemoRegistry(
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('registry_setting')
-      .values({ region_id: regionId, enabled: true, updated_by: 'system' })
-      .onConflict((oc) => oc.column('region_id').doUpdateSet({ enabled: true }))
+      .values({ region_id: regionId, enabled: false, updated_by: 'system' })
+      .onConflict((oc) => oc.doNothing())
       .execute()
     for (const [s, school] of schools.entries()) {
       for (let i = 0; i < perSchool && people < target; i++) {
