@@ -1,17 +1,12 @@
-import { execFile } from 'node:child_process'
-import { promisify } from 'node:util'
 import pg from 'pg'
-
-const run = promisify(execFile)
 
 /** The PostgreSQL server the suite may use (`TEST_DATABASE_URL`); undefined on an embedded-only run. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined
 
-/** `url` with another database name (and, when given, another port). */
-export function withDatabase(url: string, database: string, port?: number): string {
+/** `url` with another database name. */
+export function withDatabase(url: string, database: string): string {
   const u = new URL(url)
   u.pathname = `/${database}`
-  if (port !== undefined) u.port = String(port)
   return u.toString()
 }
 
@@ -40,14 +35,5 @@ export async function scratchDatabase(url: string, prefix: string): Promise<{ ur
   return {
     url: withDatabase(url, name),
     drop: () => onServer(url, (c) => c.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
-  }
-}
-
-/** The folder of the PostgreSQL programs (`postgres`, `pg_basebackup`), as `pg_config` names it. */
-export async function postgresBinDir(): Promise<string | undefined> {
-  try {
-    return (await run('pg_config', ['--bindir'])).stdout.trim() || undefined
-  } catch {
-    return undefined
   }
 }

@@ -2,27 +2,31 @@ import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import { lsnValue } from '@profmon/db'
 import { startServer, type ServerProcess } from '@profmon/reliability/server-process'
+import { clustersUnavailable, startPrimary, startStandby, type Cluster } from './clusters.ts'
 import { Session } from './http-client.ts'
-import { scratchDatabase, TEST_DATABASE_URL, withDatabase } from './postgres.ts'
+import { TEST_DATABASE_URL, withDatabase } from './postgres.ts'
 import { PASSWORD, seedSmallRegion } from './seed.ts'
-import { standbyUnavailable, startStandby, type Standby } from './standby.ts'
 
+// The primary is a throwaway cluster of the test's own, never the TEST_DATABASE_URL server: a base
+// backup needs a server that accepts replication connections (a shared server's pg_hba.conf rarely
+// does, and the test does not change it) and copies every database of it. TEST_DATABASE_URL only
+// says that the PostgreSQL tests run, as for the rest of the suite.
 const skip = !TEST_DATABASE_URL
-  ? 'TEST_DATABASE_URL not set: a hot standby is made from a PostgreSQL server'
-  : await standbyUnavailable(TEST_DATABASE_URL)
+  ? 'TEST_DATABASE_URL not set: the PostgreSQL tests run on the PostgreSQL pass only'
+  : await clustersUnavailable()
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 describe('a hot standby for analytics reads (DATABASE_READ_URL)', () => {
   let server: ServerProcess | undefined
-  let standby: Standby | undefined
-  let drop: (() => Promise<void>) | undefined
+  let cluster: Cluster | undefined
+  let standby: Cluster | undefined
   let primary: pg.Pool | undefined
   afterAll(async () => {
     await server?.crash()
     await standby?.stop()
     await primary?.end()
-    await drop?.()
+    await cluster?.stop()
   })
 
   it.skipIf(skip)(
@@ -30,14 +34,15 @@ describe('a hot standby for analytics reads (DATABASE_READ_URL)', () => {
       (skip ? ` (skipped: ${skip})` : ''),
     async () => {
       // The database exists before the base backup; its schema and data reach the standby by streaming.
-      const database = await scratchDatabase(TEST_DATABASE_URL!, 'profmon_read_replica')
-      drop = database.drop
-      primary = new pg.Pool({ connectionString: database.url, max: 2 })
+      cluster = await startPrimary()
+      await cluster.query('create database profmon')
+      const databaseUrl = withDatabase(cluster.url, 'profmon')
+      primary = new pg.Pool({ connectionString: databaseUrl, max: 2 })
       primary.on('error', () => {})
-      standby = await startStandby(TEST_DATABASE_URL!)
-      const readUrl = withDatabase(database.url, new URL(database.url).pathname.slice(1), standby.port)
-      server = await startServer({ DATABASE_URL: database.url, DATABASE_READ_URL: readUrl, DEMO: '0' })
-      const region = await seedSmallRegion(database.url)
+      standby = await startStandby(cluster)
+      const readUrl = withDatabase(standby.url, 'profmon')
+      server = await startServer({ DATABASE_URL: databaseUrl, DATABASE_READ_URL: readUrl, DEMO: '0' })
+      const region = await seedSmallRegion(databaseUrl)
 
       // The school's value feeds its municipality's share: the denominator is Σ teachers.
       const key = region.keys.find((k) => k.element === 'mentoring.teachers_total')!
