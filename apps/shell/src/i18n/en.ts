@@ -362,6 +362,7 @@ const en: typeof ru = {
     },
     history: { title: 'History: {label}', open: 'Change history', empty: 'No changes.' },
     campaign: {
+      shared: 'Staff facts shared by the directions',
       title: "The region's data collection campaign",
       defaults: 'defaults (not saved)',
       monitoringDue: 'Monitoring data by',
