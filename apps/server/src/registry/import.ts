@@ -16,7 +16,7 @@ import {
 } from './person-fields.ts'
 import { registryTransaction } from './db-errors.ts'
 import { PersonalAccess } from './personal-access.ts'
-import { formatSnils, normaliseSnils, validSnils } from './snils.ts'
+import { formatSnils, normaliseSnils, validSnils } from '@profmon/contract/rules'
 import {
   cellDate,
   cellEnum,

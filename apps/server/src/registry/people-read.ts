@@ -6,7 +6,7 @@ import { getOrgUnit } from '../org/org-units.ts'
 import { decryptSnils, pdKeys } from './pd-crypto.ts'
 import { today, type EmploymentView, type ListState, type PersonView } from './person-fields.ts'
 import { PersonalAccess } from './personal-access.ts'
-import { formatSnils } from './snils.ts'
+import { formatSnils } from '@profmon/contract/rules'
 
 /** Reading people: lists and cards, each read audited, personal fields only for whom may see them. */
 
