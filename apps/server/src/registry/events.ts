@@ -1,4 +1,4 @@
-import type { Database, IomStepKind, Kysely, PersonEventKind, Transaction } from '@profmon/db'
+import { sql, type Database, type IomStepKind, type Kysely, type PersonEventKind, type Transaction } from '@profmon/db'
 import type { Scope } from '../access/scope.ts'
 import { appendAudit } from '../audit/audit-log.ts'
 import { forbidden, invalid, notFound, type ErrorDetail } from '../errors.ts'
@@ -216,7 +216,7 @@ export async function listEventsOf(
       'e.created_by',
       'e.created_at',
     ])
-    .where('e.person_id', 'in', [...personIds])
+    .where(sql<boolean>`e.person_id = any(${[...personIds]}::int[])`)
   if (eventId !== undefined) q = q.where('e.id', '=', eventId)
   const events = await q.orderBy('e.occurred_on', 'desc').orderBy('e.id', 'desc').execute()
   const ids = events.map((e) => e.id)

@@ -16,7 +16,7 @@ import {
 } from './person-fields.ts'
 import { registryTransaction } from './db-errors.ts'
 import { PersonalAccess } from './personal-access.ts'
-import { formatSnils, normaliseSnils, validSnils } from './snils.ts'
+import { formatSnils, normaliseSnils, validSnils } from '@profmon/contract/rules'
 import {
   cellDate,
   cellEnum,
@@ -404,7 +404,7 @@ async function dedupeEvents(
   const existing = await trx
     .selectFrom('person_event')
     .select(['person_id', 'kind', 'occurred_on', 'details'])
-    .where('person_id', 'in', [...new Set(rows.map((r) => r.personId))])
+    .where(sql<boolean>`person_id = any(${[...new Set(rows.map((r) => r.personId))]}::int[])`)
     .execute()
   const keys = new Set(existing.map((e) => `${e.person_id}|${e.kind}|${e.occurred_on}|${canonical(e.details)}`))
   return rows.map((r) => {
@@ -618,7 +618,8 @@ export async function importStaff(
         .distinct()
         .where('org_unit_id', '=', unit.id)
         .execute()
-      const own: MatchCandidate[] = candidates.filter((x) => staffOfUnit.some((r) => r.person_id === x.id))
+      const ownIds = new Set(staffOfUnit.map((r) => r.person_id))
+      const own: MatchCandidate[] = candidates.filter((x) => ownIds.has(x.id))
       const eventRows: { personId: number; orgUnitId: number; event: CheckedEvent; actor: string }[] = []
       for (const e of events) {
         const id = identity(e.person)

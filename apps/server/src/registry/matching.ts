@@ -1,4 +1,4 @@
-import type { Database, Kysely, Transaction } from '@profmon/db'
+import { sql, type Database, type Kysely, type Transaction } from '@profmon/db'
 import { snilsHash } from './pd-crypto.ts'
 import { nameKey, type CheckedPerson } from './person-fields.ts'
 
@@ -49,27 +49,56 @@ export async function matchCandidates(
     .where('anonymised_at', 'is', null)
     .where((eb) =>
       eb.or([
-        ...(birthDates.length ? [eb('birth_date', 'in', [...new Set(birthDates)])] : []),
-        ...(hashes.length ? [eb('snils_hash', 'in', [...new Set(hashes)])] : []),
+        ...(birthDates.length ? [sql<boolean>`birth_date = any(${[...new Set(birthDates)]}::date[])`] : []),
+        ...(hashes.length ? [sql<boolean>`snils_hash = any(${[...new Set(hashes)]}::text[])`] : []),
       ]),
     )
-    .$if(onlyIds !== undefined, (q) => q.where('id', 'in', [...onlyIds!]))
+    .$if(onlyIds !== undefined, (q) => q.where(sql<boolean>`id = any(${[...onlyIds!]}::int[])`))
     .execute()
 }
 
-/** {@link matchPerson} among candidates already read (an import matches all its rows from one read). */
+interface CandidateIndex {
+  byHash: Map<string, MatchCandidate>
+  byDate: Map<string, MatchCandidate[]>
+}
+
+// Built once per candidate list: an import matches thousands of rows against the same list.
+const indexes = new WeakMap<readonly MatchCandidate[], CandidateIndex>()
+
+function indexOf(list: readonly MatchCandidate[]): CandidateIndex {
+  let index = indexes.get(list)
+  if (!index) {
+    index = { byHash: new Map(), byDate: new Map() }
+    for (const c of list) {
+      if (c.snils_hash) index.byHash.set(c.snils_hash, c)
+      const day = index.byDate.get(c.birth_date)
+      if (day) day.push(c)
+      else index.byDate.set(c.birth_date, [c])
+    }
+    indexes.set(list, index)
+  }
+  return index
+}
+
+/**
+ * {@link matchPerson} among candidates already read (an import matches all its rows from one
+ * read). The list must not change once matched against.
+ */
 export function matchAmong(
   candidates: readonly MatchCandidate[],
   p: Pick<CheckedPerson, 'surname' | 'name' | 'patronymic' | 'birthDate'>,
   hash: string | null,
 ): MatchResult {
+  const index = indexOf(candidates)
   const same = (c: MatchCandidate) => samePerson({ ...c, birthDate: c.birth_date }, p)
   if (hash) {
-    const bySnils = candidates.find((c) => c.snils_hash === hash)
+    const bySnils = index.byHash.get(hash)
     if (bySnils) return same(bySnils) ? { id: bySnils.id } : { error: 'snils_taken' }
   }
   // A record with a SNILS is never someone who holds another SNILS; one without may be anyone of that name.
-  const byName = candidates.filter((c) => (hash === null || c.snils_hash === null) && same(c))
+  const byName = (index.byDate.get(p.birthDate) ?? []).filter(
+    (c) => (hash === null || c.snils_hash === null) && same(c),
+  )
   if (byName.length > 1) return { error: 'ambiguous' }
   return byName[0] ? { id: byName[0].id } : undefined
 }

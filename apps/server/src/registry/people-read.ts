@@ -1,4 +1,11 @@
-import type { Database, Kysely, PersonCategory, PersonEducation, Transaction } from '@profmon/db'
+import {
+  sql,
+  type Database,
+  type Kysely,
+  type PersonCategory,
+  type PersonEducation,
+  type Transaction,
+} from '@profmon/db'
 import type { Scope } from '../access/scope.ts'
 import { appendAudit } from '../audit/audit-log.ts'
 import { forbidden, notFound } from '../errors.ts'
@@ -6,7 +13,7 @@ import { getOrgUnit } from '../org/org-units.ts'
 import { decryptSnils, pdKeys } from './pd-crypto.ts'
 import { today, type EmploymentView, type ListState, type PersonView } from './person-fields.ts'
 import { PersonalAccess } from './personal-access.ts'
-import { formatSnils } from './snils.ts'
+import { formatSnils } from '@profmon/contract/rules'
 
 /** Reading people: lists and cards, each read audited, personal fields only for whom may see them. */
 
@@ -54,7 +61,7 @@ export async function loadPeople(db: Db, ids: readonly number[], lock = false): 
       'anonymised_at',
       'version',
     ])
-    .where('id', 'in', [...ids])
+    .where(sql<boolean>`id = any(${[...ids]}::int[])`)
   if (lock) q = q.forUpdate()
   const people = await q.execute()
   const employments = await db
@@ -72,7 +79,7 @@ export async function loadPeople(db: Db, ids: readonly number[], lock = false): 
       'e.starts_on',
       'e.ends_on',
     ])
-    .where('e.person_id', 'in', [...ids])
+    .where(sql<boolean>`e.person_id = any(${[...ids]}::int[])`)
     .orderBy('e.starts_on')
     .orderBy('e.id')
     .execute()
@@ -80,7 +87,7 @@ export async function loadPeople(db: Db, ids: readonly number[], lock = false): 
     .selectFrom('person_subject as s')
     .innerJoin('dimension_option as o', 'o.id', 's.option_id')
     .select(['s.person_id', 'o.code'])
-    .where('s.person_id', 'in', [...ids])
+    .where(sql<boolean>`s.person_id = any(${[...ids]}::int[])`)
     .orderBy('o.sort')
     .execute()
   const byId = new Map(

@@ -1,6 +1,6 @@
 import type { Database, EmploymentPosition, Kysely, PersonCategory, PersonEducation, Transaction } from '@profmon/db'
 import type { ErrorDetail } from '../errors.ts'
-import { normaliseSnils, validSnils } from './snils.ts'
+import { normaliseSnils, validSnils } from '@profmon/contract/rules'
 
 /**
  * A person's fields as the API and the import give them, and their checks: dates in order,

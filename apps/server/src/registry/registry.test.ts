@@ -280,6 +280,34 @@ describe(`teacher registry on ${testEngine}`, () => {
     }).toEqual(before)
   })
 
+  it('refuses what is no staff file, or a staff list of a unit that is no organisation', async () => {
+    const notXlsx = await requestAs(
+      t,
+      'oper-a1',
+      'POST',
+      '/api/teachers/import',
+      uploadForm(new TextEncoder().encode('Фамилия;Имя'), 'staff.csv', { orgUnit: tree.schoolA1 }),
+    )
+    expect(notXlsx.status).toBe(415)
+    const empty = await filled(tree.schoolA1, [])
+    const municipality = await requestAs(
+      t,
+      'coord-a',
+      'POST',
+      '/api/teachers/import',
+      uploadForm(empty, 'staff.xlsx', { orgUnit: tree.munA }),
+    )
+    expect(municipality.status).toBe(400)
+    const foreign = await requestAs(
+      t,
+      'oper-a1',
+      'POST',
+      '/api/teachers/import',
+      uploadForm(empty, 'staff.xlsx', { orgUnit: tree.schoolA2 }),
+    )
+    expect(foreign.status).toBe(403)
+  })
+
   it('shows the analyst and a sibling municipality no personal field, and audits every view', async () => {
     const analystList = await t
       .as('analyst')

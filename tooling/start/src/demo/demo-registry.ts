@@ -1,5 +1,6 @@
 import type { Database, Kysely } from '@profmon/db'
-import { encryptSnils, pdKeys, snilsCheck, snilsHash } from '@profmon/server'
+import { snilsCheck } from '@profmon/contract/rules'
+import { encryptSnils, pdKeys, snilsHash } from '@profmon/server'
 
 // prettier-ignore
 const SURNAMES = [

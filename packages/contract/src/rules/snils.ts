@@ -1,18 +1,24 @@
 /**
- * SNILS (insurance number of an individual ledger account): 9 digits and a 2-digit check number,
- * written `XXX-XXX-XXX YY`. The check number of numbers above 001-001-998 is Σ digitᵢ × (9 − i)
- * over the 9 digits (i from 0); below 100 it is the sum, 100 and 101 give 00, above 101 the sum
- * mod 101 (100 again giving 00).
+ * SNILS (страховой номер индивидуального лицевого счёта): 9 digits and a 2-digit check number,
+ * written `XXX-XXX-XXX YY`. One rule for the server, the registry's XLSX import and the shell's
+ * form: the check number of numbers above 001-001-998 is Σ digitᵢ × (9 − i) over the 9 digits
+ * (i from 0); below 100 it is the sum, 100 and 101 give 00, above 101 the sum mod 101 (100 again
+ * giving 00).
  */
 
-/** The 11 digits of a SNILS typed with spaces and dashes, or undefined when it is not 11 digits. */
+/**
+ * The 11 digits of a SNILS typed with spaces and dashes, or undefined when it is not 11 digits.
+ *
+ * @example
+ * normaliseSnils('112-233-445 95') // '11223344595'
+ */
 export function normaliseSnils(text: string): string | undefined {
   const digits = String(text).replace(/[\s\u00a0-]/g, '')
   return /^\d{11}$/.test(digits) ? digits : undefined
 }
 
 /**
- * The check number of the 9 digits of a SNILS.
+ * The check number of the first 9 digits of a SNILS.
  *
  * @example
  * snilsCheck('112233445') // 95
@@ -41,7 +47,12 @@ export function validSnils(digits: string): boolean {
   return snilsCheck(nine) === Number(digits.slice(9))
 }
 
-/** `11223344595` → `112-233-445 95`. */
+/**
+ * A SNILS's 11 digits as people write them.
+ *
+ * @example
+ * formatSnils('11223344595') // '112-233-445 95'
+ */
 export function formatSnils(digits: string): string {
   return `${digits.slice(0, 3)}-${digits.slice(3, 6)}-${digits.slice(6, 9)} ${digits.slice(9)}`
 }
