@@ -4,9 +4,10 @@ import { catalogFor } from '../catalog/local-definitions.ts'
 import type { AppDeps } from '../context.ts'
 import { DomainError, errorResponses } from '../errors.ts'
 import type { AuthEnv } from '../middleware/auth/index.ts'
-import { getOrgUnit } from '../org/org-units.ts'
 import { writeValues } from '../values/write-values.ts'
 import { findPeriod } from '../org/periods.ts'
+import { getOrgUnit, regionIdOf } from '../org/org-units.ts'
+import { derivedForUnit } from '../analytics/derived/unit-derived.ts'
 
 const scalar = z.union([z.number(), z.boolean(), z.string(), z.null()])
 
@@ -22,6 +23,29 @@ const valueSchema = z
     updatedBy: z.string().nullable(),
   })
   .openapi('DataValue')
+
+const derivedSchema = z
+  .object({
+    element: z.string().openapi({ example: 'deficits.iom_built' }),
+    source: z.enum(['registry', 'entered']).openapi({
+      description:
+        '`registry`: counted from the teacher registry in this campaign, read-only (writes are refused with 409 ' +
+        '`registry_sourced`); `entered`: typed like any other element',
+    }),
+    values: z
+      .array(z.object({ option: z.string().nullable(), value: z.number() }))
+      .openapi({ description: "Registry-sourced only: the unit's counts (option null: the total); empty: no data" }),
+    people: z
+      .object({
+        count: z.number().int().openapi({ description: 'Distinct people behind the total' }),
+        href: z.string().openapi({
+          example: '/teachers?unit=42&period=2025-26',
+          description: "The shell's staff list of the unit (personal fields only for the roles allowed to see them)",
+        }),
+      })
+      .nullable(),
+  })
+  .openapi('DerivedEntry')
 
 const inputSchema = z
   .object({
@@ -41,7 +65,11 @@ const read = createRoute({
   method: 'get',
   path: '/api/data-values',
   tags: ['data values'],
-  summary: 'Raw values of one org unit and period (optionally one direction)',
+  summary: 'Raw values of one org unit and period (optionally one direction), with the derived elements',
+  description:
+    '`values` are the stored (entered) values. `derived` lists every derived data element of the direction: where ' +
+    "the region's campaign takes it from and, when from the teacher registry, the unit's live counts and the number " +
+    'of people behind them (counts only, never a personal field).',
   request: {
     query: z.object({
       orgUnit: z.coerce.number().int().positive(),
@@ -52,7 +80,9 @@ const read = createRoute({
   responses: {
     200: {
       description: 'Values',
-      content: { 'application/json': { schema: z.object({ values: z.array(valueSchema) }) } },
+      content: {
+        'application/json': { schema: z.object({ values: z.array(valueSchema), derived: z.array(derivedSchema) }) },
+      },
     },
     ...errorResponses(400, 401, 403, 404),
   },
@@ -65,7 +95,9 @@ const write = createRoute({
   summary: 'Write a batch of values: one transaction, all or nothing',
   description:
     'A school operator writes into their school, a coordinator into their municipality, a region admin into the ' +
-    "region; an analyst never. One value outside the caller's reach refuses the whole batch with 403.",
+    "region; an analyst never. One value outside the caller's reach refuses the whole batch with 403. A derived " +
+    "element the region's campaign counts from the teacher registry is not entered: 409 `registry_sourced`, " +
+    'naming each such value, and nothing is written.',
   request: {
     body: {
       required: true,
@@ -106,14 +138,19 @@ export function dataValueRoutes({ db, catalog }: AppDeps) {
       const unit = await getOrgUnit(db, q.orgUnit)
       c.var.scope.assertCanRead(unit)
       const view = await catalogFor(db, catalog, [unit])
-      const period = await findPeriod(db, q.period)
+      const { id: periodId } = await findPeriod(db, q.period)
+      // With its dates: derived elements are counted on the period's reference date.
+      const period = await db
+        .selectFrom('period')
+        .select(['id', 'code', 'starts_on', 'ends_on', 'reference_date'])
+        .where('id', '=', periodId)
+        .executeTakeFirstOrThrow()
       if (q.plugin && q.plugin !== LOCAL_GROUP && !catalog.plugins.has(q.plugin))
         throw new DomainError('invalid', 'invalid_request', `unknown plugin "${q.plugin}"`, [
           { path: 'plugin', message: `unknown plugin "${q.plugin}"` },
         ])
-      const elementIds = [...view.elements.values()]
-        .filter((e) => !q.plugin || inDirection(e, q.plugin))
-        .map((e) => e.id)
+      const shown = [...view.elements.values()].filter((e) => !q.plugin || inDirection(e, q.plugin))
+      const elementIds = shown.map((e) => e.id)
       const rows = await db
         .selectFrom('data_value')
         .selectAll()
@@ -142,7 +179,13 @@ export function dataValueRoutes({ db, catalog }: AppDeps) {
           updatedBy: r.updated_by,
         }
       })
-      return c.json({ values }, 200)
+      const derived = await derivedForUnit(db, catalog, {
+        regionId: regionIdOf(unit),
+        unit,
+        period,
+        elements: shown,
+      })
+      return c.json({ values, derived }, 200)
     })
     .openapi(write, async (c) => {
       const { values } = c.req.valid('json')

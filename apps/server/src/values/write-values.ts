@@ -8,6 +8,7 @@ import { regionIdOf } from '../org/org-units.ts'
 import { enabledPluginIds } from '../plugins/enabled.ts'
 import { CollectionPlans } from '../collection/campaigns/collection-plan.ts'
 import { checkValue } from './validate-value.ts'
+import { registrySourcedElements } from '../analytics/derived/element-sources.ts'
 
 /** One value to write. `value: null` removes it (back to "no data"). */
 export interface ValueInput {
@@ -45,6 +46,9 @@ interface Resolved {
  * (element, option, type, bounds, entry level, enabled direction, duplicates in the batch),
  * then current versions are locked and compared; any conflict aborts the whole batch with 409
  * and the current values. Each change is appended to the audit log.
+ *
+ * A derived element the region's campaign counts from the teacher registry is never written: the
+ * whole batch is refused with 409 `registry_sourced`, naming each such item.
  *
  * Entry locks are enforced here, the one place every write passes: data of a submitted or approved
  * direction (409 `locked`) or past the campaign's monitoring deadline (403 `deadline_passed`) is
@@ -300,5 +304,43 @@ async function resolveInputs(
       `${details.length} invalid value(s): ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`,
       details,
     )
+  await refuseRegistrySourced(db, catalog, resolved, (r) => regionIdOf(unitById.get(r.orgUnitId)!))
   return { resolved, campaigns: plans }
+}
+
+/**
+ * Refuses (409 `registry_sourced`) a batch with values of derived elements that the region's
+ * campaign counts from the teacher registry: they are computed, never typed. Each refused item is
+ * named with its element, so a form or an import shows where.
+ */
+async function refuseRegistrySourced(
+  db: Kysely<Database>,
+  catalog: Catalog,
+  resolved: readonly Resolved[],
+  regionOf: (r: Resolved) => number,
+): Promise<void> {
+  const derived = resolved.filter((r) => catalog.elementsById.get(r.elementId)?.definition.derived)
+  if (!derived.length) return
+  const periodIds = [...new Set(derived.map((r) => r.periodId))]
+  const sourced = new Set<string>()
+  for (const regionId of new Set(derived.map(regionOf))) {
+    const byPeriod = await registrySourcedElements(db, catalog, regionId, periodIds)
+    for (const [periodId, elements] of byPeriod)
+      for (const e of elements) sourced.add(`${regionId}:${periodId}:${e.id}`)
+  }
+  const details: ErrorDetail[] = derived
+    .filter((r) => sourced.has(`${regionOf(r)}:${r.periodId}:${r.elementId}`))
+    .map((r) => ({
+      path: `values[${r.index}].element`,
+      message: `"${r.input.element}" is counted from the teacher registry in ${r.input.period} (the region's campaign): it is not entered`,
+      element: r.input.element,
+      registrySourced: true,
+    }))
+  if (details.length)
+    throw new DomainError(
+      'conflict',
+      'registry_sourced',
+      `${[...new Set(details.map((d) => `"${String(d.element)}"`))].join(', ')} ${details.length > 1 ? 'are' : 'is'} counted from the teacher registry in this campaign: not entered`,
+      details,
+    )
 }

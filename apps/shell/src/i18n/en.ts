@@ -361,6 +361,18 @@ const en: typeof ru = {
       takeTheirs: 'Take the saved one',
     },
     history: { title: 'History: {label}', open: 'Change history', empty: 'No changes.' },
+    registry: {
+      people: 'from the registry: {n} person | from the registry: {n} people',
+      hint: 'Counted from the teacher registry, not entered. Open the list of people',
+    },
+    sources: {
+      title: 'Data sources: the teacher registry or manual entry',
+      hint: "For this period's campaign: elements «from the registry» are counted from the teacher registry and only shown in the forms, «entered manually» are typed as before.",
+      off: 'The region keeps no teacher registry: every element is entered manually. The registry is switched on in the settings of the «Teaching staff» page.',
+      registry: 'from the registry',
+      entered: 'entered manually',
+      saved: 'The source of «{title}» is saved: {source}',
+    },
     campaign: {
       shared: 'Staff facts shared by the directions',
       title: "The region's data collection campaign",

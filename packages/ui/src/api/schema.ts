@@ -1375,7 +1375,10 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    /** Raw values of one org unit and period (optionally one direction) */
+    /**
+     * Raw values of one org unit and period (optionally one direction), with the derived elements
+     * @description `values` are the stored (entered) values. `derived` lists every derived data element of the direction: where the region's campaign takes it from and, when from the teacher registry, the unit's live counts and the number of people behind them (counts only, never a personal field).
+     */
     get: {
       parameters: {
         query: {
@@ -1397,6 +1400,7 @@ export interface paths {
           content: {
             'application/json': {
               values: components['schemas']['DataValue'][]
+              derived: components['schemas']['DerivedEntry'][]
             }
           }
         }
@@ -1441,7 +1445,7 @@ export interface paths {
     put?: never
     /**
      * Write a batch of values: one transaction, all or nothing
-     * @description A school operator writes into their school, a coordinator into their municipality, a region admin into the region; an analyst never. One value outside the caller's reach refuses the whole batch with 403.
+     * @description A school operator writes into their school, a coordinator into their municipality, a region admin into the region; an analyst never. One value outside the caller's reach refuses the whole batch with 403. A derived element the region's campaign counts from the teacher registry is not entered: 409 `registry_sourced`, naming each such value, and nothing is written.
      */
     post: {
       parameters: {
@@ -8736,6 +8740,29 @@ export interface components {
       version: number
       updatedAt: string | null
       updatedBy: string | null
+    }
+    DerivedEntry: {
+      /** @example deficits.iom_built */
+      element: string
+      /**
+       * @description `registry`: counted from the teacher registry in this campaign, read-only (writes are refused with 409 `registry_sourced`); `entered`: typed like any other element
+       * @enum {string}
+       */
+      source: 'registry' | 'entered'
+      /** @description Registry-sourced only: the unit's counts (option null: the total); empty: no data */
+      values: {
+        option: string | null
+        value: number
+      }[]
+      people: {
+        /** @description Distinct people behind the total */
+        count: number
+        /**
+         * @description The shell's staff list of the unit (personal fields only for the roles allowed to see them)
+         * @example /teachers?unit=42&period=2025-26
+         */
+        href: string
+      } | null
     }
     DataValueInput: {
       orgUnit: number

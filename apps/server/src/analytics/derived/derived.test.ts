@@ -98,17 +98,20 @@ describe(`derived data elements on ${testEngine}`, () => {
   })
 
   it('uses the typed values where the campaign takes the element as entered', async () => {
-    const res = await t.call('POST', '/api/data-values', {
-      values: [
-        { orgUnit: tree.schoolA1, period: P, element: 'core.teachers_total', option: null, value: 10 },
-        { orgUnit: tree.schoolA2, period: P, element: 'core.teachers_total', option: null, value: 90 },
-      ],
-    })
-    expect(res.status, JSON.stringify(res.body)).toBe(200)
+    const values = [
+      { orgUnit: tree.schoolA1, period: P, element: 'core.teachers_total', option: null, value: 10 },
+      { orgUnit: tree.schoolA2, period: P, element: 'core.teachers_total', option: null, value: 90 },
+    ]
+    // Counted from the registry, the element is not typed…
+    const refused = await t.call('POST', '/api/data-values', { values })
+    expect(refused.status, JSON.stringify(refused.body)).toBe(409)
+    // …until the campaign takes it as entered.
     const put = await t.call('PUT', `/api/campaigns/${tree.region}/${P}/element-sources`, {
       sources: { 'core.teachers_total': 'entered' },
     })
     expect(put.status, JSON.stringify(put.body)).toBe(200)
+    const res = await t.call('POST', '/api/data-values', { values })
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
     const rows = await analytics('deficits.iom_share')
     expect(rows.find((r) => r.orgUnit === tree.munA)).toMatchObject({ numerator: 2, denominator: 100 })
   })

@@ -232,7 +232,7 @@ export async function importWorkbook(
     const mapped = e.details.map((d) => {
       const i = /^values\[(\d+)\]/.exec(d.path)?.[1]
       const at = i === undefined ? undefined : pending[Number(i)]?.error
-      return { ...(at ?? { sheet: '', row: '', column: '', cell: '' }), message: lockMessage(d) ?? d.message }
+      return { ...(at ?? { sheet: '', row: '', column: '', cell: '' }), message: lockMessage(d, catalog) ?? d.message }
     })
     return {
       ok: false,
@@ -267,7 +267,9 @@ function refuseFormulas(rows: { sheet: string; rowNumber: number; row: ExcelJS.R
 }
 
 /** The entry workflow's refusals (after submission, approval or the deadline), in the UI's words. */
-function lockMessage(d: Record<string, unknown>): string | undefined {
+function lockMessage(d: Record<string, unknown>, catalog: Catalog): string | undefined {
+  if (d.registrySourced)
+    return `«${catalog.elements.get(String(d.element))?.definition.title.ru ?? String(d.element)}» считается из реестра педагогов в кампании этого периода: значения не вводятся (регион может переключить элемент на ввод вручную)`
   if (d.lock === 'submitted') return 'данные отправлены на проверку: изменить их может только проверяющий уровень'
   if (d.lock === 'approved') return 'данные утверждены: изменить их может только проверяющий уровень'
   if (d.lock === 'deadline')

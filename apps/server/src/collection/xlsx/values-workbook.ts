@@ -3,6 +3,7 @@ import { guardTextCells } from './cells.ts'
 import { sql, type Database, type Kysely } from '@profmon/db'
 import type { Catalog } from '../../catalog/catalog.ts'
 import { CollectionPlans, entryDepthIn } from '../campaigns/collection-plan.ts'
+import { registrySourcedElements } from '../../analytics/derived/element-sources.ts'
 import { regionIdOf } from '../../org/org-units.ts'
 import { planSheets, TOTAL_TITLE, type SheetPlan } from './columns.ts'
 import { columnLetter, LAYOUT, NO, YES } from './layout.ts'
@@ -37,7 +38,17 @@ export async function buildValuesWorkbook(
 ): Promise<Buffer> {
   const regionId = regionIdOf(args.root)
   const plan = (await CollectionPlans.load(db, [regionId], [args.period.id])).plan(regionId, args.period.id)
+  // The import template leaves out the elements the campaign counts from the teacher registry: not typed.
+  const counted = args.validation
+    ? new Set(
+        ((await registrySourcedElements(db, catalog, regionId, [args.period.id])).get(args.period.id) ?? []).map(
+          (e) => e.id,
+        ),
+      )
+    : new Set<number>()
   const plans = planSheets(catalog, args.pluginId, (el) => entryDepthIn(plan, el))
+    .map((p) => ({ ...p, columns: p.columns.filter((c) => !counted.has(c.element.id)) }))
+    .filter((p) => p.columns.length)
   const units = await db
     .selectFrom('org_unit')
     .select(['id', 'name', 'level'])

@@ -36,6 +36,7 @@ describe('useEntryValues', () => {
         { element: 'd.has_plan', option: null, value: true, version: 2 },
         { element: 'd.head', option: null, value: 'Петрова А. А.', version: 5 },
       ],
+      derived: [],
     })
     const entry = useEntryValues(
       () => '2025-26',
@@ -85,5 +86,30 @@ describe('useEntryValues', () => {
     ])
     await entry.flush()
     expect(entry.conflicts.value).toEqual([expect.objectContaining({ mine: 0, theirs: 1, theirVersion: 4 })])
+  })
+
+  it('shows a registry count in its cell, not the value once typed, and never sends it', async () => {
+    api.answer({
+      values: [{ element: 'd.counted', option: null, value: 9, version: 1 }],
+      derived: [
+        {
+          element: 'd.counted',
+          source: 'registry',
+          values: [{ option: null, value: 12 }],
+          people: { count: 12, href: '/teachers?unit=7' },
+        },
+        { element: 'd.typed', source: 'entered', values: [], people: null },
+      ],
+    })
+    const entry = useEntryValues(
+      () => '2025-26',
+      () => 'd',
+    )
+    await entry.load([7])
+    expect(entry.fromRegistry(7, 'd.counted')).toBe(true)
+    expect(entry.fromRegistry(7, 'd.typed')).toBe(false)
+    expect(entry.derivedOf(7, 'd.counted')?.people).toEqual({ count: 12, href: '/teachers?unit=7' })
+    expect(entry.cell(7, 'd.counted', null)).toMatchObject({ text: '12', saved: 12, dirty: false })
+    expect(entry.numbers.value).toContainEqual({ orgUnit: '7', element: 'd.counted', option: null, value: 12 })
   })
 })

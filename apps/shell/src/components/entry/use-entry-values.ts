@@ -1,5 +1,5 @@
 import { parseNumberText } from '@profmon/contract/rules'
-import { ApiRequestError, get, post } from '@profmon/ui'
+import { ApiRequestError, get, post, type components } from '@profmon/ui'
 import { computed, reactive, ref } from 'vue'
 
 /** A value as the form holds it: a number (booleans as 1/0), the text of a text element, or null (no data). */
@@ -30,6 +30,9 @@ export interface Conflict {
 }
 
 export type SaveState = 'saved' | 'saving' | 'error'
+
+/** A derived element of one org unit as the server sent it: its campaign source and, from the registry, the people. */
+export type DerivedEntry = components['schemas']['DerivedEntry']
 
 export const cellKey = (orgUnit: number, element: string, option: string | null) =>
   `${orgUnit}|${element}|${option ?? ''}`
@@ -71,6 +74,8 @@ export function useEntryValues(period: () => string, plugin: () => string, delay
   const state = ref<SaveState>('saved')
   const error = ref('')
   const conflicts = ref<Conflict[]>([])
+  // Per org unit and element: derived elements, counted from the registry (read-only) or entered.
+  const derived = reactive(new Map<string, DerivedEntry>())
   let timer: ReturnType<typeof setTimeout> | undefined
   let running: Promise<void> = Promise.resolve()
 
@@ -86,11 +91,28 @@ export function useEntryValues(period: () => string, plugin: () => string, delay
 
   async function load(orgUnits: number[]): Promise<void> {
     cells.clear()
+    derived.clear()
     for (const orgUnit of orgUnits) {
-      const { values } = await get('/api/data-values', {
+      const answer = await get('/api/data-values', {
         params: { query: { orgUnit, period: period(), plugin: plugin() } },
       })
-      for (const v of values) {
+      const counted = new Set<string>()
+      for (const d of answer.derived) {
+        derived.set(cellKey(orgUnit, d.element, null), d)
+        if (d.source !== 'registry') continue
+        // The registry's counts stand in the cells (read-only), so live indicators use them.
+        counted.add(d.element)
+        for (const v of d.values)
+          Object.assign(cell(orgUnit, d.element, v.option), {
+            text: String(v.value),
+            kind: 'number',
+            saved: v.value,
+            version: 0,
+            dirty: false,
+          })
+      }
+      for (const v of answer.values) {
+        if (counted.has(v.element)) continue
         const value = fromServer(v.value)
         if (value === null) continue
         const c = cell(orgUnit, v.element, v.option)
@@ -99,6 +121,11 @@ export function useEntryValues(period: () => string, plugin: () => string, delay
       }
     }
   }
+
+  /** The derived element's entry of the unit: `source` registry means read-only, counted from the registry. */
+  const derivedOf = (orgUnit: number, element: string): DerivedEntry | undefined =>
+    derived.get(cellKey(orgUnit, element, null))
+  const fromRegistry = (orgUnit: number, element: string) => derivedOf(orgUnit, element)?.source === 'registry'
 
   /** Creates the grid's cells up front, so rendering only reads the map. */
   function ensure(orgUnits: number[], keys: { element: string; option: string | null }[]): void {
@@ -205,5 +232,20 @@ export function useEntryValues(period: () => string, plugin: () => string, delay
         }
       }),
   )
-  return { cells, cell, ensure, load, edit, editText, flush, resolve, state, error, conflicts, numbers }
+  return {
+    cells,
+    cell,
+    ensure,
+    load,
+    derivedOf,
+    fromRegistry,
+    edit,
+    editText,
+    flush,
+    resolve,
+    state,
+    error,
+    conflicts,
+    numbers,
+  }
 }
