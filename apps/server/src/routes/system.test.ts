@@ -62,7 +62,7 @@ describe(`system routes on ${testEngine}`, () => {
 
   it('lists enabled plugins with their remote entry and installed ones with status', async () => {
     const enabled = await t.call<{ id: string; indicators: number }[]>('GET', `/api/plugins?region=${tree.region}`)
-    expect(enabled.body).toEqual([expect.objectContaining({ id: 'deficits', indicators: 8 })])
+    expect(enabled.body).toEqual([expect.objectContaining({ id: 'deficits', indicators: 9 })])
     const installed = await t.call<{ id: string; status: string; enabled: boolean }[]>('GET', '/api/plugins/installed')
     expect(installed.body).toEqual([expect.objectContaining({ id: 'deficits', status: 'active', enabled: true })])
   })
