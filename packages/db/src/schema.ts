@@ -47,6 +47,8 @@ export interface CampaignTable {
   entry_levels: ColumnType<Record<string, string>, string | undefined, string>
   /** Element code → `registry` or `entered`, where the region chose (migration 0014). */
   element_sources: ColumnType<Record<string, 'registry' | 'entered'>, string | undefined, string>
+  /** False while the row was stored only for other settings (element sources): deadlines are the defaults, not enforced. */
+  deadlines_set: ColumnType<boolean, boolean | undefined, boolean>
 }
 
 /** Breakdown dimensions; `plugin_id` null for core dimensions. */

@@ -175,4 +175,18 @@ describe(`derived elements in the entry form on ${testEngine}`, () => {
     })
     expect(res.status, JSON.stringify(res.body)).toBe(200)
   })
+
+  it('keeps the deadlines unset when only the sources of a period without a campaign are chosen', async () => {
+    // 2024-25's default monitoring deadline (20 January 2025) has passed; no campaign is stored.
+    const put = await t.call('PUT', `/api/campaigns/${tree.region}/2024-25/element-sources`, {
+      sources: { 'deficits.iom_built': 'entered' },
+    })
+    expect(put.status, JSON.stringify(put.body)).toBe(200)
+    const campaign = await t.call<{ stored: boolean }>('GET', `/api/campaigns?region=${tree.region}&period=2024-25`)
+    expect(campaign.body.stored).toBe(false)
+    const res = await t.as('oper-a1').call('POST', '/api/data-values', {
+      values: [{ orgUnit: tree.schoolA1, period: '2024-25', element: 'deficits.iom_built', option: null, value: 4 }],
+    })
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
+  })
 })

@@ -51,6 +51,9 @@ const LOGGED = 50
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table period add column if not exists reference_date date`.execute(db)
+  // A campaign row stored only for its element sources keeps the period's deadlines unset: the
+  // region has not set them, so entry is not locked by a default date it never chose.
+  await sql`alter table campaign add column if not exists deadlines_set boolean not null default true`.execute(db)
   await sql`alter table campaign add column if not exists element_sources jsonb not null default '{}'::jsonb`.execute(
     db,
   )
@@ -160,5 +163,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   // The moved values stay under the core codes: the plugins' copies are gone from the manifests.
   await db.schema.dropTable('core_element_merge').ifExists().execute()
   await sql`alter table campaign drop column if exists element_sources`.execute(db)
+  await sql`alter table campaign drop column if exists deadlines_set`.execute(db)
   await sql`alter table period drop column if exists reference_date`.execute(db)
 }

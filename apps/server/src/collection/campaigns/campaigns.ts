@@ -28,13 +28,14 @@ export async function readCampaign(db: Kysely<Database>, regionId: number, perio
       sql<string>`to_char(effectiveness_due, 'YYYY-MM-DD')`.as('effectivenessDue'),
       'collected_plugins',
       'entry_levels',
+      'deadlines_set',
     ])
     .where('region_id', '=', regionId)
     .where('period_id', '=', period.id)
     .executeTakeFirst()
-  if (!row)
+  if (!row || !row.deadlines_set)
     return { region: regionId, period: periodCode, ...defaultDeadlines(period.endsOn), ...DEFAULTS, stored: false }
-  const { collected_plugins, entry_levels, ...deadlines } = row
+  const { collected_plugins, entry_levels, deadlines_set: _set, ...deadlines } = row
   return {
     region: regionId,
     period: periodCode,
@@ -148,6 +149,7 @@ export async function saveCampaign(
       effectiveness_due: deadlines.effectivenessDue,
       collected_plugins: plan.plugins,
       entry_levels: JSON.stringify(plan.entryLevels),
+      deadlines_set: true,
     }
     await trx
       .insertInto('campaign')

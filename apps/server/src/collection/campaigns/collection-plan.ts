@@ -45,7 +45,7 @@ export class CollectionPlans {
               'period_id',
               'collected_plugins',
               'entry_levels',
-              sql<string | null>`case when monitoring_due < current_date
+              sql<string | null>`case when deadlines_set and monitoring_due < current_date
                                       then to_char(monitoring_due, 'YYYY-MM-DD') end`.as('overdue_since'),
             ])
             .where('region_id', 'in', regionIds)

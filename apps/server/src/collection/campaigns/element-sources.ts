@@ -73,6 +73,8 @@ export async function saveElementSources(
         effectiveness_due: before.effectivenessDue,
         collected_plugins: before.plugins,
         entry_levels: JSON.stringify(before.entryLevels),
+        // Only the sources are chosen here: the period's deadlines stay unset (not enforced).
+        deadlines_set: before.stored,
       })
       .onConflict((oc) => oc.columns(['region_id', 'period_id']).doNothing())
       .execute()
