@@ -46,6 +46,8 @@ async function fillRegistry(handle: DatabaseHandle, regionId: number, period: Pe
       select id, s[1 + (g + 1 + (case when g % 3 = 0 then 0 else g * 31 end) % (n - 1)) % n], 'teacher', 0.5, false,
         date '2018-09-01', null
       from ${numbered}, ${schools} where g % 9 = 0`.execute(trx)
+    // Statistics as the load goes: without them the joins below are planned as nested loops.
+    await sql`analyze person, employment`.execute(trx)
     await sql`insert into person_subject (person_id, option_id)
       select id, o[1 + g % m] from ${numbered},
         (select array_agg(id order by id) as o, count(*)::int as m from dimension_option where dimension_code = 'subject') so
@@ -63,6 +65,7 @@ async function fillRegistry(handle: DatabaseHandle, regionId: number, period: Pe
       union all
       select id, m.org_unit_id, 'diagnostics', ${start}::date - 250 + g % 100, '{"instrument": "bench"}'::jsonb, 'bench'
       from ${numbered} join ${main} on m.person_id = bp.id where g % 7 = 0`.execute(trx)
+    await sql`analyze person_event`.execute(trx)
     await sql`insert into person_event_option (event_id, option_id)
       select v.id, o[1 + v.id % m] from person_event v,
         (select array_agg(id order by id) as o, count(*)::int as m from dimension_option where dimension_code = 'deficit_type') so
