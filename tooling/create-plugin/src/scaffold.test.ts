@@ -41,8 +41,8 @@ describe('scaffoldPlugin outside the workspace', () => {
 
   it('computes its share over the fixture tree: 3 of 10 and 1 of 90 → 4 %', () => {
     const values = [
-      ...enteredValues('teacher_awards', 'S1', { teachers_total: 10, teachers_covered: 3 }),
-      ...enteredValues('teacher_awards', 'S2', { teachers_total: 90, teachers_covered: 1 }),
+      ...enteredValues('teacher_awards', 'S1', { 'core.teachers_total': 10, teachers_covered: 3 }),
+      ...enteredValues('teacher_awards', 'S2', { 'core.teachers_total': 90, teachers_covered: 1 }),
     ]
     expect(evaluateAt(manifest, values, 'teacher_awards.covered_share', 'M1').value).toBe(4)
     expect(evaluateAt(manifest, values, 'teacher_awards.covered_share', 'M2').value).toBeNull()

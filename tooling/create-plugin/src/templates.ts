@@ -95,14 +95,15 @@ export default defineConfig(defineRemoteConfig({ id: ${str(n.id)}, exposes: { '.
 `
 }
 
-/** src/manifest.ts: two data elements, one share indicator with a target, one validation rule. */
+/** src/manifest.ts: a data element over the core teachers' total, one share indicator with a target, one validation rule. */
 export function manifestTs(n: PluginNames): string {
   const p = n.prefix
   return `import { definePlugin } from '@profmon/contract'
 
 /**
  * ${n.title}.
- * Codes start with "${p}."; formulas refer to this plugin's data elements only.
+ * Codes start with "${p}."; formulas refer to this plugin's data elements and to core ones
+ * (\`core.teachers_total\`, …), which every direction shares.
  * docs/plugins.md describes every field of the contract.
  */
 export default definePlugin({
@@ -111,19 +112,13 @@ export default definePlugin({
   contract: ${literal(CONTRACT_FIELD)},
   title: { ru: ${str(n.title)} },
   dataElements: [
-    {
-      code: '${p}.teachers_total',
-      title: { ru: 'Количество педагогических работников', en: 'Teachers' },
-      // Demo data (DEMO=1): 15…90 teachers per organisation.
-      demo: { range: [15, 90] },
-      valueType: 'integer',
-      min: 0,
-      required: true,
-    },
+    // The number of teachers is not declared here: it is the core data element core.teachers_total,
+    // stated once per school for every direction (or counted from the teacher registry).
     {
       code: '${p}.teachers_covered',
       title: { ru: 'Количество педагогов, охваченных направлением', en: 'Teachers covered by the direction' },
-      demo: { of: '${p}.teachers_total', share: [0.1, 0.5], trend: 0.1 },
+      // Demo data (DEMO=1): 10…50 % of the organisation's teachers, growing by about 10 % a year.
+      demo: { of: 'core.teachers_total', share: [0.1, 0.5], trend: 0.1 },
       valueType: 'integer',
       min: 0,
     },
@@ -134,7 +129,7 @@ export default definePlugin({
       title: { ru: 'Доля педагогов, охваченных направлением', en: 'Share of teachers covered by the direction' },
       kind: 'share',
       numerator: '#{${p}.teachers_covered}',
-      denominator: '#{${p}.teachers_total}',
+      denominator: '#{core.teachers_total}',
       // Met at 30 % and more, partly met from 25 %.
       targets: [{ value: 30, tolerance: 5 }],
     },
@@ -144,7 +139,7 @@ export default definePlugin({
       code: '${p}.covered_le_total',
       left: '#{${p}.teachers_covered}',
       operator: '<=',
-      right: '#{${p}.teachers_total}',
+      right: '#{core.teachers_total}',
       message: { ru: 'Охваченных педагогов не может быть больше, чем педагогов', en: 'More covered than teachers' },
     },
   ],
@@ -174,8 +169,8 @@ const entered = (unit: FixtureUnit, entries: EnteredEntries) => enteredValues('$
 
 // S3 reported nothing: no data, never zero.
 const VALUES: RawValue[] = [
-  ...entered('S1', { teachers_total: 10, teachers_covered: 3 }),
-  ...entered('S2', { teachers_total: 90, teachers_covered: 1 }),
+  ...entered('S1', { 'core.teachers_total': 10, teachers_covered: 3 }),
+  ...entered('S2', { 'core.teachers_total': 90, teachers_covered: 1 }),
 ]
 
 // Hand-computed values, the indicator at each of its levels. Shares roll up as Σnum / Σden.
@@ -212,7 +207,7 @@ describe('${n.id} manifest', () => {
 
   it('refuses more covered teachers than teachers', () => {
     expect(violationsAt(manifest, VALUES, 'S1')).toEqual([])
-    expect(violationsAt(manifest, entered('S1', { teachers_total: 2, teachers_covered: 3 }), 'S1')).toEqual([
+    expect(violationsAt(manifest, entered('S1', { 'core.teachers_total': 2, teachers_covered: 3 }), 'S1')).toEqual([
       '${p}.covered_le_total',
     ])
   })

@@ -1,4 +1,11 @@
-import { dataElementSchema, ORG_LEVEL_DEPTH, type DataElement, type OrgLevel } from '@profmon/contract'
+import {
+  dataElementSchema,
+  derivedIssues,
+  ORG_LEVEL_DEPTH,
+  type DataElement,
+  type Derived,
+  type OrgLevel,
+} from '@profmon/contract'
 import type { Database, Kysely } from '@profmon/db'
 import type { Scope } from '../access/scope.ts'
 import { appendAudit } from '../audit/audit-log.ts'
@@ -32,6 +39,8 @@ export interface LocalElementInput extends ElementBounds {
   aggregation?: 'sum' | 'count_true' | 'any' | 'all' | 'min' | 'max' | undefined
   dimension?: string | null | undefined
   slug?: string | undefined
+  /** Counted from the teacher registry, as a manifest declares it; the breakdown is the dimension. */
+  derived?: Derived | undefined
 }
 
 type LocalElement = Awaited<ReturnType<typeof loadLocalElements>>[number]
@@ -56,6 +65,7 @@ function viewOf(d: DataElement, plugin: string | null, owner: OwnerView | null) 
     dimension: d.dimension ?? null,
     min: d.min ?? null,
     max: d.max ?? null,
+    derived: d.derived ?? null,
     plugin,
     owner,
     archived: false,
@@ -151,10 +161,15 @@ export async function createLocalElement(
     min: body.min ?? (body.valueType === 'boolean' ? undefined : 0),
     max: body.max,
     required: body.required,
-    dimension: body.dimension ?? undefined,
+    dimension: body.dimension ?? body.derived?.breakdown ?? undefined,
+    derived: body.derived,
   })
   if (!parsed.success) throw fromZodError(parsed.error)
   const d = parsed.data
+  // The same checks as a manifest's: the filter compiled against the registry's fields.
+  const derivedProblems = derivedIssues(d)
+  if (derivedProblems.length)
+    throw invalid(derivedProblems.map((p) => ({ path: ['derived', ...p.path].join('.'), message: p.message })))
   if (d.dimension && !catalog.dimensions.has(d.dimension))
     throw invalid([{ path: 'dimension', message: `unknown dimension "${d.dimension}"` }])
   if (ORG_LEVEL_DEPTH[d.entryLevel] < unit.level)

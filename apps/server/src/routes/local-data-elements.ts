@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import { ORG_LEVELS } from '@profmon/contract'
+import { ORG_LEVELS, registryEventKindSchema } from '@profmon/contract'
 import {
   archiveLocalElement,
   createLocalElement,
@@ -13,6 +13,16 @@ import type { AuthEnv } from '../middleware/auth/index.ts'
 import { ownerSchema } from './local-owners.ts'
 import { json } from './schemas.ts'
 
+/** A derived element's declaration as the API takes and shows it (checked like a manifest's). */
+const derivedBody = z
+  .object({
+    count: z.enum(['people', 'events']),
+    event: z.enum(registryEventKindSchema.options).optional(),
+    filter: z.string().max(2000).optional().openapi({ example: 'age < 35 and category == "highest"' }),
+    breakdown: z.string().optional().openapi({ example: 'subject' }),
+  })
+  .openapi('DerivedDeclaration')
+
 export const dataElementViewSchema = z
   .object({
     code: z.string().openapi({ example: 'core.teachers_total' }),
@@ -23,6 +33,7 @@ export const dataElementViewSchema = z
     dimension: z.string().nullable(),
     min: z.number().nullable(),
     max: z.number().nullable(),
+    derived: derivedBody.nullable().openapi({ description: 'How the element is counted from the teacher registry' }),
     plugin: z.string().nullable().openapi({ description: 'null for a local element' }),
     owner: ownerSchema.nullable().openapi({ description: 'The org unit owning a local element' }),
     archived: z.boolean(),
@@ -72,6 +83,7 @@ const create = createRoute({
         entryLevel: z.enum(ORG_LEVELS).optional(),
         aggregation: z.enum(['sum', 'count_true', 'any', 'all', 'min', 'max']).optional(),
         dimension: z.string().nullable().optional(),
+        derived: derivedBody.optional(),
         slug: z
           .string()
           .regex(/^[a-z][a-z0-9_]*$/)

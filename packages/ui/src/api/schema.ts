@@ -3071,6 +3071,7 @@ export interface paths {
             /** @enum {string} */
             aggregation?: 'sum' | 'count_true' | 'any' | 'all' | 'min' | 'max'
             dimension?: string | null
+            derived?: components['schemas']['DerivedDeclaration']
             slug?: string
             min?: number
             max?: number
@@ -9154,12 +9155,33 @@ export interface components {
       dimension: string | null
       min: number | null
       max: number | null
+      derived: components['schemas']['DerivedDeclaration']
       /** @description null for a local element */
       plugin: string | null
       /** @description The org unit owning a local element */
       owner: components['schemas']['LocalOwner'] | null
       archived: boolean
     }
+    /** @description How the element is counted from the teacher registry */
+    DerivedDeclaration: {
+      /** @enum {string} */
+      count: 'people' | 'events'
+      /** @enum {string} */
+      event?:
+        | 'diagnostics'
+        | 'iom'
+        | 'course'
+        | 'retraining'
+        | 'mentoring'
+        | 'expert_role'
+        | 'membership'
+        | 'contest'
+        | 'attestation'
+      /** @example age < 35 and category == "highest" */
+      filter?: string
+      /** @example subject */
+      breakdown?: string
+    } | null
     ImportError: {
       sheet: string
       /** @example Школа № 1 (строка 5) */

@@ -9,7 +9,8 @@ export interface FilterDates {
 }
 
 /**
- * SQL of each registry field over the aliases `p` (person), `e` (employment) and `ev` (event).
+ * SQL of each registry field over the aliases `s` (a person's employment on the reference date,
+ * with the person's own fields: see `derived-counts.ts`) and `ev` (event).
  * Fixed fragments written here; nothing of a filter's text is ever put into SQL: its literals
  * and the dates are bound parameters.
  */
@@ -17,23 +18,23 @@ function fieldSql(name: string, d: FilterDates): RawBuilder<unknown> {
   const details = (key: string) => sql`(ev.details ->> ${sql.lit(key)})`
   switch (name) {
     case 'age':
-      return sql`extract(year from age(${d.reference}::date, p.birth_date))`
+      return sql`extract(year from age(${d.reference}::date, s.birth_date))`
     case 'experience_years':
-      return sql`extract(year from age(${d.reference}::date, p.experience_since))`
+      return sql`extract(year from age(${d.reference}::date, s.experience_since))`
     case 'education':
-      return sql`p.education`
+      return sql`s.education`
     case 'pedagogical_education':
-      return sql`(p.education in ('higher_pedagogical', 'secondary_pedagogical'))`
+      return sql`(s.education in ('higher_pedagogical', 'secondary_pedagogical'))`
     case 'category':
-      return sql`p.category`
+      return sql`s.category`
     case 'management_reserve':
-      return sql`p.management_reserve`
+      return sql`s.management_reserve`
     case 'position':
-      return sql`e.position`
+      return sql`s.position`
     case 'main':
-      return sql`e.main`
+      return sql`s.main`
     case 'rate':
-      return sql`e.rate::float8`
+      return sql`s.rate::float8`
     case 'in_period':
       return sql`(ev.occurred_on between ${d.start}::date and ${d.end}::date)`
     case 'completed':
@@ -82,7 +83,7 @@ const OPERATORS: Record<string, string> = {
  * (no experience date, no such detail) makes its comparison unknown, and the person is not counted.
  *
  * @example
- * filterSql(compileFilter('age < 35'), dates) // extract(year from age($1::date, p.birth_date)) < $2
+ * filterSql(compileFilter('age < 35'), dates) // extract(year from age($1::date, s.birth_date)) < $2
  */
 export function filterSql(node: FilterNode, d: FilterDates): RawBuilder<unknown> {
   switch (node.type) {

@@ -1,6 +1,7 @@
 import { sql, type Database, type Kysely } from '@profmon/db'
 import { appendAudit } from '../../audit/audit-log.ts'
 import type { Catalog } from '../../catalog/catalog.ts'
+import { catalogFor } from '../../catalog/local-definitions.ts'
 import { invalid } from '../../errors.ts'
 import { findPeriod } from '../../org/periods.ts'
 import type { ElementSource } from '../../analytics/derived/element-sources.ts'
@@ -16,13 +17,20 @@ export interface ElementSourcesView {
   sources: Record<string, ElementSource>
 }
 
-/** The effective source of every derived element in a region's campaign. */
+/** The catalog with the local elements of every owner in the region (a region is a root: `/<id>/`). */
+function regionCatalog(db: Kysely<Database>, catalog: Catalog, regionId: number): Promise<Catalog> {
+  const path = `/${regionId}/`
+  return catalogFor(db, catalog, [{ path }], { subtrees: [path] })
+}
+
+/** The effective source of every derived element in a region's campaign, local ones included. */
 export async function readElementSources(
   db: Kysely<Database>,
-  catalog: Catalog,
+  global: Catalog,
   regionId: number,
   periodCode: string,
 ): Promise<ElementSourcesView> {
+  const catalog = await regionCatalog(db, global, regionId)
   const period = await findPeriod(db, periodCode)
   const [setting, campaign] = await Promise.all([
     db.selectFrom('registry_setting').select('enabled').where('region_id', '=', regionId).executeTakeFirst(),
@@ -54,8 +62,9 @@ export async function saveElementSources(
   input: Record<string, ElementSource>,
   actor: string,
 ): Promise<ElementSourcesView> {
+  const local = await regionCatalog(db, catalog, regionId)
   const details = Object.keys(input)
-    .filter((code) => !catalog.elements.get(code)?.definition.derived)
+    .filter((code) => !local.elements.get(code)?.definition.derived)
     .map((code) => ({ path: `sources.${code}`, message: `"${code}" is not a derived data element` }))
   if (details.length) throw invalid(details, details[0]!.message)
   const period = await findPeriod(db, periodCode)
