@@ -1,8 +1,10 @@
+import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type ExcelJS from 'exceljs'
 import { sql } from '@profmon/db'
 import { testEngine } from '@profmon/db/testing'
 import { readWorkbook, requestAs, uploadForm, workbookBytes } from '../collection/xlsx/test-workbook.ts'
+import { startReportWorker } from '../reports/reports.ts'
 import { createFixtureTree, type FixtureTree } from '../testing/fixture-tree.ts'
 import { createTestApp, type TestApp } from '../testing/test-app.ts'
 import { REGISTRY_LAYOUT } from './workbook.ts'
@@ -392,6 +394,44 @@ describe(`teacher registry on ${testEngine}`, () => {
     expect(views.filter((v) => v.actor === 'coord-a' && v.entity === 'person_list')).toHaveLength(1)
     // Refused reads are not views.
     expect(views.some((v) => v.actor === 'coord-b' || v.actor === 'oper-a3')).toBe(false)
+  })
+
+  it('keeps every name out of the aggregate exports and the analytical report, the registry switched on', async () => {
+    await t.as('region').call('PUT', `/api/registry/settings?region=${tree.region}`, { enabled: true })
+    try {
+      // The XLSX exports of values and analytics: every cell of every sheet.
+      for (const path of [
+        `/api/exports/values?orgUnit=${tree.munA}&period=2025-26&plugin=deficits`,
+        `/api/exports/analytics?orgUnit=${tree.munA}&period=2025-26&level=children`,
+      ]) {
+        const res = await requestAs(t, 'coord-a', 'GET', path)
+        expect(res.status, path).toBe(200)
+        const wb = await readWorkbook(await res.arrayBuffer())
+        const cells: string[] = []
+        wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => void cells.push(String(c.text)))))
+        expect(cells.length, path).toBeGreaterThan(0)
+        expect(anyName(cells), path).toEqual([])
+      }
+      // The municipality's analytical report, rendered to DOCX by the job, read back as text.
+      await startReportWorker(t.deps.jobs, t.deps)
+      const ordered = await t
+        .as('coord-a')
+        .call<{ id: number }>('POST', '/api/reports', { orgUnit: tree.munA, period: '2025-26', format: 'docx' })
+      expect(ordered.status, JSON.stringify(ordered.body)).toBe(202)
+      let status = ''
+      for (let i = 0; i < 300 && status !== 'done' && status !== 'failed'; i++) {
+        status = (await t.as('coord-a').call<{ status: string }>('GET', `/api/reports/${ordered.body.id}`)).body.status
+        if (status !== 'done') await new Promise((r) => setTimeout(r, 100))
+      }
+      expect(status).toBe('done')
+      const file = await requestAs(t, 'coord-a', 'GET', `/api/reports/${ordered.body.id}/file`)
+      const zip = await JSZip.loadAsync(new Uint8Array(await file.arrayBuffer()))
+      const xml = await zip.file('word/document.xml')!.async('string')
+      expect(xml).toContain('Аналитическая справка')
+      expect(anyName(xml)).toEqual([])
+    } finally {
+      await t.as('region').call('PUT', `/api/registry/settings?region=${tree.region}`, { enabled: false })
+    }
   })
 
   it('records a teacher, a diagnostics and an ИОМ built on it, with optimistic versions', async () => {
