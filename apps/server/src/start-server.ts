@@ -47,6 +47,13 @@ export async function startServer({ config = loadConfig(), log = createLogger(),
     log.info(`profmon is listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}`)
   })
 
+  // Idle keep-alive connections stay open longer than a reverse proxy's (nginx 75 s, most cloud
+  // balancers 60 s): Node's default of 5 s closes them under a proxy that still sends on them (502s),
+  // and under a browser whose user thinks longer than 5 s between clicks.
+  const http = server as { keepAliveTimeout: number; headersTimeout: number }
+  http.keepAliveTimeout = 76_000
+  http.headersTimeout = 77_000
+
   let stopping = false
   async function shutdown(signal: string) {
     if (stopping) return
