@@ -4,6 +4,7 @@ import { createApp } from './app.ts'
 import { boot, openDatabase, type SeedHook } from './boot.ts'
 import { loadConfig, type Config } from './config.ts'
 import { createLogger, type Logger } from './logger.ts'
+import { answerBackupRequests } from './backup/embedded-backup.ts'
 import { startReportWorker } from './reports/reports.ts'
 
 export interface StartOptions {
@@ -42,7 +43,9 @@ export async function startServer({ config = loadConfig(), log = createLogger(),
   const deps = await boot({ handle, pluginDirs: config.pluginDirs, log, seed })
   const app = createApp({ ...deps, trustProxy: config.trustProxy })
   // Every replica works the report queue; pg-boss hands each job to one of them.
-  await startReportWorker(deps.jobs, deps)
+  const stopSettling = await startReportWorker(deps.jobs, deps)
+  // `pnpm backup` while this process holds the embedded database.
+  answerBackupRequests(handle, config.dataDir, log)
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info(`profmon is listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}`)
   })
@@ -62,6 +65,7 @@ export async function startServer({ config = loadConfig(), log = createLogger(),
     // Stop accepting connections, let running requests finish, then close the database.
     await new Promise<void>((resolve) => server.close(() => resolve()))
     // A report in progress finishes first (or, past the timeout, is retried by a replica or the next start).
+    stopSettling()
     await deps.jobs.stop()
     await handle.close()
     log.info('stopped')
