@@ -71,7 +71,7 @@ for (const engine of ['pglite', 'postgres'] as const) {
           expect(
             (
               await admin.send('POST', '/api/data-values', {
-                values: [{ orgUnit: school, period: PERIOD, element: 'deficits.teachers_total', value: 42 }],
+                values: [{ orgUnit: school, period: PERIOD, element: 'core.teachers_total', value: 42 }],
               })
             ).status,
           ).toBe(200)

@@ -82,7 +82,7 @@ describe('the embedded database on a full disk', () => {
         ).values
       // Something stored before the disk fills: a write acknowledged, then everything of the unit.
       const stored = await admin.send('POST', '/api/data-values', {
-        values: [{ orgUnit: school, period: PERIOD, element: 'deficits.teachers_total', value: 61 }],
+        values: [{ orgUnit: school, period: PERIOD, element: 'core.teachers_total', value: 61 }],
       })
       expect(stored.status).toBe(200)
       const before = await read()

@@ -2,7 +2,7 @@ import autocannon from 'autocannon'
 import { rssMb } from '../server-process.ts'
 import type { LoadPlan } from './plan.ts'
 import { LOAD_PERIOD } from './plan.ts'
-import { Ledger, SHARE, virtualUser, WRITTEN, type VirtualUser } from './users.ts'
+import { DENOMINATOR, Ledger, NUMERATOR, SHARE, virtualUser, WRITTEN, type VirtualUser } from './users.ts'
 
 export interface GroupFigures {
   requests: number
@@ -249,17 +249,17 @@ export async function verify(
     const rows = await get<Rows>(`/api/analytics?orgUnit=${school}&period=${LOAD_PERIOD}&level=self&indicator=${SHARE}`)
     const own = rows.rows.find((r) => r.option === null)
     if (
-      (own?.numerator ?? null) !== (stored['deficits.diagnosed'] ?? null) ||
-      (own?.denominator ?? null) !== (stored['deficits.teachers_total'] ?? null)
+      (own?.numerator ?? null) !== (stored[NUMERATOR] ?? null) ||
+      (own?.denominator ?? null) !== (stored[DENOMINATOR] ?? null)
     )
       out.analyticsMismatches.push(
-        `school ${school}: analytics ${own?.numerator}/${own?.denominator}, stored ${stored['deficits.diagnosed']}/${stored['deficits.teachers_total']}`,
+        `school ${school}: analytics ${own?.numerator}/${own?.denominator}, stored ${stored[NUMERATOR]}/${stored[DENOMINATOR]}`,
       )
     const was = before.values.get(school) ?? {}
     const m = schoolMunicipality.get(school)!
     const d = moved.get(m) ?? { num: 0, den: 0 }
-    d.num += (stored['deficits.diagnosed'] ?? 0) - (was['deficits.diagnosed'] ?? 0)
-    d.den += (stored['deficits.teachers_total'] ?? 0) - (was['deficits.teachers_total'] ?? 0)
+    d.num += (stored[NUMERATOR] ?? 0) - (was[NUMERATOR] ?? 0)
+    d.den += (stored[DENOMINATOR] ?? 0) - (was[DENOMINATOR] ?? 0)
     moved.set(m, d)
   }
   const now = totals(

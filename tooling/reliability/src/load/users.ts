@@ -9,11 +9,22 @@ export interface Step {
   headers?: Record<string, string>
 }
 
-/** The element pair the operators write: a share's numerator and denominator, totals (no option). */
-export const WRITTEN = ['deficits.teachers_total', 'deficits.diagnosed'] as const
-export const SHARE = 'deficits.diagnosed_share'
+/**
+ * The element pair the operators write — a share's denominator and numerator, totals (no option) —
+ * both the direction's own: a core element (`core.teachers_total`) is shared with the directions
+ * the coordinators approve, and an approved direction locks it.
+ */
+export const DENOMINATOR = 'deficits.diagnosed'
+export const NUMERATOR = 'deficits.with_deficit'
+export const WRITTEN = [DENOMINATOR, NUMERATOR] as const
+export const SHARE = 'deficits.deficit_type_share'
 const EVIDENCE = { indicator: 'mentoring.programmes_presence', document: 'mentoring.programme' }
-const LEAGUE_INDICATORS = [SHARE, 'deficits.iom_share', 'deficits.targeted_pd_share', 'expertise.engaged_share']
+const LEAGUE_INDICATORS = [
+  'deficits.diagnosed_share',
+  'deficits.iom_share',
+  'deficits.targeted_pd_share',
+  'expertise.engaged_share',
+]
 
 /** Everything the users were told, for the checks after the run. */
 export class Ledger {
@@ -132,8 +143,7 @@ export class Writer extends VirtualUser {
     if (turn === 4)
       return { group: 'evidence:list', method: 'GET', path: `/api/evidence?orgUnit=${school}&period=${LOAD_PERIOD}` }
     const total = 20 + Math.floor(Math.random() * 80)
-    const diagnosed = Math.floor(Math.random() * (total + 1))
-    const value = { 'deficits.teachers_total': total, 'deficits.diagnosed': diagnosed }
+    const value = { [DENOMINATOR]: total, [NUMERATOR]: Math.floor(Math.random() * (total + 1)) }
     this.sent = Object.fromEntries(WRITTEN.map((e) => [e, this.versions!.get(e) ?? 0]))
     const values = WRITTEN.map((element) => ({
       orgUnit: school,
