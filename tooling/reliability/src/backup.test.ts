@@ -63,7 +63,9 @@ for (const engine of ['pglite', 'postgres'] as const) {
       const original = engine === 'postgres' ? await ownDatabase('profmon_backup') : undefined
       const restored = engine === 'postgres' ? await ownDatabase('profmon_restore') : undefined
       try {
-        const where = original ? { DATABASE_URL: original.url } : { DATA_DIR: join(dir, 'data') }
+        const where: Record<string, string> = original
+          ? { DATABASE_URL: original.url }
+          : { DATA_DIR: join(dir, 'data') }
         const server = await startServer({ ...where, DEMO: '1' })
         try {
           const admin = await signIn(server.url)
@@ -104,7 +106,9 @@ for (const engine of ['pglite', 'postgres'] as const) {
         }
 
         const file = join(dir, engine === 'postgres' ? 'profmon.dump' : 'profmon.tar.gz')
-        const into = restored ? { DATABASE_URL: restored.url } : { DATA_DIR: join(dir, 'restored') }
+        const into: Record<string, string> = restored
+          ? { DATABASE_URL: restored.url }
+          : { DATA_DIR: join(dir, 'restored') }
         expect(await script('restore', [file], into)).toMatch(/restored/)
         // A second restore into the now filled database is refused: a restore never mixes data.
         await expect(script('restore', [file], into)).rejects.toThrow(/not empty/)

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { CONTRACT_VERSION } from '@profmon/contract'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ENGINES, ownDatabase, POSTGRES_SKIPPED, POSTGRES_URL } from '../engines.ts'
+import { ENGINES, ownDatabase, POSTGRES_SKIPPED } from '../engines.ts'
 import { startServer, type ServerProcess } from '../server-process.ts'
 import { recordReliability } from '../summary/record.ts'
 import { signIn, type Session } from './session.ts'
@@ -66,7 +66,7 @@ for (const engine of ['pglite', 'postgres'] as const) {
     beforeAll(async () => {
       dir = await mkdtemp(join(tmpdir(), 'profmon-kill9-'))
       database = engine === 'postgres' ? await ownDatabase('profmon_kill9') : undefined
-      const where = database ? { DATABASE_URL: database.url } : { DATA_DIR: join(dir, 'data') }
+      const where: Record<string, string> = database ? { DATABASE_URL: database.url } : { DATA_DIR: join(dir, 'data') }
       // The demo region first, then the wide direction (so the demo generator does not fill it).
       const seeding = await startServer({ ...where, DEMO: '1' })
       await seeding.stop()

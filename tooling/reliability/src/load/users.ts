@@ -57,12 +57,17 @@ export abstract class VirtualUser {
   /** A request is out and its answer not read yet. */
   busy = false
   protected n = 0
-  constructor(
-    readonly user: LoadUser,
-    protected readonly ledger: Ledger,
-    protected readonly plan: LoadPlan,
-    private readonly origin: string,
-  ) {}
+  readonly user: LoadUser
+  protected readonly ledger: Ledger
+  protected readonly plan: LoadPlan
+  private readonly origin: string
+
+  constructor(user: LoadUser, ledger: Ledger, plan: LoadPlan, origin: string) {
+    this.user = user
+    this.ledger = ledger
+    this.plan = plan
+    this.origin = origin
+  }
 
   /** Milliseconds to think before the next request: per kind, random, none after the deadline or for the first one. */
   thinkMs(deadline: number): number {
