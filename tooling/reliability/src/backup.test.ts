@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { connect, sql, type ConnectOptions } from '@profmon/db'
 import { expect, it } from 'vitest'
-import { ENGINES, ownDatabase, POSTGRES_SKIPPED } from './engines.ts'
+import { ENGINES, ownDatabase, skippedEngine } from './engines.ts'
 import { signIn } from './faults/session.ts'
 import { REPO_ROOT, startServer } from './server-process.ts'
 import { recordReliability } from './summary/record.ts'
@@ -57,7 +57,7 @@ async function contents(options: ConnectOptions): Promise<Record<string, { rows:
 for (const engine of ['pglite', 'postgres'] as const) {
   const on = ENGINES.includes(engine)
   it.skipIf(!on)(
-    `backup while the server runs and restore into an empty database on ${on ? engine : POSTGRES_SKIPPED}`,
+    `backup while the server runs and restore into an empty database on ${on ? engine : skippedEngine(engine)}`,
     async () => {
       const dir = await mkdtemp(join(tmpdir(), 'profmon-backup-'))
       const original = engine === 'postgres' ? await ownDatabase('profmon_backup') : undefined

@@ -3,11 +3,18 @@ import pg from 'pg'
 /** The PostgreSQL the suite may use (TEST_DATABASE_URL), or undefined: the PostgreSQL runs are skipped. */
 export const POSTGRES_URL = process.env.TEST_DATABASE_URL || undefined
 
-/** The engines to run on: always the embedded one, PostgreSQL when TEST_DATABASE_URL is set. */
-export const ENGINES = (['pglite', 'postgres'] as const).filter((e) => e === 'pglite' || POSTGRES_URL)
+/**
+ * The engine of this run, as for the rest of the test suite: the embedded PGlite, or PostgreSQL
+ * when TEST_DATABASE_URL is set (CI runs the suite once each; nothing runs twice).
+ */
+export const ENGINE: 'pglite' | 'postgres' = POSTGRES_URL ? 'postgres' : 'pglite'
+export const ENGINES: readonly ('pglite' | 'postgres')[] = [ENGINE]
 
-/** How a skipped PostgreSQL run names itself. */
-export const POSTGRES_SKIPPED = 'postgres (skipped: TEST_DATABASE_URL is not set)'
+/** How a test of the other engine names itself when skipped. */
+export const skippedEngine = (engine: 'pglite' | 'postgres') =>
+  engine === 'postgres'
+    ? 'postgres (skipped: TEST_DATABASE_URL is not set)'
+    : 'pglite (skipped: this run is on PostgreSQL; unset TEST_DATABASE_URL for the embedded engine)'
 
 /**
  * A database of this test's own on the server at TEST_DATABASE_URL, named with `prefix` and the

@@ -4,6 +4,7 @@ import { open, rm, statfs } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { ENGINE } from '../engines.ts'
 import { startServer, type ServerProcess } from '../server-process.ts'
 import { recordReliability } from '../summary/record.ts'
 import { signIn } from './session.ts'
@@ -29,7 +30,12 @@ function mountSmallDisk(): { dir: string; why?: never } | { dir?: never; why: st
   }
 }
 
-const disk = process.platform === 'linux' ? mountSmallDisk() : { why: 'mounting a tmpfs needs Linux' }
+const disk =
+  ENGINE !== 'pglite'
+    ? { why: 'the embedded database’s disk; this run is on PostgreSQL (whose disk is the server’s, not ours to fill)' }
+    : process.platform === 'linux'
+      ? mountSmallDisk()
+      : { why: 'mounting a tmpfs needs Linux' }
 
 /** Fills the file system of `dir` to the last byte with one file; returns its path. */
 async function fill(dir: string): Promise<string> {

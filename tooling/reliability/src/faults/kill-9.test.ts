@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { CONTRACT_VERSION } from '@profmon/contract'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ENGINES, ownDatabase, POSTGRES_SKIPPED } from '../engines.ts'
+import { ENGINES, ownDatabase, skippedEngine } from '../engines.ts'
 import { startServer, type ServerProcess } from '../server-process.ts'
 import { recordReliability } from '../summary/record.ts'
 import { signIn, type Session } from './session.ts'
@@ -27,7 +27,7 @@ const between = (min: number, max: number) => min + Math.random() * (max - min)
  */
 for (const engine of ['pglite', 'postgres'] as const) {
   const run = ENGINES.includes(engine)
-  describe.skipIf(!run)(`kill -9 on ${run ? engine : POSTGRES_SKIPPED}`, () => {
+  describe.skipIf(!run)(`kill -9 on ${run ? engine : skippedEngine(engine)}`, () => {
     let dir = ''
     let database: Awaited<ReturnType<typeof ownDatabase>> | undefined
     let server: ServerProcess | undefined

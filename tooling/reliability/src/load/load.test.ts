@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ownDatabase, POSTGRES_SKIPPED, POSTGRES_URL } from '../engines.ts'
+import { ENGINES, ownDatabase, skippedEngine } from '../engines.ts'
 import { peakRssMb, startServer, type ServerProcess } from '../server-process.ts'
 import { recordReliability } from '../summary/record.ts'
 import type { LoadPlan } from './plan.ts'
@@ -87,7 +87,10 @@ async function loadOn(engine: 'pglite' | 'postgres') {
 }
 
 describe('load: 200 signed-in users on loopback', () => {
-  it('on pglite: no server error, no lost update', () => loadOn('pglite'), 600_000)
-  if (POSTGRES_URL) it('on postgres: no server error, no lost update', () => loadOn('postgres'), 600_000)
-  else it.skip(`on ${POSTGRES_SKIPPED}`, () => {})
+  for (const engine of ['pglite', 'postgres'] as const)
+    it.skipIf(!ENGINES.includes(engine))(
+      ENGINES.includes(engine) ? `on ${engine}: no server error, no lost update` : `on ${skippedEngine(engine)}`,
+      () => loadOn(engine),
+      600_000,
+    )
 })
