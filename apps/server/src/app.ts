@@ -2,7 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import { CONTRACT_VERSION } from '@profmon/contract'
 import { SESSION_COOKIE } from './access/sessions.ts'
 import type { AppDeps } from './context.ts'
-import { DomainError, fromZodError, httpStatusOf, isDatabaseUnavailable } from './errors.ts'
+import { DomainError, fromZodError, httpStatusOf, isDatabaseUnavailable, isDiskFull } from './errors.ts'
 import { authenticate } from './middleware/auth/index.ts'
 import { csrf } from './middleware/csrf/index.ts'
 import { jsonLimits } from './middleware/json-limits/index.ts'
@@ -90,6 +90,17 @@ export function createApp(deps: AppDeps): OpenAPIHono {
         new DomainError('internal', 'database_unavailable', 'the database is unavailable; try again shortly').toJSON(),
         503,
         { 'retry-after': String(RETRY_AFTER_SECONDS) },
+      )
+    }
+    if (isDiskFull(err)) {
+      deps.log.error({ err: String(err), path: c.req.path }, 'the database disk is full')
+      return c.json(
+        new DomainError(
+          'internal',
+          'disk_full',
+          "the database's disk is full: nothing of this request was written; free space and try again",
+        ).toJSON(),
+        507,
       )
     }
     deps.log.error({ err, path: c.req.path }, 'unhandled error')

@@ -2,6 +2,7 @@ import { createServer, connect as tcpConnect, type Server, type Socket } from 'n
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import { connect, type DatabaseHandle } from '@profmon/db'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { reliabilityFault } from './testing/reliability-tally.ts'
 import { createApp } from './app.ts'
 import { createTestApp, type TestApp } from './testing/test-app.ts'
 
@@ -97,5 +98,9 @@ describe.skipIf(!url)('PostgreSQL unavailable under a running server', () => {
       if (status !== 200) await new Promise((r) => setTimeout(r, 500))
     }
     expect(status).toBe(200)
+    reliabilityFault(
+      'PostgreSQL away (connections cut behind a loopback proxy): 503 with Retry-After, back by itself',
+      'postgres',
+    )
   })
 })

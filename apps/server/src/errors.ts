@@ -182,3 +182,19 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   }
   return false
 }
+
+/**
+ * Whether an error means the database's disk is full (SQLSTATE 53100 `disk_full`, or the file
+ * system's ENOSPC: "could not extend file …: No space left on device"): the statement wrote
+ * nothing, and the server answers 507 saying so instead of a bare 500.
+ *
+ * @example
+ * isDiskFull(Object.assign(new Error('could not extend file "base/5/1": No space left on device'), { code: '53100' })) // true
+ */
+export function isDiskFull(err: unknown): boolean {
+  for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code
+    if (code === '53100' || code === 'ENOSPC' || /No space left on device/i.test(e.message)) return true
+  }
+  return false
+}

@@ -4,6 +4,7 @@ import { createApp } from './app.ts'
 import { boot, openDatabase, type SeedHook } from './boot.ts'
 import { loadConfig, type Config } from './config.ts'
 import { createLogger, type Logger } from './logger.ts'
+import { answerBackupRequests } from './backup/embedded-backup.ts'
 import { startReportWorker } from './reports/reports.ts'
 
 export interface StartOptions {
@@ -42,10 +43,19 @@ export async function startServer({ config = loadConfig(), log = createLogger(),
   const deps = await boot({ handle, pluginDirs: config.pluginDirs, log, seed })
   const app = createApp({ ...deps, trustProxy: config.trustProxy })
   // Every replica works the report queue; pg-boss hands each job to one of them.
-  await startReportWorker(deps.jobs, deps)
+  const stopSettling = await startReportWorker(deps.jobs, deps)
+  // `pnpm backup` while this process holds the embedded database.
+  answerBackupRequests(handle, config.dataDir, log)
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info(`profmon is listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}`)
   })
+
+  // Idle keep-alive connections stay open longer than a reverse proxy's (nginx 75 s, most cloud
+  // balancers 60 s): Node's default of 5 s closes them under a proxy that still sends on them (502s),
+  // and under a browser whose user thinks longer than 5 s between clicks.
+  const http = server as { keepAliveTimeout: number; headersTimeout: number }
+  http.keepAliveTimeout = 76_000
+  http.headersTimeout = 77_000
 
   let stopping = false
   async function shutdown(signal: string) {
@@ -55,6 +65,7 @@ export async function startServer({ config = loadConfig(), log = createLogger(),
     // Stop accepting connections, let running requests finish, then close the database.
     await new Promise<void>((resolve) => server.close(() => resolve()))
     // A report in progress finishes first (or, past the timeout, is retried by a replica or the next start).
+    stopSettling()
     await deps.jobs.stop()
     await handle.close()
     log.info('stopped')

@@ -37,7 +37,7 @@ export interface ConnectOptions {
   dataDir?: string | undefined
   /** Pool size for PostgreSQL. */
   poolSize?: number
-  /** `memory://` only: start from a dump of an embedded database (PGlite's `dumpDataDir`), as a restart would. */
+  /** Start from a dump of an embedded database (PGlite's `dumpDataDir`): `memory://` as a restart would, or a new, empty folder (a restore). */
   loadDataDir?: Blob | undefined
 }
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { spawnServer, startServer, waitForHealth, type ServerProcess } from './server-process.ts'
+import { recordReliability } from './summary/record.ts'
 
 describe('one DATA_DIR, the real server', () => {
   const running: ServerProcess[] = []
@@ -40,5 +41,11 @@ describe('one DATA_DIR, the real server', () => {
     expect(health.engine).toBe('pglite')
     await restarted.stop()
     expect(await restarted.exited).toBe(0)
+    await recordReliability({
+      kind: 'fault',
+      engine: 'pglite',
+      name: 'kill -9, then restart at once on the same DATA_DIR (and a second live process refused)',
+      survived: true,
+    })
   })
 })

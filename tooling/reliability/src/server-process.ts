@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { readFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -32,13 +33,17 @@ export function freePort(): Promise<number> {
 
 /**
  * Spawns the composition root (`tooling/start/src/main.ts`) on a loopback port; `env` adds to and
- * overrides the environment (DATA_DIR, DATABASE_URL, DEMO …). Does not wait for it to listen.
+ * overrides the environment (DATA_DIR, DATABASE_URL, DEMO …); `entry` is another composition root
+ * (a script of this package, relative to the repository). Does not wait for it to listen.
  */
-export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
+export async function spawnServer(
+  env: Record<string, string>,
+  entry = 'tooling/start/src/main.ts',
+): Promise<ServerProcess> {
   const port = await freePort()
   const child = spawn(
     process.execPath,
-    ['--disable-warning=ExperimentalWarning', '--experimental-strip-types', 'tooling/start/src/main.ts'],
+    ['--disable-warning=ExperimentalWarning', '--experimental-strip-types', entry],
     {
       cwd: REPO_ROOT,
       env: {
@@ -92,8 +97,29 @@ export async function waitForHealth(server: ServerProcess, timeoutMs = 120_000):
 }
 
 /** Starts a server and waits until it is healthy. */
-export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
-  const server = await spawnServer(env)
+export async function startServer(env: Record<string, string>, entry?: string): Promise<ServerProcess> {
+  const server = await spawnServer(env, entry)
   await waitForHealth(server)
   return server
+}
+
+/** The process's peak resident memory so far in MB (Linux: VmHWM), or null where /proc is missing. */
+export async function peakRssMb(pid: number): Promise<number | null> {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8')
+    const kb = /VmHWM:\s+(\d+) kB/.exec(status)?.[1]
+    return kb ? Math.round(Number(kb) / 1024) : null
+  } catch {
+    return null
+  }
+}
+
+/** The process's resident memory now in MB (Linux: VmRSS), or null where /proc is missing. */
+export async function rssMb(pid: number): Promise<number | null> {
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(await readFile(`/proc/${pid}/status`, 'utf8'))?.[1]
+    return kb ? Math.round(Number(kb) / 1024) : null
+  } catch {
+    return null
+  }
 }

@@ -15,6 +15,8 @@ export interface QueueOptions {
   expireInSeconds?: number
   /** Seconds between pg-boss's supervision passes, which expire dead jobs (default 60). */
   superviseIntervalSeconds?: number
+  /** Retries after a failed or expired attempt (default 2: three attempts in all). */
+  retryLimit?: number
 }
 
 /**
@@ -69,7 +71,7 @@ export class JobQueue {
   async #queue(boss: PgBoss, name: string) {
     if (this.#queues.has(name)) return
     await boss.createQueue(name, {
-      retryLimit: 2,
+      retryLimit: this.#options.retryLimit ?? 2,
       retryDelay: 1,
       expireInSeconds: this.#options.expireInSeconds ?? 15 * 60,
     })
@@ -109,6 +111,28 @@ export class JobQueue {
         for (const job of jobs) await handler(job.data, { id: job.id, retryCount: job.retryCount })
       },
     )
+  }
+
+  /**
+   * Takes back the jobs of a queue that are `active` although no worker runs them — only sound
+   * where this process is the only one that can be working the queue (the embedded database,
+   * locked to one process): after a crash their worker is gone, so each attempt is failed now
+   * (retried while retries remain) instead of waiting out the expiry. Returns how many.
+   */
+  async recoverOrphans(name: string, reason: string): Promise<number> {
+    const boss = await this.#started()
+    await this.#queue(boss, name)
+    const { rows } = await this.#handle.pool.query<{ id: string }>(
+      `select id::text as id from pgboss.job where name = $1 and state = 'active'`,
+      [name],
+    )
+    if (rows.length)
+      await boss.fail(
+        name,
+        rows.map((r) => r.id),
+        { reason },
+      )
+    return rows.length
   }
 
   /** Stops the workers (letting a running job finish unless `graceful: false`) and the maintenance timers. */

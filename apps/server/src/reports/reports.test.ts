@@ -8,7 +8,14 @@ import { createFixtureTree, type FixtureTree } from '../testing/fixture-tree.ts'
 import { createTestApp, type TestApp } from '../testing/test-app.ts'
 import pino from 'pino'
 import { JobQueue } from '../jobs/queue.ts'
-import { runReportJob, startReportWorker, type ReportView } from './reports.ts'
+import { sql } from '@profmon/db'
+import {
+  ABANDONED_REASON,
+  runReportJob,
+  settleAbandonedReports,
+  startReportWorker,
+  type ReportView,
+} from './reports.ts'
 import { STATUS_WORDS } from './words.ts'
 
 const P = '2025-26'
@@ -52,6 +59,7 @@ async function pdfText(bytes: Uint8Array) {
 
 describe(`analytical reports on ${testEngine}`, () => {
   let t: TestApp
+  let stopSettling: () => void = () => {}
   let tree: FixtureTree
 
   beforeAll(async () => {
@@ -103,9 +111,12 @@ describe(`analytical reports on ${testEngine}`, () => {
     })
     expect(c.status, JSON.stringify(c.body)).toBe(200)
     expect((await t.call('POST', `/api/conclusions/${c.body.id}/publish`)).status).toBe(200)
-    await startReportWorker(t.deps.jobs, t.deps)
+    stopSettling = await startReportWorker(t.deps.jobs, t.deps)
   })
-  afterAll(() => t.close())
+  afterAll(async () => {
+    stopSettling()
+    await t.close()
+  })
 
   async function order(body: object, who = t.as('admin')) {
     const res = await who.call<{ id: number; status: string }>('POST', '/api/reports', body)
@@ -404,5 +415,66 @@ describe(`analytical reports on ${testEngine}`, () => {
     const { bytes } = await download(row.id)
     expect(stored.size).toBe(bytes.length)
     expect(new TextDecoder().decode(bytes.slice(0, 2))).toBe('PK')
+  })
+  it('ends a report whose server died on its last attempt as failed with the reason, never running forever', async () => {
+    const period = await t.deps.db.selectFrom('period').select('id').where('code', '=', P).executeTakeFirstOrThrow()
+    const admin = await t.deps.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('login', '=', 'admin')
+      .executeTakeFirstOrThrow()
+    // No retry left: the attempt that dies is the last one.
+    const options = { pollingIntervalSeconds: 0.5, expireInSeconds: 1, superviseIntervalSeconds: 1, retryLimit: 0 }
+    const log = pino({ level: 'silent' })
+    const queue = new JobQueue(t.handle, log, options)
+    await queue.prepare('report-last')
+    const row = await t.deps.db
+      .insertInto('report')
+      .values({
+        org_unit_id: tree.munA,
+        period_id: period.id,
+        format: 'docx',
+        sections: JSON.stringify({ plugins: ['deficits'] }),
+        requested_by: 'Администратор',
+        requested_by_user_id: admin.id,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const jobId = await queue.send('report-last', { reportId: row.id })
+    await t.deps.db.updateTable('report').set({ job_id: jobId }).where('id', '=', row.id).execute()
+    let reached!: () => void
+    const dying = new Promise<void>((r) => (reached = r))
+    await queue.work<{ reportId: number }>('report-last', (data, job) =>
+      runReportJob(
+        {
+          ...t.deps,
+          onSection: async () => {
+            reached()
+            await new Promise(() => {})
+          },
+        },
+        data.reportId,
+        job.id,
+      ),
+    )
+    await dying
+    void queue.stop({ graceful: false })
+    // pg-boss expires the attempt and, with no retry left, fails the job; our code never ran again.
+    const supervisor = new JobQueue(t.handle, log, options)
+    await supervisor.prepare('report-last')
+    const state = async () =>
+      (await sql<{ state: string }>`select state from pgboss.job where id = ${jobId}`.execute(t.deps.db)).rows[0]?.state
+    for (let i = 0; i < 300 && (await state()) !== 'failed'; i++) await new Promise((r) => setTimeout(r, 100))
+    expect(await state()).toBe('failed')
+    expect((await t.call<ReportView>('GET', `/api/reports/${row.id}`)).body.status).toBe('running')
+
+    expect(await settleAbandonedReports(t.deps.db)).toBeGreaterThanOrEqual(1)
+    const report = (await t.call<ReportView>('GET', `/api/reports/${row.id}`)).body
+    expect(report.status).toBe('failed')
+    expect(report.error).toBe(ABANDONED_REASON)
+    expect(report.finishedAt).not.toBeNull()
+    // Settling again changes nothing; a report still in work is never touched.
+    expect(await settleAbandonedReports(t.deps.db)).toBe(0)
+    await supervisor.stop()
   })
 })

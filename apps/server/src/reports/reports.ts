@@ -326,7 +326,54 @@ export async function runReportJob(deps: ReportJobDeps, reportId: number, jobId:
   }
 }
 
-/** Starts this replica's report worker. */
-export async function startReportWorker(jobs: JobQueue, deps: ReportJobDeps): Promise<void> {
+/** The reason a report gets when its job ended without it (the server stopped on every attempt). */
+export const ABANDONED_REASON = 'the server stopped while making the report, on every attempt; order it again'
+
+/**
+ * Ends reports whose job is over while the report is not: the worker died on the job's last
+ * attempt (a crash, `kill -9`), pg-boss expired that attempt and failed the job, and no code of
+ * ours ran to say so — the report would stay `running` forever. Such a report becomes `failed`
+ * with {@link ABANDONED_REASON}; so does one whose job is gone. Idempotent; returns how many.
+ */
+export async function settleAbandonedReports(db: Kysely<Database>): Promise<number> {
+  const { rows } = await sql<{ id: number }>`
+    update report r set status = 'failed', error = ${ABANDONED_REASON}, finished_at = now()
+     where r.status in ('queued', 'running')
+       and r.job_id is not null
+       and not exists (
+         select 1 from pgboss.job j
+          where j.id::text = r.job_id and j.state in ('created', 'retry', 'active')
+       )
+    returning r.id
+  `.execute(db)
+  return rows.length
+}
+
+/**
+ * Starts this replica's report worker. On the embedded database (one process) a report job left
+ * `active` by a crash is retried at once; on PostgreSQL (replicas) pg-boss retries it when it
+ * expires. Reports whose job ended without them are settled now and every `settleEverySeconds`.
+ */
+export async function startReportWorker(
+  jobs: JobQueue,
+  deps: ReportJobDeps,
+  settleEverySeconds = 60,
+): Promise<() => void> {
+  if (jobs.engine === 'pglite') {
+    const orphans = await jobs.recoverOrphans(REPORT_QUEUE, 'the server stopped during the job')
+    if (orphans) deps.log.warn({ orphans }, 'report jobs interrupted by a crash are retried')
+  }
   await jobs.work<{ reportId: number }>(REPORT_QUEUE, (data, job) => runReportJob(deps, data.reportId, job.id))
+  const settle = async () => {
+    try {
+      const n = await settleAbandonedReports(deps.db)
+      if (n) deps.log.warn({ reports: n }, 'reports whose job ended without them are marked failed')
+    } catch (err) {
+      deps.log.warn({ err }, 'settling abandoned reports failed')
+    }
+  }
+  await settle()
+  const timer = setInterval(() => void settle(), settleEverySeconds * 1000)
+  timer.unref()
+  return () => clearInterval(timer)
 }

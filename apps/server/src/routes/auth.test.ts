@@ -90,6 +90,21 @@ describe(`sign-in, sessions and passwords on ${testEngine}`, () => {
     expect(res.headers.get('set-cookie')).toMatch(/Secure/)
   })
 
+  it('rotates the session cookie on sign-in: a cookie set beforehand (fixation) is never adopted', async () => {
+    const { cookie: first } = await login('mun-a')
+    const fixed = 'attacker-chosen-token'
+    const res = await send('POST', '/api/auth/login', {
+      body: { login: 'mun-a', password: TEST_PASSWORD },
+      cookie: fixed,
+    })
+    expect(res.status).toBe(200)
+    const issued = /profmon_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1]
+    expect(issued).toBeTruthy()
+    expect([first, fixed]).not.toContain(issued)
+    expect(await me(fixed)).toBe(401)
+    expect(await me(issued)).toBe(200)
+  })
+
   it('takes the login in any case, and refuses a wrong password or an unknown login alike', async () => {
     expect((await login('MUN-A')).res.status).toBe(200)
     const wrong = await login('mun-a', 'not-the-password', '192.0.2.50')
@@ -176,7 +191,12 @@ describe(`sign-in, sessions and passwords on ${testEngine}`, () => {
       body: { currentPassword: TEST_PASSWORD, newPassword: 'a-new-password' },
     })
     expect(changed.status).toBe(204)
-    expect(await me(here)).toBe(200)
+    // The session cookie rotates: the one used for the change is worth nothing now, the new one works.
+    const rotated = /profmon_session=([^;]+)/.exec(changed.headers.get('set-cookie') ?? '')?.[1]
+    expect(rotated).toBeTruthy()
+    expect(rotated).not.toBe(here)
+    expect(await me(here)).toBe(401)
+    expect(await me(rotated)).toBe(200)
     expect(await me(elsewhere)).toBe(401)
     expect((await login('changer', TEST_PASSWORD)).res.status).toBe(401)
     expect((await login('changer', 'a-new-password')).res.status).toBe(200)

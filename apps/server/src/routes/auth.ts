@@ -71,7 +71,7 @@ const password = createRoute({
   method: 'post',
   path: '/api/auth/password',
   tags: ['auth'],
-  summary: 'Change your password; every other session of yours ends',
+  summary: 'Change your password; every other session of yours ends, and this one gets a new cookie',
   request: {
     body: {
       required: true,
@@ -166,7 +166,9 @@ export function authRoutes({ db, trustProxy = 0 }: AppDeps) {
           .set({ password_hash: hash, updated_at: new Date() })
           .where('id', '=', user.id)
           .execute()
-        await endSessionsOf(trx, user.id, user.via.kind === 'session' ? user.via.sessionId : undefined)
+        // Every session ends, this one too: a signed-in browser gets a new session cookie below,
+        // so a cookie copied before the change is worth nothing after it.
+        await endSessionsOf(trx, user.id)
         await appendAudit(trx, [
           {
             actor: user.login,
@@ -177,6 +179,16 @@ export function authRoutes({ db, trustProxy = 0 }: AppDeps) {
           },
         ])
       })
+      if (user.via.kind === 'session') {
+        const { token } = await createSession(db, user.id, { address, userAgent: c.req.header('user-agent') ?? null })
+        setCookie(c, SESSION_COOKIE, token, {
+          httpOnly: true,
+          sameSite: 'Lax',
+          secure: isHttps(c),
+          path: '/',
+          maxAge: SESSION_MAX_SECONDS,
+        })
+      }
       return c.body(null, 204)
     })
 }

@@ -4,6 +4,7 @@ import { readWorkbook } from '../collection/xlsx/test-workbook.ts'
 import { readZip } from '../collection/xlsx/test-zip.ts'
 import { createFixtureTree, type FixtureTree } from '../testing/fixture-tree.ts'
 import { createTestApp, type TestApp } from '../testing/test-app.ts'
+import { reliabilityTally } from '../testing/reliability-tally.ts'
 
 const P = '2025-26'
 
@@ -19,6 +20,7 @@ const HOSTILE = {
 const DISPOSITION = /^attachment; filename="[\x20-\x7e]*"; filename\*=UTF-8''[A-Za-z0-9!#$&+\-.^_`|~%]+$/
 
 describe(`exports under hostile names on ${testEngine}`, () => {
+  const names = reliabilityTally('download names and formula-looking text in XLSX exports (name × export)', testEngine)
   let t: TestApp
   let tree: FixtureTree
 
@@ -37,7 +39,10 @@ describe(`exports under hostile names on ${testEngine}`, () => {
     ])
     expect((await t.call('POST', '/api/data-values', { values })).status).toBe(200)
   })
-  afterAll(() => t.close())
+  afterAll(async () => {
+    names.flush()
+    await t.close()
+  })
 
   const routes = () => [
     `/api/exports/values?orgUnit=${tree.region}&period=${P}&plugin=deficits`,
@@ -50,6 +55,7 @@ describe(`exports under hostile names on ${testEngine}`, () => {
 
   it('name every download in one well-formed Content-Disposition line (RFC 6266, UTF-8 name kept)', async () => {
     for (const path of routes()) {
+      names.add(Object.keys(HOSTILE).length)
       const res = await t.download(path)
       expect(res.status, path).toBe(200)
       const disposition = res.headers.get('content-disposition') ?? ''

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { serve, type ServerType } from '@hono/node-server'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { reliabilityTally } from '../testing/reliability-tally.ts'
 import { testEngine } from '@profmon/db/testing'
 import { createApp } from '../app.ts'
 import { JSON_MAX_BYTES, JSON_MAX_DEPTH } from '../middleware/json-limits/index.ts'
@@ -31,6 +32,8 @@ const CLIMBS = [
 ]
 
 describe(`hostile requests — path traversal, body limits — on ${testEngine}`, () => {
+  const traversal = reliabilityTally('path traversal (file-serving routes, raw request lines)', testEngine)
+  const bodies = reliabilityTally('request bodies (over the size limit, nested past the depth limit)', testEngine)
   let t: TestApp
   let app: OpenAPIHono
   let parent: string
@@ -53,6 +56,8 @@ describe(`hostile requests — path traversal, body limits — on ${testEngine}`
     })
   })
   afterAll(async () => {
+    traversal.flush()
+    bodies.flush()
     await new Promise((ok) => server.close(ok))
     await t.close()
     await rm(parent, { recursive: true, force: true })
@@ -72,6 +77,7 @@ describe(`hostile requests — path traversal, body limits — on ${testEngine}`
   }
 
   function safe(path: string, r: { status: number; body: string }) {
+    traversal.add()
     expect(r.status, path).not.toBe(500)
     expect(r.status, path).not.toBe(0)
     expect(r.body, path).not.toContain(SECRET)
@@ -129,11 +135,13 @@ describe(`hostile requests — path traversal, body limits — on ${testEngine}`
     const value = { orgUnit: 1, period: '2025-26', element: 'core.teachers_total', value: 1 }
     const huge = JSON.stringify({ values: Array.from({ length: JSON_MAX_BYTES / 60 }, () => value) })
     expect(huge.length).toBeGreaterThan(JSON_MAX_BYTES)
+    bodies.add()
     const big = await t.call<{ error: { code: string } }>('POST', '/api/data-values', JSON.parse(huge))
     expect(big.status).toBe(413)
     expect(big.body.error.code).toBe('payload_too_large')
     const deep = '['.repeat(100_000) + ']'.repeat(100_000)
     for (const path of ['/api/data-values', '/api/auth/login']) {
+      bodies.add()
       const res = await app.request(path, {
         method: 'POST',
         body: `{"values":${deep}}`,

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
+import { reliabilityTally } from '../testing/reliability-tally.ts'
 import { BINARY_OPERATORS, FUNCTIONS, UNARY_OPERATORS, type FormulaNode } from './ast.ts'
 import { evaluateFormula, type ValueLookup } from './evaluate.ts'
 import { FormulaError } from './formula-error.ts'
@@ -132,11 +133,15 @@ const value = fc.oneof(
 )
 
 describe('hostile formulas', () => {
+  const tried = reliabilityTally('formulas (random texts, JS payloads, limits, random formulas × data)', 'any')
+  afterAll(() => tried.flush())
+
   it('never throw anything but a FormulaError, for any text', () => {
     fc.assert(
       fc.property(
         fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 }), glued),
         (text) => {
+          tried.add()
           const node = parseOrFormulaError(text)
           if (node) expect(whitelisted(node)).toBe(true)
         },
@@ -159,8 +164,10 @@ describe('hostile formulas', () => {
       '#{__proto__}',
       'x = 1',
       '"text"',
-    ])
+    ]) {
+      tried.add()
       expect(() => parseFormula(text), text).toThrow(FormulaError)
+    }
     expect(g.pwned).toBeUndefined()
     expect(({} as Record<string, unknown>).pwned).toBeUndefined()
   })
@@ -183,6 +190,7 @@ describe('hostile formulas', () => {
       `${'('.repeat(MAX_FORMULA_DEPTH + 1)}1${')'.repeat(MAX_FORMULA_DEPTH + 1)}`,
       `${'#{a.x}['.repeat(500)}`,
     ]) {
+      tried.add()
       expect(() => parseFormula(deep)).toThrow(FormulaError)
       expect(() => parseFormula(deep)).toThrow(/nested|longer than/)
     }
@@ -193,6 +201,7 @@ describe('hostile formulas', () => {
   it('evaluate to a finite number or "no data", never NaN, Infinity or a throw', () => {
     fc.assert(
       fc.property(formula, value, value, value, (text, x, y, z) => {
+        tried.add()
         const node = parseOrFormulaError(text)
         if (!node) return
         const values: Record<string, number | null> = { 'a.x': x, 'a.y': y, 'a.z': z }

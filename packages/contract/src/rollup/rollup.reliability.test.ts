@@ -1,5 +1,6 @@
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
+import { reliabilityTally } from '../testing/reliability-tally.ts'
 import { indicatorSchema } from '../schema/indicator.ts'
 import type { Aggregation } from '../schema/data-element.ts'
 import { mergePartials, partialOf, valueOf, EMPTY_AGGREGATE } from './aggregate.ts'
@@ -42,9 +43,13 @@ function aggregatesOf(schools: { num: number | null; den: number | null }[]): El
 }
 
 describe('roll-up under arbitrary data', () => {
+  const tried = reliabilityTally('roll-up (random schools and values)', 'any')
+  afterAll(() => tried.flush())
+
   it('skips "not reported": nulls change nothing, and only nulls are "no data" under every rule', () => {
     fc.assert(
       fc.property(fc.array(reported, { maxLength: 50 }), (values) => {
+        tried.add()
         const present = values.filter((v) => v !== null)
         expect(partialOf(values)).toEqual(partialOf(present))
         for (const rule of RULES) {
@@ -63,6 +68,7 @@ describe('roll-up under arbitrary data', () => {
   it('gives the same summary whichever way the org units are grouped (school → municipality → region)', () => {
     fc.assert(
       fc.property(fc.array(reported, { maxLength: 40 }), fc.array(reported, { maxLength: 40 }), (a, b) => {
+        tried.add()
         expect(mergePartials(partialOf(a), partialOf(b))).toEqual(partialOf([...a, ...b]))
         expect(mergePartials(partialOf(a), partialOf(b))).toEqual(mergePartials(partialOf(b), partialOf(a)))
         expect(mergePartials(partialOf(a), EMPTY_AGGREGATE)).toEqual(partialOf(a))
@@ -74,6 +80,7 @@ describe('roll-up under arbitrary data', () => {
   it('computes a share as Σnumerators / Σdenominators of the reporting schools, within 0–100 %', () => {
     fc.assert(
       fc.property(fc.array(school, { maxLength: 30 }), fc.nat(30), (schools, cut) => {
+        tried.add()
         const sumNum = schools.reduce((s, x) => s + (x.num ?? 0), 0)
         const sumDen = schools.reduce((s, x) => s + (x.den ?? 0), 0)
         const anyNum = schools.some((x) => x.num !== null)

@@ -271,7 +271,7 @@ export interface paths {
     }
     get?: never
     put?: never
-    /** Change your password; every other session of yours ends */
+    /** Change your password; every other session of yours ends, and this one gets a new cookie */
     post: {
       parameters: {
         query?: never

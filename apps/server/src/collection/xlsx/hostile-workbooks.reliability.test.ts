@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { reliabilityTally } from '../../testing/reliability-tally.ts'
 import { sql } from '@profmon/db'
 import { testEngine } from '@profmon/db/testing'
 import { createFixtureTree, type FixtureTree } from '../../testing/fixture-tree.ts'
@@ -16,6 +17,10 @@ const sheetXml = (rows: string) =>
   `<dimension ref="A1:XFD1048576"/><sheetData>${rows}</sheetData></worksheet>`
 
 describe(`hostile XLSX uploads on ${testEngine}`, () => {
+  const tried = reliabilityTally(
+    'XLSX uploads (corrupt, zip bomb, huge sheets, formulas, links, macros, entities)',
+    testEngine,
+  )
   let t: TestApp
   let tree: FixtureTree
   let template: TestZipFile[]
@@ -46,6 +51,7 @@ describe(`hostile XLSX uploads on ${testEngine}`, () => {
 
   /** Uploads and expects a refusal: the status, a message matching `message`, bounded time, nothing written. */
   async function refused(bytes: Uint8Array, status: number, message: RegExp) {
+    tried.add()
     const before = await fingerprint()
     const r = await upload(bytes)
     expect(r.status, JSON.stringify(r.body)).toBe(status)
@@ -71,7 +77,10 @@ describe(`hostile XLSX uploads on ${testEngine}`, () => {
     ws.getRow(rowOf(ws, tree.schoolA1)).getCell(columnOf(ws, 'core.teachers_total')).value = 40
     filled = await workbookBytes(wb)
   })
-  afterAll(() => t.close())
+  afterAll(async () => {
+    tried.flush()
+    await t.close()
+  })
 
   it('still takes the real template, rewritten by the test zip writer (the baseline of every variant)', async () => {
     const r = await upload(variant((f) => f))
