@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { CONTRACT_VERSION } from '@profmon/contract'
 import ExcelJS from 'exceljs'
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ENGINES, ownDatabase, skippedEngine } from '../engines.ts'
 import { startServer, type ServerProcess } from '../server-process.ts'
@@ -23,7 +24,8 @@ const between = (min: number, max: number) => min + Math.random() * (max - min)
  * `kill -9` of the server in the middle of an XLSX import of 100,000 values, of a batch write of
  * 50,000 and of a report job, on the embedded database (and on PostgreSQL when TEST_DATABASE_URL
  * is set): after each restart the write is entirely there or entirely absent, the database opens
- * without repair, and the interrupted report job is retried and finishes.
+ * without repair, and the interrupted report job is retried and finishes. On PostgreSQL the kill
+ * lands while the transaction is inserting values (watched in pg_stat_activity).
  */
 for (const engine of ['pglite', 'postgres'] as const) {
   const run = ENGINES.includes(engine)
@@ -41,6 +43,37 @@ for (const engine of ['pglite', 'postgres'] as const) {
       server = await startServer(env)
       expect(server.output()).not.toMatch(/PANIC|corrupt/i)
       admin = await signIn(server.url)
+    }
+
+    /**
+     * When to kill: on PostgreSQL the moment the server's transaction is writing values (seen in
+     * pg_stat_activity: uncommitted, in an INSERT into data_value), so the kill lands between the
+     * first row and the commit; on PGlite, which shows nothing of a running statement, at a random
+     * moment within `min`–`max` ms.
+     */
+    async function killMoment(min: number, max: number): Promise<string> {
+      if (!database) {
+        await sleep(between(min, max))
+        return 'at a random moment'
+      }
+      const watcher = new pg.Client({ connectionString: database.url })
+      await watcher.connect()
+      try {
+        // Bounded: a write that commits unseen is killed afterwards (then it must be all there).
+        const end = Date.now() + 30_000
+        while (Date.now() < end) {
+          const { rows } = await watcher.query(
+            `select 1 from pg_stat_activity
+              where datname = current_database() and pid <> pg_backend_pid()
+                and xact_start is not null and query ilike '%insert into "data_value"%'`,
+          )
+          if (rows.length) return 'inside the transaction inserting the values'
+          await sleep(5)
+        }
+        return 'not seen writing within 30 s'
+      } finally {
+        await watcher.end()
+      }
     }
 
     /** How many values of the wide direction the given schools hold, and how many equal `value`. */
@@ -111,13 +144,13 @@ for (const engine of ['pglite', 'postgres'] as const) {
       form.set('plugin', WIDE_PLUGIN)
       const started = Date.now()
       const answer = admin.send('POST', '/api/imports', form).catch(() => undefined)
-      await sleep(between(2000, 10_000))
+      const moment = await killMoment(2000, 10_000)
       const finishedFirst = await Promise.race([answer, sleep(0).then(() => 'running' as const)])
       const killedAfter = Date.now() - started
       await crashAndRestart()
       const { all } = await count(schools)
       console.log(
-        `kill-9/${engine}: import of ${cells} values killed after ${killedAfter} ms (${finishedFirst === 'running' ? 'in flight' : 'already answered'}): ${all} present after the restart`,
+        `kill-9/${engine}: import of ${cells} values killed after ${killedAfter} ms, ${moment} (${finishedFirst === 'running' ? 'in flight' : 'already answered'}): ${all} present after the restart`,
       )
       expect([0, cells]).toContain(all)
       await recordReliability({
@@ -140,13 +173,13 @@ for (const engine of ['pglite', 'postgres'] as const) {
       )
       const started = Date.now()
       const answer = admin.send('POST', '/api/data-values', { values }).catch(() => undefined)
-      await sleep(between(1000, 6000))
+      const moment = await killMoment(1000, 6000)
       const finishedFirst = await Promise.race([answer, sleep(0).then(() => 'running' as const)])
       const killedAfter = Date.now() - started
       await crashAndRestart()
       const { equal } = await count(units, MARKER)
       console.log(
-        `kill-9/${engine}: batch of ${values.length} values killed after ${killedAfter} ms (${finishedFirst === 'running' ? 'in flight' : 'already answered'}): ${equal} present after the restart`,
+        `kill-9/${engine}: batch of ${values.length} values killed after ${killedAfter} ms, ${moment} (${finishedFirst === 'running' ? 'in flight' : 'already answered'}): ${equal} present after the restart`,
       )
       expect([0, values.length]).toContain(equal)
       await recordReliability({
