@@ -48,37 +48,43 @@ export async function aggregateSubtrees(db: Kysely<Database>, args: AggregateArg
       (select string_agg(concat_ws(',', org_unit_id, period_id, element_id, option_id, value), ';')
        from data_value where ${where} and value is not null) as own
   `.execute(db)
-  const fields = (text: string | null) => (text ? text.split(';').map((r) => r.split(',')) : [])
+  // One flat split of each text (records are `;`-separated, fields `,`-separated, a fixed number
+  // per record): no array per record, and the numbers are parsed straight from the pieces.
+  const below = result.rows[0]!.below ? result.rows[0]!.below.split(/[,;]/) : []
+  const own = result.rows[0]!.own ? result.rows[0]!.own.split(/[,;]/) : []
   // A key exists only where some org unit of the subtree reported a value; booleans are stored
   // as 1/0, so `nt` counts their "yes" as it counts the non-zero numbers of `count_true`. A unit's
   // own value gives its min and max whatever the rule: only `min` and `max` elements read them.
   const rows = new Map<string, AggregateRow>()
-  for (const [u, p, e, o, n, s, nt, lo, hi] of fields(result.rows[0]!.below))
-    rows.set(`${u}:${p}:${e}:${o}`, {
-      unitId: Number(u),
-      periodId: Number(p),
-      elementId: Number(e),
-      optionId: Number(o),
+  for (let i = 0; i + 8 < below.length; i += 9) {
+    const lo = below[i + 7]!
+    const hi = below[i + 8]!
+    rows.set(`${below[i]}:${below[i + 1]}:${below[i + 2]}:${below[i + 3]}`, {
+      unitId: +below[i]!,
+      periodId: +below[i + 1]!,
+      elementId: +below[i + 2]!,
+      optionId: +below[i + 3]!,
       partial: {
-        count: Number(n),
-        sum: Number(s),
-        countTrue: Number(nt),
-        min: lo ? Number(lo) : Infinity,
-        max: hi ? Number(hi) : -Infinity,
+        count: +below[i + 4]!,
+        sum: +below[i + 5]!,
+        countTrue: +below[i + 6]!,
+        min: lo ? +lo : Infinity,
+        max: hi ? +hi : -Infinity,
       },
     })
-  for (const [u, p, e, o, v] of fields(result.rows[0]!.own)) {
-    const key = `${u}:${p}:${e}:${o}`
-    const value = Number(v)
+  }
+  for (let i = 0; i + 4 < own.length; i += 5) {
+    const key = `${own[i]}:${own[i + 1]}:${own[i + 2]}:${own[i + 3]}`
+    const value = +own[i + 4]!
     const mine = { count: 1, sum: value, countTrue: value !== 0 ? 1 : 0, min: value, max: value }
     const found = rows.get(key)
     if (found) found.partial = mergePartials(found.partial, mine)
     else
       rows.set(key, {
-        unitId: Number(u),
-        periodId: Number(p),
-        elementId: Number(e),
-        optionId: Number(o),
+        unitId: +own[i]!,
+        periodId: +own[i + 1]!,
+        elementId: +own[i + 2]!,
+        optionId: +own[i + 3]!,
         partial: mine,
       })
   }
