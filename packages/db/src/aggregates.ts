@@ -14,6 +14,7 @@ export interface AggregateDrift {
   nt: number
   lo: number | null
   hi: number | null
+  region_id: number
 }
 
 /**

@@ -12,6 +12,7 @@ import * as measures from './migrations/0009-measures.ts'
 import * as decisionsEffectiveness from './migrations/0010-decisions-effectiveness.ts'
 import * as reports from './migrations/0011-reports.ts'
 import * as aggregates from './migrations/0012-aggregates.ts'
+import * as partitionByRegion from './migrations/0015-partition-by-region.ts'
 import type { Database } from './schema.ts'
 
 /** Migrations as code, in order. Names are stable: they are recorded in the database. */
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '0010-decisions-effectiveness': decisionsEffectiveness,
   '0011-reports': reports,
   '0012-aggregates': aggregates,
+  '0015-partition-by-region': partitionByRegion,
 }
 
 /**

@@ -135,6 +135,11 @@ export interface DataValueTable {
   version: Generated<number>
   updated_at: Timestamp
   updated_by: string | null
+  /**
+   * The region (root of the org unit's path): the partition key (migration `0015-partition-by-region`).
+   * Every writer supplies it; PostgreSQL routes a row by the values it is given.
+   */
+  region_id: number
 }
 
 /**
@@ -154,6 +159,8 @@ export interface DataAggregateTable {
   nt: number
   lo: number | null
   hi: number | null
+  /** The region of `org_unit_id`: the partition key (migration `0015-partition-by-region`). */
+  region_id: number
 }
 
 /** A target set for an indicator, period and org unit subtree (region default, municipal override). */

@@ -15,6 +15,11 @@ export interface AggregateArgs {
   unitIds: number[]
   periodIds: number[]
   elementIds: number[]
+  /**
+   * The region of every unit asked about, when they share one (a dashboard's units always do):
+   * the query then reads that region's partitions only (migration `0015-partition-by-region`).
+   */
+  regionId?: number
 }
 
 /**
@@ -35,7 +40,7 @@ export interface AggregateArgs {
 export async function aggregateSubtrees(db: Kysely<Database>, args: AggregateArgs): Promise<AggregateRow[]> {
   if (!args.unitIds.length || !args.periodIds.length || !args.elementIds.length) return []
   const where = sql`org_unit_id = any(${args.unitIds}::int[]) and period_id = any(${args.periodIds}::int[])
-    and element_id = any(${args.elementIds}::int[])`
+    and element_id = any(${args.elementIds}::int[])${args.regionId === undefined ? sql`` : sql` and region_id = ${args.regionId}::int`}`
   // Two texts (`unit,period,element,option,…` joined by `;`) instead of a row per aggregate: the
   // embedded engine spends ~30 µs converting each result row, more than the query takes, and even
   // on PostgreSQL one text is half the time of rows or JSON. The parts are merged here, not by a

@@ -82,6 +82,7 @@ export async function computeAnalytics(
       }
   const [rows, targets, evidenceGate] = await Promise.all([
     aggregateSubtrees(db, {
+      regionId: regionIdOf(req.unit),
       unitIds: units.map((u) => u.id),
       periodIds: periods.map((p) => p.id),
       elementIds: [...elementIds],
