@@ -161,6 +161,8 @@ export interface DataAggregateTable {
   hi: number | null
   /** The region of `org_unit_id`: the partition key (migration `0015-partition-by-region`). */
   region_id: number
+  /** The row as the analytics endpoint reads it (generated): `unit,period,element,option,n,s,nt,lo,hi`. */
+  line: Generated<string>
 }
 
 /** A target set for an indicator, period and org unit subtree (region default, municipal override). */

@@ -31,32 +31,47 @@ export interface AggregateArgs {
  * a value written is in the next answer.
  *
  * ```sql
- * select (select string_agg(concat_ws(',', org_unit_id, …, n, s, nt, lo, hi), ';') from data_aggregate
- *         where org_unit_id = any(…) and period_id = any(…) and element_id = any(…)) as below,
+ * select (select string_agg(line, ';') from data_aggregate  -- line: `unit,period,element,option,n,s,nt,lo,hi`
+ *         where org_unit_id = any(…) and period_id = any(…) and element_id = any(…) and region_id = …) as below,
  *        (select string_agg(concat_ws(',', org_unit_id, …, value), ';') from data_value
  *         where org_unit_id = any(…) and … and value is not null) as own
  * ```
  */
 export async function aggregateSubtrees(db: Kysely<Database>, args: AggregateArgs): Promise<AggregateRow[]> {
-  if (!args.unitIds.length || !args.periodIds.length || !args.elementIds.length) return []
+  return parseAggregateTexts(await readAggregateTexts(db, args))
+}
+
+/** The two texts {@link aggregateSubtrees} parses: the data as read, a key for what was parsed from it. */
+export interface AggregateTexts {
+  below: string | null
+  own: string | null
+}
+
+/** Reads the texts of {@link aggregateSubtrees} (one round trip). */
+export async function readAggregateTexts(db: Kysely<Database>, args: AggregateArgs): Promise<AggregateTexts> {
+  if (!args.unitIds.length || !args.periodIds.length || !args.elementIds.length) return { below: null, own: null }
   const where = sql`org_unit_id = any(${args.unitIds}::int[]) and period_id = any(${args.periodIds}::int[])
     and element_id = any(${args.elementIds}::int[])${args.regionId === undefined ? sql`` : sql` and region_id = ${args.regionId}::int`}`
   // Two texts (`unit,period,element,option,…` joined by `;`) instead of a row per aggregate: the
   // embedded engine spends ~30 µs converting each result row, more than the query takes, and even
-  // on PostgreSQL one text is half the time of rows or JSON. The parts are merged here, not by a
+  // on PostgreSQL one text is half the time of rows or JSON. An aggregate's text is stored with it
+  // (`data_aggregate.line`, migration `0015-partition-by-region`): formatting it here took longer. The parts are merged here, not by a
   // GROUP BY: hashing ten thousand keys cost more than reading them.
   const result = await sql<{ below: string | null; own: string | null }>`
     select
-      (select string_agg(concat_ws(',', org_unit_id, period_id, element_id, option_id, n, s, nt,
-                                   coalesce(lo::text, ''), coalesce(hi::text, '')), ';')
-       from data_aggregate where ${where}) as below,
+      (select string_agg(line, ';') from data_aggregate where ${where}) as below,
       (select string_agg(concat_ws(',', org_unit_id, period_id, element_id, option_id, value), ';')
        from data_value where ${where} and value is not null) as own
   `.execute(db)
+  return result.rows[0]!
+}
+
+/** Parses the texts of {@link readAggregateTexts} into one partial aggregate per unit, period, element and option. */
+export function parseAggregateTexts(texts: AggregateTexts): AggregateRow[] {
   // One flat split of each text (records are `;`-separated, fields `,`-separated, a fixed number
   // per record): no array per record, and the numbers are parsed straight from the pieces.
-  const below = result.rows[0]!.below ? result.rows[0]!.below.split(/[,;]/) : []
-  const own = result.rows[0]!.own ? result.rows[0]!.own.split(/[,;]/) : []
+  const below = texts.below ? texts.below.split(/[,;]/) : []
+  const own = texts.own ? texts.own.split(/[,;]/) : []
   // A key exists only where some org unit of the subtree reported a value; booleans are stored
   // as 1/0, so `nt` counts their "yes" as it counts the non-zero numbers of `count_true`. A unit's
   // own value gives its min and max whatever the rule: only `min` and `max` elements read them.
