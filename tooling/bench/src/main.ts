@@ -1,55 +1,85 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
-import { connect, migrateToLatest } from '@profmon/db'
+import { connect, migrateToLatest, type DatabaseHandle } from '@profmon/db'
 import { benchAnalytics, type BenchSize } from './analytics-bench.ts'
+import { benchAnalyticsLarge, benchAnalyticsTenant, largeSize } from './analytics-scale-bench.ts'
 import { benchImport } from './import-bench.ts'
 import { benchReport } from './report-bench.ts'
 import { benchWrite, printVolumes } from './write-bench.ts'
 
 /**
  * `pnpm bench`: reports, never fails on a threshold. Sizes from the foundation issue:
- * 1 region, 60 municipalities, 1,000 organisations, 3 periods, every element of every plugin.
- * PostgreSQL runs when DATABASE_URL is set (a fresh database is created there and dropped).
+ * 1 region, 60 municipalities, 1,000 organisations, 3 periods, every element of every plugin;
+ * the large and tenant benches use issue 17's sizes (see `largeSize` for the variables that
+ * shrink them). `BENCH_ONLY=analytics,report,write,import,large,tenant` picks benches.
+ * PostgreSQL runs when DATABASE_URL is set (fresh databases are created there and dropped).
  */
 const size: BenchSize = {
   municipalities: Number(process.env.BENCH_MUNICIPALITIES ?? 60),
   organizations: Number(process.env.BENCH_ORGANIZATIONS ?? 1000),
 }
+const large = largeSize(process.env)
+const only = new Set((process.env.BENCH_ONLY ?? 'analytics,report,write,import,large,tenant').split(','))
 
-async function onPglite() {
-  const handle = await connect({ dataDir: 'memory://' })
-  try {
+/** A fresh, migrated database of the engine: in-memory PGlite, or a new database on `url`. */
+async function fresh(url: string | undefined): Promise<DatabaseHandle> {
+  if (!url) {
+    const handle = await connect({ dataDir: 'memory://' })
     await migrateToLatest(handle.db)
-    await benchReport(handle, await benchAnalytics(handle, size))
-    await printVolumes(handle)
-    await benchWrite(handle)
-    await benchImport(handle)
-  } finally {
-    await handle.close()
+    return handle
   }
-}
-
-async function onPostgres(url: string) {
   const name = `profmon_bench_${randomBytes(4).toString('hex')}`
   const admin = new pg.Client({ connectionString: url })
   await admin.connect()
   await admin.query(`create database ${name}`)
+  await admin.end()
   const target = new URL(url)
   target.pathname = `/${name}`
   const handle = await connect({ url: target.toString() })
-  try {
-    await migrateToLatest(handle.db)
-    await benchReport(handle, await benchAnalytics(handle, size))
-    await printVolumes(handle)
-    await benchWrite(handle)
-    await benchImport(handle)
-  } finally {
-    await handle.close()
-    await admin.query(`drop database if exists ${name} with (force)`)
-    await admin.end()
+  await migrateToLatest(handle.db)
+  return {
+    ...handle,
+    async close() {
+      await handle.close()
+      const cleanup = new pg.Client({ connectionString: url })
+      await cleanup.connect()
+      await cleanup.query(`drop database if exists ${name} with (force)`)
+      await cleanup.end()
+    },
   }
 }
 
-await onPglite()
-if (process.env.DATABASE_URL) await onPostgres(process.env.DATABASE_URL)
+async function run(url?: string) {
+  if (['analytics', 'report', 'write', 'import'].some((b) => only.has(b))) {
+    const handle = await fresh(url)
+    try {
+      const dashboard = await benchAnalytics(handle, size)
+      if (only.has('report')) await benchReport(handle, dashboard)
+      await printVolumes(handle)
+      if (only.has('write')) await benchWrite(handle)
+      if (only.has('import')) await benchImport(handle)
+    } finally {
+      await handle.close()
+    }
+  }
+  if (only.has('large') || only.has('tenant')) {
+    const alone = await fresh(url)
+    try {
+      const dashboard = await benchAnalyticsLarge(alone, large)
+      if (only.has('tenant')) {
+        const shared = await fresh(url)
+        try {
+          await benchAnalyticsTenant(shared, dashboard, large)
+        } finally {
+          await shared.close()
+        }
+      }
+    } finally {
+      await alone.close()
+    }
+  }
+}
+
+await run()
+if (process.env.DATABASE_URL) await run(process.env.DATABASE_URL)
 else console.log('analytics/postgres: skipped (set DATABASE_URL to a PostgreSQL server to compare there too)')
