@@ -53,8 +53,25 @@ function baselineShift(f: Font, baseline: string | undefined): number {
   }
 }
 
+/**
+ * Texts already set, by font size, anchor, baseline and text: the charts of one report repeat the
+ * same unit names and axis labels. Bounded: emptied when it grows past a few reports' worth.
+ */
+const runs = new Map<string, string>()
+const MAX_RUNS = 20_000
+
 /** The path data of one line of text set at (0, 0) with its anchor and baseline, in pixels. */
 function textPath(f: Font, text: string, size: number, anchor: string | undefined, baseline: string | undefined) {
+  const key = `${size}|${anchor ?? ''}|${baseline ?? ''}|${text}`
+  let d = runs.get(key)
+  if (d === undefined) {
+    if (runs.size >= MAX_RUNS) runs.clear()
+    runs.set(key, (d = setText(f, text, size, anchor, baseline)))
+  }
+  return d
+}
+
+function setText(f: Font, text: string, size: number, anchor: string | undefined, baseline: string | undefined) {
   const run = f.layout(text)
   const scale = size / f.unitsPerEm
   const width = run.positions.reduce((w, p) => w + p.xAdvance, 0) * scale
