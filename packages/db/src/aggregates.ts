@@ -34,9 +34,8 @@ export async function rebuildAggregates(db: Kysely<Database>): Promise<{ rows: n
     await sql`lock table data_value in share mode`.execute(trx)
     const drifted = (await aggregateDrift(trx)).length
     await sql`delete from data_aggregate`.execute(trx)
-    const inserted = await sql`insert into data_aggregate (${COLUMNS}) select ${COLUMNS} from data_aggregate_rebuilt`.execute(
-      trx,
-    )
+    const inserted =
+      await sql`insert into data_aggregate (${COLUMNS}) select ${COLUMNS} from data_aggregate_rebuilt`.execute(trx)
     return { rows: Number(inserted.numAffectedRows ?? 0), drifted }
   })
 }

@@ -108,7 +108,10 @@ describe(`0015-partition-by-region on ${testEngine}`, () => {
     const region = first.rows[0]!.id
     const plan = await sql<{ 'QUERY PLAN': string }>`
       explain select count(*) from data_value where region_id = ${sql.lit(region)}`.execute(handle.db)
-    const scanned = plan.rows.map((r) => r['QUERY PLAN']).join('\n').match(/data_value_\w+/g)
+    const scanned = plan.rows
+      .map((r) => r['QUERY PLAN'])
+      .join('\n')
+      .match(/data_value_\w+/g)
     expect([...new Set(scanned)]).toEqual([`data_value_r${region}`])
   })
 })

@@ -89,12 +89,7 @@ export async function benchAnalytics(handle: DatabaseHandle, size: BenchSize): P
   const generated = await loadRegion(handle, deps, { ...size, seed: 7 })
   const dashboard = await dashboardOf(handle, deps, generated.regionId)
   let body = ''
-  await compare(
-    `analytics/${handle.engine}`,
-    async () => (body = await dashboard.request()),
-    dashboard.groupBy,
-    9,
-  )
+  await compare(`analytics/${handle.engine}`, async () => (body = await dashboard.request()), dashboard.groupBy, 9)
   console.log(
     `  (${(JSON.parse(body) as { rows: unknown[] }).rows.length} analytics rows, ${(body.length / 1e6).toFixed(1)} MB per request)`,
   )

@@ -67,7 +67,9 @@ export async function benchAnalyticsTenant(handle: DatabaseHandle, alone: Dashbo
     values += generated.values
     loadMs += generated.loadMs
   }
-  console.log(`load-tenant/${handle.engine}: ${size.tenants} regions, ${values} data values in ${Math.round(loadMs)} ms`)
+  console.log(
+    `load-tenant/${handle.engine}: ${size.tenants} regions, ${values} data values in ${Math.round(loadMs)} ms`,
+  )
   const dashboard = await dashboardOf(handle, deps, first!)
   if ((await dashboard.request()) !== (await alone.request()))
     throw new Error('analytics-tenant: the region answers differently beside other regions')

@@ -101,8 +101,7 @@ export async function computeAnalytics(
   for (const unit of units) {
     for (const period of periods) {
       const lookup =
-        lookups.get(unit.id)?.get(period.id) ??
-        new SubtreeLookup(createAggregateLookup(catalog.aggregationRules, []))
+        lookups.get(unit.id)?.get(period.id) ?? new SubtreeLookup(createAggregateLookup(catalog.aggregationRules, []))
       for (const ind of indicators) {
         const revision = ind.local ? revisionFor(ind, period.code) : undefined
         const compiled = revision?.compiled ?? ind.compiled

@@ -121,7 +121,10 @@ export function textToPaths(svg: string): string {
   return svg.replace(/<text([^>]*)>([^<]*)<\/text>/g, (whole, attrs: string, content: string) => {
     const style = attr(attrs, 'style') ?? ''
     const size = /font-size:\s*([\d.]+)px/.exec(style)?.[1]
-    const family = /font-family:\s*([^;]+)/.exec(style)?.[1]?.trim().replace(/^["']|["']$/g, '')
+    const family = /font-family:\s*([^;]+)/
+      .exec(style)?.[1]
+      ?.trim()
+      .replace(/^["']|["']$/g, '')
     if (!size || family !== FONT_FAMILY || /font-weight|font-style/.test(style) || /\s(dx|dy|rotate)=/.test(attrs))
       return whole
     const x = Number(attr(attrs, 'x') ?? 0)
