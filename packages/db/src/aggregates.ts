@@ -14,7 +14,11 @@ export interface AggregateDrift {
   nt: number
   lo: number | null
   hi: number | null
+  region_id: number
 }
+
+/** The columns a recomputation gives (the table adds the generated `line`). */
+const COLUMNS = sql.raw('org_unit_id, period_id, element_id, option_id, n, s, nt, lo, hi, region_id')
 
 /**
  * Recomputes `data_aggregate` from the raw values (the view `data_aggregate_rebuilt` of migration
@@ -30,7 +34,8 @@ export async function rebuildAggregates(db: Kysely<Database>): Promise<{ rows: n
     await sql`lock table data_value in share mode`.execute(trx)
     const drifted = (await aggregateDrift(trx)).length
     await sql`delete from data_aggregate`.execute(trx)
-    const inserted = await sql`insert into data_aggregate select * from data_aggregate_rebuilt`.execute(trx)
+    const inserted =
+      await sql`insert into data_aggregate (${COLUMNS}) select ${COLUMNS} from data_aggregate_rebuilt`.execute(trx)
     return { rows: Number(inserted.numAffectedRows ?? 0), drifted }
   })
 }
@@ -44,9 +49,10 @@ export async function rebuildAggregates(db: Kysely<Database>): Promise<{ rows: n
  */
 export async function aggregateDrift(db: Kysely<Database>): Promise<AggregateDrift[]> {
   const result = await sql<AggregateDrift>`
-    (select 'maintained' as side, * from (select * from data_aggregate except select * from data_aggregate_rebuilt) m)
+    with maintained as (select ${COLUMNS} from data_aggregate), rebuilt as (select ${COLUMNS} from data_aggregate_rebuilt)
+    (select 'maintained' as side, * from (select * from maintained except select * from rebuilt) m)
     union all
-    (select 'rebuilt' as side, * from (select * from data_aggregate_rebuilt except select * from data_aggregate) r)
+    (select 'rebuilt' as side, * from (select * from rebuilt except select * from maintained) r)
     order by org_unit_id, period_id, element_id, option_id, side
   `.execute(db)
   return result.rows

@@ -14,6 +14,7 @@ import * as reports from './migrations/0011-reports.ts'
 import * as aggregates from './migrations/0012-aggregates.ts'
 import * as registry from './migrations/0013-registry.ts'
 import * as coreElements from './migrations/0014-core-elements.ts'
+import * as partitionByRegion from './migrations/0015-partition-by-region.ts'
 import type { Database } from './schema.ts'
 
 /** Migrations as code, in order. Names are stable: they are recorded in the database. */
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   '0012-aggregates': aggregates,
   '0013-registry': registry,
   '0014-core-elements': coreElements,
+  '0015-partition-by-region': partitionByRegion,
 }
 
 /**

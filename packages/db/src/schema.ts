@@ -141,6 +141,11 @@ export interface DataValueTable {
   version: Generated<number>
   updated_at: Timestamp
   updated_by: string | null
+  /**
+   * The region (root of the org unit's path): the partition key (migration `0015-partition-by-region`).
+   * Every writer supplies it; PostgreSQL routes a row by the values it is given.
+   */
+  region_id: number
 }
 
 /**
@@ -160,6 +165,10 @@ export interface DataAggregateTable {
   nt: number
   lo: number | null
   hi: number | null
+  /** The region of `org_unit_id`: the partition key (migration `0015-partition-by-region`). */
+  region_id: number
+  /** The row as the analytics endpoint reads it (generated): `unit,period,element,option,n,s,nt,lo,hi`. */
+  line: Generated<string>
 }
 
 /** A target set for an indicator, period and org unit subtree (region default, municipal override). */

@@ -6,16 +6,18 @@ import { migrateToLatest } from './migrate.ts'
 /**
  * A fresh, migrated database for one test file: an in-memory PGlite, or — when
  * `TEST_DATABASE_URL` is set — a new database on that PostgreSQL server, dropped on close.
+ * `{ migrate: false }` leaves it empty (a migration's own test brings it to the version before).
  *
  * @example
  * const handle = await createTestDatabase()
  * afterAll(() => handle.close())
  */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<DatabaseHandle> {
   const url = process.env.TEST_DATABASE_URL
+  const migrate = options.migrate ?? true
   if (!url) {
     const handle = await connect({ dataDir: 'memory://' })
-    await migrateToLatest(handle.db)
+    if (migrate) await migrateToLatest(handle.db)
     return handle
   }
   const name = `profmon_test_${Date.now()}_${randomBytes(4).toString('hex')}`
@@ -30,7 +32,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   const target = new URL(url)
   target.pathname = `/${name}`
   const handle = await connect({ url: target.toString(), poolSize: 4 })
-  await migrateToLatest(handle.db)
+  if (migrate) await migrateToLatest(handle.db)
   return {
     ...handle,
     async close() {

@@ -95,7 +95,7 @@ export async function benchImport(handle: DatabaseHandle, runs = 3): Promise<voi
       const value = (r * 7 + c) % 50
       row.getCell(3 + c).value = value
       const optionId = option ? deps.catalog.optionId(el.definition.dimension!, option)! : 0
-      csv.push(`${unitId},${period.id},${el.id},${optionId},${value}\n`)
+      csv.push(`${unitId},${period.id},${el.id},${optionId},${value},${region.id}\n`)
     }
   }
   const bytes = new Uint8Array(await wb.xlsx.writeBuffer())
@@ -112,7 +112,7 @@ export async function benchImport(handle: DatabaseHandle, runs = 3): Promise<voi
       throw new Error(`import: ${res.status} ${JSON.stringify(body).slice(0, 500)}`)
   }
   const baseline = async () => {
-    const target = 'data_value (org_unit_id, period_id, element_id, option_id, value)'
+    const target = 'data_value (org_unit_id, period_id, element_id, option_id, value, region_id)'
     if (handle.engine === 'pglite') {
       await handle.pglite!.query(`COPY ${target} FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob(csv) })
       return

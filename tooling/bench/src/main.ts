@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { connect, migrateToLatest, type DatabaseHandle } from '@profmon/db'
 import { benchAnalytics, type BenchSize } from './analytics-bench.ts'
+import { benchAnalyticsLarge, benchAnalyticsTenant, largeSize } from './analytics-scale-bench.ts'
 import { benchImport } from './import-bench.ts'
 import { benchRegistry, type RegistrySize } from './registry-bench.ts'
 import { benchReport } from './report-bench.ts'
@@ -10,56 +11,80 @@ import { benchWrite, printVolumes } from './write-bench.ts'
 /**
  * `pnpm bench`: reports, never fails on a threshold. Sizes from the foundation issue:
  * 1 region, 60 municipalities, 1,000 organisations, 3 periods, every element of every plugin;
- * and from issue 16: a teacher registry of 60,000 people in that region.
- * PostgreSQL runs when DATABASE_URL is set (a fresh database is created there and dropped).
- * `BENCH_ONLY=registry` (a comma-separated list of report, write, import, registry) runs only
- * those after the analytics bench, which every other one builds on.
+ * the large and tenant benches use issue 17's sizes (see `largeSize` for the variables that
+ * shrink them); issue 16's teacher registry has 60,000 people in the first region (`BENCH_PEOPLE`).
+ * `BENCH_ONLY=analytics,report,write,import,registry,large,tenant` picks benches.
+ * PostgreSQL runs when DATABASE_URL is set (fresh databases are created there and dropped).
  */
 const size: BenchSize = {
   municipalities: Number(process.env.BENCH_MUNICIPALITIES ?? 60),
   organizations: Number(process.env.BENCH_ORGANIZATIONS ?? 1000),
 }
+const large = largeSize(process.env)
 const registrySize: RegistrySize = { people: Number(process.env.BENCH_PEOPLE ?? 60_000) }
-const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : undefined
-const runs = (name: string) => !only || only.has(name)
+const only = new Set((process.env.BENCH_ONLY ?? 'analytics,report,write,import,registry,large,tenant').split(','))
 
-async function benchAll(handle: DatabaseHandle) {
-  await migrateToLatest(handle.db)
-  const setup = await benchAnalytics(handle, size)
-  if (runs('report')) await benchReport(handle, setup)
-  await printVolumes(handle)
-  if (runs('write')) await benchWrite(handle)
-  if (runs('import')) await benchImport(handle)
-  // Last: it switches the region's registry on, which the benches above do not expect.
-  if (runs('registry')) await benchRegistry(handle, setup, registrySize)
-}
-
-async function onPglite() {
-  const handle = await connect({ dataDir: 'memory://' })
-  try {
-    await benchAll(handle)
-  } finally {
-    await handle.close()
+/** A fresh, migrated database of the engine: in-memory PGlite, or a new database on `url`. */
+async function fresh(url: string | undefined): Promise<DatabaseHandle> {
+  if (!url) {
+    const handle = await connect({ dataDir: 'memory://' })
+    await migrateToLatest(handle.db)
+    return handle
   }
-}
-
-async function onPostgres(url: string) {
   const name = `profmon_bench_${randomBytes(4).toString('hex')}`
   const admin = new pg.Client({ connectionString: url })
   await admin.connect()
   await admin.query(`create database ${name}`)
+  await admin.end()
   const target = new URL(url)
   target.pathname = `/${name}`
   const handle = await connect({ url: target.toString() })
-  try {
-    await benchAll(handle)
-  } finally {
-    await handle.close()
-    await admin.query(`drop database if exists ${name} with (force)`)
-    await admin.end()
+  await migrateToLatest(handle.db)
+  return {
+    ...handle,
+    async close() {
+      await handle.close()
+      const cleanup = new pg.Client({ connectionString: url })
+      await cleanup.connect()
+      await cleanup.query(`drop database if exists ${name} with (force)`)
+      await cleanup.end()
+    },
   }
 }
 
-await onPglite()
-if (process.env.DATABASE_URL) await onPostgres(process.env.DATABASE_URL)
+async function run(url?: string) {
+  if (['analytics', 'report', 'write', 'import', 'registry'].some((b) => only.has(b))) {
+    const handle = await fresh(url)
+    try {
+      const dashboard = await benchAnalytics(handle, size)
+      if (only.has('report')) await benchReport(handle, dashboard)
+      await printVolumes(handle)
+      if (only.has('write')) await benchWrite(handle)
+      if (only.has('import')) await benchImport(handle)
+      // Last on this database: it switches the region's registry on, which the benches above do not expect.
+      if (only.has('registry')) await benchRegistry(handle, dashboard, registrySize)
+    } finally {
+      await handle.close()
+    }
+  }
+  if (only.has('large') || only.has('tenant')) {
+    const alone = await fresh(url)
+    try {
+      const dashboard = await benchAnalyticsLarge(alone, large)
+      if (only.has('tenant')) {
+        const shared = await fresh(url)
+        try {
+          await benchAnalyticsTenant(shared, dashboard, large)
+        } finally {
+          await shared.close()
+        }
+      }
+    } finally {
+      await alone.close()
+    }
+  }
+}
+
+await run()
+if (process.env.DATABASE_URL) await run(process.env.DATABASE_URL)
 else console.log('analytics/postgres: skipped (set DATABASE_URL to a PostgreSQL server to compare there too)')

@@ -94,16 +94,20 @@ export async function benchWrite(handle: DatabaseHandle, runs = 5): Promise<void
   )
 }
 
-/** Data volumes: rows and on-disk size (with indexes) of the raw values and of the aggregates. */
-export async function printVolumes(handle: DatabaseHandle): Promise<void> {
+/**
+ * Data volumes: rows and on-disk size (with indexes, summed over the partitions) of the raw values
+ * and of the aggregates.
+ */
+export async function printVolumes(handle: DatabaseHandle, name = 'volume'): Promise<void> {
   const r = await sql<{ values: number; aggregates: number; values_bytes: number; aggregates_bytes: number }>`
     select (select count(*) from data_value) as values, (select count(*) from data_aggregate) as aggregates,
-           pg_total_relation_size('data_value') as values_bytes, pg_total_relation_size('data_aggregate') as aggregates_bytes
+           (select sum(pg_total_relation_size(relid)) from pg_partition_tree('data_value')) as values_bytes,
+           (select sum(pg_total_relation_size(relid)) from pg_partition_tree('data_aggregate')) as aggregates_bytes
   `.execute(handle.db)
   const v = r.rows[0]!
   const mb = (x: number) => (Number(x) / 1024 / 1024).toFixed(1)
   console.log(
-    `volume/${handle.engine}: ${v.values} values (${mb(v.values_bytes)} MB with indexes), ` +
+    `${name}/${handle.engine}: ${v.values} values (${mb(v.values_bytes)} MB with indexes), ` +
       `${v.aggregates} aggregate rows (${mb(v.aggregates_bytes)} MB), ${(Number(v.aggregates) / Number(v.values)).toFixed(2)} aggregate rows per value`,
   )
 }

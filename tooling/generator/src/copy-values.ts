@@ -4,9 +4,9 @@ import type { DatabaseHandle } from '@profmon/db'
 import type { PoolClient } from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
 
-const TARGET = 'data_value (org_unit_id, period_id, element_id, option_id, value)'
+const TARGET = 'data_value (org_unit_id, period_id, element_id, option_id, value, region_id)'
 
-/** Loads one chunk of CSV data_value rows with COPY. */
+/** Loads one chunk of CSV data_value rows (with the region, the partition key, last) with COPY. */
 export type CopyChunk = (parts: readonly string[]) => Promise<void>
 
 /**

@@ -2,7 +2,7 @@ import { computePeriod, type PeriodContext } from './compute-period.ts'
 import type { ElementSpec } from './element-spec.ts'
 import type { UnitTree } from './unit-tree.ts'
 
-/** CSV text of data_value rows (org_unit_id, period_id, element_id, option_id, value), in pieces. */
+/** CSV text of data_value rows (org_unit_id, period_id, element_id, option_id, value, region_id), in pieces. */
 export interface ValueChunk {
   parts: string[]
   rows: number
@@ -28,6 +28,8 @@ export function* valueChunks(
   let rows = 0
   let text = ''
   let textRows = 0
+  // The region (the partition key of data_value) ends every row.
+  const region = `,${tree.ids[1]![0]!}\n`
   for (const [periodIndex, period] of periods.entries()) {
     const values = computePeriod(specs, tree, { ...ctx, periodIndex })
     for (const [i, depthSpecs] of byDepth.entries()) {
@@ -40,7 +42,7 @@ export function* valueChunks(
           for (let c = 0; c < width; c++) {
             const v = unitValues[c]!
             if (Number.isNaN(v)) continue
-            text += `${prefix}${spec.id},${c === 0 ? 0 : spec.optionIds[c - 1]},${v}\n`
+            text += `${prefix}${spec.id},${c === 0 ? 0 : spec.optionIds[c - 1]},${v}${region}`
             if (++textRows === PART_ROWS) {
               parts.push(text)
               rows += textRows

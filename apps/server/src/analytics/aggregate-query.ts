@@ -15,6 +15,11 @@ export interface AggregateArgs {
   unitIds: number[]
   periodIds: number[]
   elementIds: number[]
+  /**
+   * The region of every unit asked about, when they share one (a dashboard's units always do):
+   * the query then reads that region's partitions only (migration `0015-partition-by-region`).
+   */
+  regionId?: number
 }
 
 /**
@@ -26,59 +31,80 @@ export interface AggregateArgs {
  * a value written is in the next answer.
  *
  * ```sql
- * select (select string_agg(concat_ws(',', org_unit_id, …, n, s, nt, lo, hi), ';') from data_aggregate
- *         where org_unit_id = any(…) and period_id = any(…) and element_id = any(…)) as below,
+ * select (select string_agg(line, ';') from data_aggregate  -- line: `unit,period,element,option,n,s,nt,lo,hi`
+ *         where org_unit_id = any(…) and period_id = any(…) and element_id = any(…) and region_id = …) as below,
  *        (select string_agg(concat_ws(',', org_unit_id, …, value), ';') from data_value
  *         where org_unit_id = any(…) and … and value is not null) as own
  * ```
  */
 export async function aggregateSubtrees(db: Kysely<Database>, args: AggregateArgs): Promise<AggregateRow[]> {
-  if (!args.unitIds.length || !args.periodIds.length || !args.elementIds.length) return []
+  return parseAggregateTexts(await readAggregateTexts(db, args))
+}
+
+/** The two texts {@link aggregateSubtrees} parses: the data as read, a key for what was parsed from it. */
+export interface AggregateTexts {
+  below: string | null
+  own: string | null
+}
+
+/** Reads the texts of {@link aggregateSubtrees} (one round trip). */
+export async function readAggregateTexts(db: Kysely<Database>, args: AggregateArgs): Promise<AggregateTexts> {
+  if (!args.unitIds.length || !args.periodIds.length || !args.elementIds.length) return { below: null, own: null }
   const where = sql`org_unit_id = any(${args.unitIds}::int[]) and period_id = any(${args.periodIds}::int[])
-    and element_id = any(${args.elementIds}::int[])`
+    and element_id = any(${args.elementIds}::int[])${args.regionId === undefined ? sql`` : sql` and region_id = ${args.regionId}::int`}`
   // Two texts (`unit,period,element,option,…` joined by `;`) instead of a row per aggregate: the
   // embedded engine spends ~30 µs converting each result row, more than the query takes, and even
-  // on PostgreSQL one text is half the time of rows or JSON. The parts are merged here, not by a
+  // on PostgreSQL one text is half the time of rows or JSON. An aggregate's text is stored with it
+  // (`data_aggregate.line`, migration `0015-partition-by-region`): formatting it here took longer. The parts are merged here, not by a
   // GROUP BY: hashing ten thousand keys cost more than reading them.
   const result = await sql<{ below: string | null; own: string | null }>`
     select
-      (select string_agg(concat_ws(',', org_unit_id, period_id, element_id, option_id, n, s, nt,
-                                   coalesce(lo::text, ''), coalesce(hi::text, '')), ';')
-       from data_aggregate where ${where}) as below,
+      (select string_agg(line, ';') from data_aggregate where ${where}) as below,
       (select string_agg(concat_ws(',', org_unit_id, period_id, element_id, option_id, value), ';')
        from data_value where ${where} and value is not null) as own
   `.execute(db)
-  const fields = (text: string | null) => (text ? text.split(';').map((r) => r.split(',')) : [])
+  return result.rows[0]!
+}
+
+/** Parses the texts of {@link readAggregateTexts} into one partial aggregate per unit, period, element and option. */
+export function parseAggregateTexts(texts: AggregateTexts): AggregateRow[] {
+  // One flat split of each text (records are `;`-separated, fields `,`-separated, a fixed number
+  // per record): no array per record, and the numbers are parsed straight from the pieces.
+  const below = texts.below ? texts.below.split(/[,;]/) : []
+  const own = texts.own ? texts.own.split(/[,;]/) : []
   // A key exists only where some org unit of the subtree reported a value; booleans are stored
   // as 1/0, so `nt` counts their "yes" as it counts the non-zero numbers of `count_true`. A unit's
   // own value gives its min and max whatever the rule: only `min` and `max` elements read them.
   const rows = new Map<string, AggregateRow>()
-  for (const [u, p, e, o, n, s, nt, lo, hi] of fields(result.rows[0]!.below))
-    rows.set(`${u}:${p}:${e}:${o}`, {
-      unitId: Number(u),
-      periodId: Number(p),
-      elementId: Number(e),
-      optionId: Number(o),
+  for (let i = 0; i + 8 < below.length; i += 9) {
+    const lo = below[i + 7]!
+    const hi = below[i + 8]!
+    rows.set(`${below[i]}:${below[i + 1]}:${below[i + 2]}:${below[i + 3]}`, {
+      unitId: +below[i]!,
+      periodId: +below[i + 1]!,
+      elementId: +below[i + 2]!,
+      optionId: +below[i + 3]!,
       partial: {
-        count: Number(n),
-        sum: Number(s),
-        countTrue: Number(nt),
-        min: lo ? Number(lo) : Infinity,
-        max: hi ? Number(hi) : -Infinity,
+        count: +below[i + 4]!,
+        sum: +below[i + 5]!,
+        countTrue: +below[i + 6]!,
+        min: lo ? +lo : Infinity,
+        max: hi ? +hi : -Infinity,
       },
     })
-  for (const [u, p, e, o, v] of fields(result.rows[0]!.own)) {
-    const key = `${u}:${p}:${e}:${o}`
-    const value = Number(v)
+  }
+  for (let i = 0; i + 4 < own.length; i += 5) {
+    const key = `${own[i]}:${own[i + 1]}:${own[i + 2]}:${own[i + 3]}`
+    const value = +own[i + 4]!
     const mine = { count: 1, sum: value, countTrue: value !== 0 ? 1 : 0, min: value, max: value }
     const found = rows.get(key)
     if (found) found.partial = mergePartials(found.partial, mine)
     else
       rows.set(key, {
-        unitId: Number(u),
-        periodId: Number(p),
-        elementId: Number(e),
-        optionId: Number(o),
+        unitId: +own[i]!,
+        periodId: +own[i + 1]!,
+        elementId: +own[i + 2]!,
+        optionId: +own[i + 3]!,
         partial: mine,
       })
   }

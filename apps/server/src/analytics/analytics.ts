@@ -1,11 +1,4 @@
-import {
-  createAggregateLookup,
-  evaluateIndicator,
-  ORG_LEVEL_DEPTH,
-  statusOf,
-  type ElementAggregate,
-  type Status,
-} from '@profmon/contract'
+import { createAggregateLookup, ORG_LEVEL_DEPTH, statusOf, type EvaluateContext, type Status } from '@profmon/contract'
 import type { Database, Kysely, OrgUnit } from '@profmon/db'
 import type { Catalog, CatalogIndicator } from '../catalog/catalog.ts'
 import { DomainError } from '../errors.ts'
@@ -15,8 +8,9 @@ import { loadTargetResolver, type EffectiveTarget } from '../goals/effective-tar
 import { regionIdOf } from '../org/org-units.ts'
 import { revisionFor } from '../catalog/local-definitions.ts'
 import { enabledPluginIds } from '../plugins/enabled.ts'
-import { aggregateSubtrees } from './aggregate-query.ts'
-import { withDerivedAggregates } from './derived/derived-aggregates.ts'
+import { parseAggregateTexts, readAggregateTexts } from './aggregate-query.ts'
+import { derivedAggregates, replaceDerived } from './derived/derived-aggregates.ts'
+import { lookupsOfRows, SubtreeLookup, subtreeLookups } from './subtree-lookups.ts'
 
 /** One analytics row: an indicator for an org unit, period and option (null = total). */
 export interface AnalyticsRow {
@@ -85,15 +79,15 @@ export async function computeAnalytics(
         const el = catalog.elements.get(ref.code)
         if (el) elementIds.add(el.id)
       }
-  const [rows, targets, evidenceGate] = await Promise.all([
-    aggregateSubtrees(db, {
+  const [texts, derived, targets, evidenceGate] = await Promise.all([
+    readAggregateTexts(db, {
+      regionId: regionIdOf(req.unit),
       unitIds: units.map((u) => u.id),
       periodIds: periods.map((p) => p.id),
       elementIds: [...elementIds],
-    }).then((entered) =>
-      // Elements the campaign takes from the teacher registry: counted people instead of typed sums.
-      withDerivedAggregates(db, catalog, { regionId: regionIdOf(req.unit), units, periods, elementIds }, entered),
-    ),
+    }),
+    // Elements the campaign takes from the teacher registry: counted people instead of typed sums.
+    derivedAggregates(db, catalog, { regionId: regionIdOf(req.unit), units, periods, elementIds }),
     loadTargetResolver(
       db,
       units,
@@ -108,32 +102,24 @@ export async function computeAnalytics(
     ),
   ])
 
-  // Group aggregates per unit and period, and translate ids to codes once.
-  const groups = new Map<number, Map<number, ElementAggregate[]>>()
-  for (const r of rows) {
-    const el = catalog.elementsById.get(r.elementId)
-    if (!el) continue
-    const option = r.optionId === 0 ? null : (catalog.optionsById.get(r.optionId)?.code ?? null)
-    if (r.optionId !== 0 && option === null) continue
-    let byPeriod = groups.get(r.unitId)
-    if (!byPeriod) groups.set(r.unitId, (byPeriod = new Map()))
-    let list = byPeriod.get(r.periodId)
-    if (!list) byPeriod.set(r.periodId, (list = []))
-    list.push({ element: el.definition.code, option, partial: r.partial })
-  }
+  // The shared parse of the texts unless derived counts replace some of them.
+  const lookups = derived
+    ? lookupsOfRows(catalog, replaceDerived(parseAggregateTexts(texts), derived))
+    : subtreeLookups(catalog, texts)
 
   const out: AnalyticsRow[] = []
   for (const unit of units) {
     for (const period of periods) {
-      const lookup = createAggregateLookup(catalog.aggregationRules, groups.get(unit.id)?.get(period.id) ?? [])
+      const lookup =
+        lookups.get(unit.id)?.get(period.id) ?? new SubtreeLookup(createAggregateLookup(catalog.aggregationRules, []))
       for (const ind of indicators) {
         const revision = ind.local ? revisionFor(ind, period.code) : undefined
         const compiled = revision?.compiled ?? ind.compiled
         const def = compiled.indicator
         if (!req.indicators.length && !def.levels.some((l) => ORG_LEVEL_DEPTH[l] === unit.level)) continue
         const target: EffectiveTarget | undefined = targets(def, unit, period)
-        const row = (option: string | null, ctx = {}) => {
-          const r = evaluateIndicator(compiled, lookup, ctx)
+        const row = (option: string | null, ctx?: EvaluateContext) => {
+          const r = { ...lookup.evaluate(compiled, option, ctx) }
           // A presence "yes" counts only with every required document of the unit attached (seed 001).
           if (r.value === 1 && !evidenceGate(def, unit.id, period.id)) r.value = 0
           out.push({

@@ -141,6 +141,8 @@ export async function catalogFor(
   const filter: OwnerFilter = { ownerIds: [...new Set(units.flatMap((u) => pathIds(u.path)))], ...extraOwners }
   const [elements, indicators] = await Promise.all([loadLocalElements(db, filter), loadLocalIndicators(db, filter)])
   const withElements = catalog.withLocal({ elements, indicators: [] })
+  // Most units see no local indicator: then no formula scope is built (a map of every element).
+  if (!indicators.length) return withElements
   const scope = withElements.scope()
   const compiled: CatalogIndicator[] = []
   for (const row of indicators) {

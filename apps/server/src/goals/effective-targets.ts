@@ -86,8 +86,11 @@ export async function loadTargetResolver(
           .execute()) as Row[])
       : []
   const byKey = new Map(rows.map((r) => [`${r.indicator_code}:${r.period_id}:${r.org_unit_id}`, r]))
+  // A dashboard resolves every indicator for each unit: parse each unit's path once.
+  const chains = new Map<string, number[]>()
   return (indicator, unit, period) => {
-    const chain = pathIds(unit.path)
+    let chain = chains.get(unit.path)
+    if (!chain) chains.set(unit.path, (chain = pathIds(unit.path)))
     const set = chain.flatMap((id, depth) => {
       const row = byKey.get(`${indicator.code}:${period.id}:${id}`)
       return row ? [{ row, depth: depth + 1 }] : []

@@ -1,6 +1,7 @@
 import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js'
 import * as echarts from 'echarts'
 import { FONT_FAMILY, FONT_FILES } from './fonts.ts'
+import { textToPaths } from './text-paths.ts'
 
 /**
  * A chart of the report as data: a trend of the unit over the periods, or the child units'
@@ -25,8 +26,11 @@ const COLORS = { value: '#2f6fb3', target: '#c0392b', grid: '#d9dde3', text: '#2
 // text in pdfmake's SVG renderer.
 const LABEL = { color: COLORS.text, textBorderWidth: 0 }
 
+/** Russian numbers with at most one decimal: one formatter for every label (making one costs more than using it). */
+const NUMBER = new Intl.NumberFormat('ru', { maximumFractionDigits: 1 })
+const number = (v: number) => NUMBER.format(v)
+
 function optionOf(spec: ChartSpec): echarts.EChartsOption {
-  const number = (v: number) => new Intl.NumberFormat('ru', { maximumFractionDigits: 1 }).format(v)
   const base = {
     animation: false,
     textStyle: { fontFamily: FONT_FAMILY, color: COLORS.text, fontSize: 11 },
@@ -119,5 +123,6 @@ const rasterOptions = (scale: number): ResvgRenderOptions => ({
  * const pngs = await Promise.all(specs.map((s) => svgToPngAsync(chartSvg(s))))
  */
 export async function svgToPngAsync(svg: string, scale = 2): Promise<Uint8Array> {
-  return (await renderAsync(svg, rasterOptions(scale))).asPng()
+  // Texts go in as outlines drawn once per glyph (`textToPaths`): the rasterizer outlines every glyph anew.
+  return (await renderAsync(textToPaths(svg), rasterOptions(scale))).asPng()
 }

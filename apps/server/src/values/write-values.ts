@@ -34,6 +34,8 @@ interface Resolved {
   input: ValueInput
   index: number
   orgUnitId: number
+  /** The unit's region: the partition of its values (migration `0015-partition-by-region`). */
+  regionId: number
   periodId: number
   elementId: number
   optionId: number
@@ -81,8 +83,10 @@ export async function writeValues(
             select v.org_unit_id, v.period_id, v.element_id, v.option_id, v.value, v.text_value, v.version
             from data_value v
             join unnest(${col((r) => r.orgUnitId)}::int[], ${col((r) => r.periodId)}::int[],
-                        ${col((r) => r.elementId)}::int[], ${col((r) => r.optionId)}::int[]) as k(o, p, e, x)
+                        ${col((r) => r.elementId)}::int[], ${col((r) => r.optionId)}::int[],
+                        ${col((r) => r.regionId)}::int[]) as k(o, p, e, x, r)
               on v.org_unit_id = k.o and v.period_id = k.p and v.element_id = k.e and v.option_id = k.x
+                 and v.region_id = k.r
             for update of v
           `.execute(trx)
         ).rows
@@ -131,16 +135,18 @@ export async function writeValues(
           'text_value',
           'updated_at',
           'updated_by',
+          'region_id',
         ])
         .expression(
-          sql`select o, p, e, x, v, t, ${now}::timestamptz, ${actor}::text
+          sql`select o, p, e, x, v, t, ${now}::timestamptz, ${actor}::text, r
               from unnest(${upserts.map((r) => r.orgUnitId)}::int[], ${upserts.map((r) => r.periodId)}::int[],
                           ${upserts.map((r) => r.elementId)}::int[], ${upserts.map((r) => r.optionId)}::int[],
-                          ${upserts.map((r) => r.value)}::float8[], ${upserts.map((r) => r.text)}::text[])
-                   as u(o, p, e, x, v, t)`,
+                          ${upserts.map((r) => r.value)}::float8[], ${upserts.map((r) => r.text)}::text[],
+                          ${upserts.map((r) => r.regionId)}::int[])
+                   as u(o, p, e, x, v, t, r)`,
         )
         .onConflict((oc) =>
-          oc.columns(['org_unit_id', 'period_id', 'element_id', 'option_id']).doUpdateSet((eb) => ({
+          oc.columns(['org_unit_id', 'period_id', 'element_id', 'option_id', 'region_id']).doUpdateSet((eb) => ({
             value: eb.ref('excluded.value'),
             text_value: eb.ref('excluded.text_value'),
             version: sql<number>`data_value.version + 1`,
@@ -156,9 +162,10 @@ export async function writeValues(
       await trx
         .deleteFrom('data_value')
         .where(
-          sql<boolean>`(org_unit_id, period_id, element_id, option_id) in (
+          sql<boolean>`(org_unit_id, period_id, element_id, option_id, region_id) in (
             select * from unnest(${deletes.map((r) => r.orgUnitId)}::int[], ${deletes.map((r) => r.periodId)}::int[],
-                                 ${deletes.map((r) => r.elementId)}::int[], ${deletes.map((r) => r.optionId)}::int[]))`,
+                                 ${deletes.map((r) => r.elementId)}::int[], ${deletes.map((r) => r.optionId)}::int[],
+                                 ${deletes.map((r) => r.regionId)}::int[]))`,
         )
         .execute()
     }
@@ -290,6 +297,7 @@ async function resolveInputs(
       input,
       index,
       orgUnitId: unit.id,
+      regionId: regionIdOf(unit),
       periodId,
       elementId: el.id,
       optionId,

@@ -53,6 +53,9 @@ export function createAggregateLookup(
     const known = byKey.get(k)
     byKey.set(k, known ? mergePartials(known, a.partial) : a.partial)
   }
+  // The options of each element, indexed on the first `[*]` (a dashboard asks for many): in the
+  // order the aggregates came, so a sum over options adds up exactly as before.
+  let byElement: Map<string, PartialAggregate[]> | undefined
   return (code, option, stat = 'value') => {
     const rule = rules.get(code)
     if (!rule) return null
@@ -68,8 +71,18 @@ export function createAggregateLookup(
   }
 
   function optionsOf(code: string): PartialAggregate[] {
-    const prefix = `${code}\u0000`
-    return [...byKey.entries()].filter(([k]) => k.startsWith(prefix)).map(([, p]) => p)
+    if (!byElement) {
+      byElement = new Map()
+      for (const [k, p] of byKey) {
+        const cut = k.indexOf('\u0000')
+        if (cut < 0) continue
+        const element = k.slice(0, cut)
+        const list = byElement.get(element)
+        if (list) list.push(p)
+        else byElement.set(element, [p])
+      }
+    }
+    return byElement.get(code) ?? []
   }
 }
 

@@ -1,3 +1,4 @@
+import type { AnalyticsRow } from '../../analytics/analytics.ts'
 import { heading, paragraph, table, type Block } from '../model.ts'
 import { statusWord, value } from '../words.ts'
 import type { ReportSection } from './section.ts'
@@ -11,8 +12,13 @@ export const childrenSection: ReportSection = {
   id: 'children',
   title: 'Подведомственные единицы',
   async build(ctx) {
-    const rowOf = (unit: number, indicator: string) =>
-      ctx.children.find((r) => r.orgUnit === unit && r.indicator === indicator && r.option === null)
+    // Indexed once: a region has 60 municipalities × ~50 indicators × their options of rows.
+    const totals = new Map<string, AnalyticsRow>()
+    for (const r of ctx.children) {
+      const key = `${r.orgUnit}|${r.indicator}`
+      if (r.option === null && !totals.has(key)) totals.set(key, r)
+    }
+    const rowOf = (unit: number, indicator: string) => totals.get(`${unit}|${indicator}`)
     const blocks: Block[] = [heading(1, 'Подведомственные единицы')]
     if (ctx.sections.children === 'sections') {
       for (const child of ctx.childUnits) {
