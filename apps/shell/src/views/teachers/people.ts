@@ -1,4 +1,4 @@
-import type { components } from '@profmon/ui'
+import { ApiRequestError, type components } from '@profmon/ui'
 
 export type Teacher = components['schemas']['Teacher']
 export type PersonEvent = components['schemas']['PersonEvent']
@@ -61,4 +61,11 @@ export function routeProgress(steps: readonly { completedOn: string | null }[]):
 } {
   const done = steps.filter((s) => s.completedOn).length
   return { done, total: steps.length, complete: steps.length > 0 && done === steps.length }
+}
+
+/** A refused save's problems to list under a form: one line per field the server named, else its message. */
+export function problemsOf(error: unknown): string[] {
+  return error instanceof ApiRequestError && error.details?.length
+    ? error.details.map((d) => `${d.path}: ${d.message}`)
+    : [(error as Error).message]
 }
