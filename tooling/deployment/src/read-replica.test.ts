@@ -45,7 +45,7 @@ describe('a hot standby for analytics reads (DATABASE_READ_URL)', () => {
       const region = await seedSmallRegion(databaseUrl)
 
       // The school's value feeds its municipality's share: the denominator is Σ teachers.
-      const key = region.keys.find((k) => k.element === 'mentoring.teachers_total')!
+      const key = region.keys.find((k) => k.element === 'core.teachers_total')!
       const { rows } = await primary.query<{ parent_id: number }>('select parent_id from org_unit where id = $1', [
         key.orgUnit,
       ])
