@@ -48,9 +48,10 @@ export async function seedSmallRegion(url: string): Promise<Seeded> {
     const elements = await db
       .selectFrom('data_element')
       .select('code')
-      .where('plugin_id', 'is not', null)
+      // The directions' elements and the core ones they share (the teachers total's own total).
+      .where((eb) => eb.or([eb('plugin_id', 'is not', null), eb('code', 'like', 'core.%')]))
       .where('value_type', '=', 'integer')
-      .where('dimension_code', 'is', null)
+      .where((eb) => eb.or([eb('dimension_code', 'is', null), eb('code', '=', 'core.teachers_total')]))
       .where(sql<boolean>`coalesce(definition->>'entryLevel', 'organization') = 'organization'`)
       .orderBy('code')
       .execute()
