@@ -15,6 +15,7 @@ import * as aggregates from './migrations/0012-aggregates.ts'
 import * as registry from './migrations/0013-registry.ts'
 import * as coreElements from './migrations/0014-core-elements.ts'
 import * as partitionByRegion from './migrations/0015-partition-by-region.ts'
+import * as analyticsVersion from './migrations/0016-analytics-version.ts'
 import type { Database } from './schema.ts'
 
 /** Migrations as code, in order. Names are stable: they are recorded in the database. */
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   '0013-registry': registry,
   '0014-core-elements': coreElements,
   '0015-partition-by-region': partitionByRegion,
+  '0016-analytics-version': analyticsVersion,
 }
 
 /**

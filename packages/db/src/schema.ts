@@ -610,7 +610,21 @@ export interface CoreElementMergeTable {
   merged_at: Generated<Date>
 }
 
+/** What the analytics read, versioned per region (its values) and as a whole (scope 0): migration 0016. */
+export interface AnalyticsVersionTable {
+  scope: number
+  /** bigint: node-postgres gives it as text. */
+  version: ColumnType<string, string | number, string | number>
+}
+
+/** The scopes a writing transaction changed, moved into `analytics_version` at its commit. */
+export interface AnalyticsChangeTable {
+  scope: number
+}
+
 export interface Database {
+  analytics_version: AnalyticsVersionTable
+  analytics_change: AnalyticsChangeTable
   core_element_merge: CoreElementMergeTable
   org_unit: OrgUnitTable
   period: PeriodTable

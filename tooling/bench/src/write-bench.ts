@@ -3,8 +3,18 @@ import { boot, createApiToken, createApp, createLogger } from '@profmon/server'
 import { REPO_ROOT } from '@profmon/server/config'
 import { join } from 'node:path'
 
-/** The triggers of migration 0012 that keep `data_aggregate` in step with `data_value`. */
-const VALUE_TRIGGERS = ['data_aggregate_insert', 'data_aggregate_update', 'data_aggregate_delete']
+/**
+ * The triggers that keep what the analytics read in step with `data_value`: the aggregates
+ * (migration 0012) and the region's analytics version (migration 0016).
+ */
+const VALUE_TRIGGERS = [
+  'data_aggregate_insert',
+  'data_aggregate_update',
+  'data_aggregate_delete',
+  'analytics_insert',
+  'analytics_update',
+  'analytics_delete',
+]
 
 /**
  * Switches aggregate maintenance off (or back on) for a baseline. Values written while it is off
@@ -39,7 +49,9 @@ export async function benchWrite(handle: DatabaseHandle, runs = 5): Promise<void
       (e) =>
         e.definition.valueType === 'integer' &&
         e.definition.entryLevel === 'organization' &&
-        e.definition.max === undefined,
+        e.definition.max === undefined &&
+        // A core element is written under a direction that uses it; one that none uses is not collected.
+        e.directions?.length !== 0,
     )
     .slice(0, 10)
   const values = schools.flatMap((s, i) =>

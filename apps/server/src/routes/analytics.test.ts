@@ -149,4 +149,36 @@ describe(`analytics on ${testEngine}`, () => {
     const back = await analytics(`orgUnit=${tree.munA}&period=${P}&indicator=deficits.diagnosed_share`)
     expect(total(back, tree.munA)?.value).toBe(4)
   })
+
+  it('reuses an answer only while nothing it read has changed: a write is in the next answer', async () => {
+    const query = `orgUnit=${tree.region}&period=${P}&level=children&indicator=deficits.diagnosed_share`
+    const first = total(await analytics(query), tree.munB)
+    expect(total(await analytics(query), tree.munB)).toEqual(first)
+    // Through the API, and straight in the database (another server replica's write looks like this).
+    const write = await t.call('POST', '/api/data-values', {
+      values: [{ orgUnit: tree.schoolB1, period: P, element: 'deficits.diagnosed', option: null, value: 10 }],
+    })
+    expect(write.status, JSON.stringify(write.body)).toBe(200)
+    expect(total(await analytics(query), tree.munB)?.value).toBe(50)
+    await t.deps.db
+      .updateTable('data_value')
+      .set({ value: 15 })
+      .where('org_unit_id', '=', tree.schoolB1)
+      .where('element_id', '=', t.deps.catalog.elements.get('deficits.diagnosed')!.id)
+      .where('option_id', '=', 0)
+      .execute()
+    expect(total(await analytics(query), tree.munB)?.value).toBe(75)
+    // Other inputs than values: a target of the municipality.
+    await t.deps.db
+      .updateTable('target')
+      .set({ value: 80 })
+      .where('org_unit_id', '=', tree.munB)
+      .where('indicator_code', '=', 'deficits.diagnosed_share')
+      .execute()
+    expect(total(await analytics(query), tree.munB)).toMatchObject({ value: 75, target: 80, status: 'not_met' })
+    await t.call('POST', '/api/data-values', {
+      values: [{ orgUnit: tree.schoolB1, period: P, element: 'deficits.diagnosed', option: null, value: 5 }],
+    })
+    expect(total(await analytics(query), tree.munB)).toMatchObject({ value: 25, target: 80 })
+  })
 })

@@ -268,6 +268,8 @@ async function resolveInputs(
     } else {
       // A core element is written when some direction that uses it is enabled and collected.
       const directions = el.directions ?? [el.pluginId]
+      if (!directions.length)
+        return fail('element', `"${input.element}" is a core element no direction uses: none collects it`)
       const enabled = directions.filter((d) => enabledByRegion.get(regionIdOf(unit))?.has(d))
       if (!enabled.length)
         return fail('element', `the direction "${directions.join('", "')}" is not enabled for this region`)
