@@ -42,7 +42,9 @@ describe(`analytics version on ${testEngine}`, () => {
   const insertValue = (unit: number, region: number, value: number, db: Kysely<Database> = handle.db) =>
     sql`insert into data_value (org_unit_id, period_id, element_id, option_id, value, region_id)
         values (${unit}, (select id from period), (select id from data_element where code = 'v.teachers'), 0, ${value}, ${region})
-        on conflict (org_unit_id, period_id, element_id, option_id, region_id) do update set value = excluded.value`.execute(db)
+        on conflict (org_unit_id, period_id, element_id, option_id, region_id) do update set value = excluded.value`.execute(
+      db,
+    )
 
   beforeAll(async () => {
     handle = await createTestDatabase()
@@ -122,7 +124,9 @@ describe(`analytics version on ${testEngine}`, () => {
     await expect(
       handle.db.transaction().execute(async (trx) => {
         await sql`insert into data_value (org_unit_id, period_id, element_id, option_id, value, region_id)
-                  values (${schoolB}, (select id from period), (select id from data_element where code = 'v.teachers'), 0, 1, ${b})`.execute(trx)
+                  values (${schoolB}, (select id from period), (select id from data_element where code = 'v.teachers'), 0, 1, ${b})`.execute(
+          trx,
+        )
         throw new Error('undo')
       }),
     ).rejects.toThrow('undo')
@@ -130,7 +134,9 @@ describe(`analytics version on ${testEngine}`, () => {
     await handle.db.transaction().execute(async (trx) => {
       await sql`savepoint s`.execute(trx)
       await sql`insert into data_value (org_unit_id, period_id, element_id, option_id, value, region_id)
-                values (${schoolB}, (select id from period), (select id from data_element where code = 'v.teachers'), 0, 1, ${b})`.execute(trx)
+                values (${schoolB}, (select id from period), (select id from data_element where code = 'v.teachers'), 0, 1, ${b})`.execute(
+        trx,
+      )
       await sql`rollback to savepoint s`.execute(trx)
     })
     expect(await analyticsVersion(handle.db, b)).toBe(before)

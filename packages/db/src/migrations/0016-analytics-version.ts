@@ -85,7 +85,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   for (const [op, tables, rows] of [
     ['insert', 'referencing new table as new_rows', 'select region_id from new_rows'],
-    ['update', 'referencing old table as old_rows new table as new_rows', 'select region_id from new_rows union select region_id from old_rows'],
+    [
+      'update',
+      'referencing old table as old_rows new table as new_rows',
+      'select region_id from new_rows union select region_id from old_rows',
+    ],
     ['delete', 'referencing old table as old_rows', 'select region_id from old_rows'],
   ] as const) {
     await sql
