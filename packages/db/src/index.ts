@@ -5,3 +5,4 @@ export { sql, type Expression, type Kysely, type RawBuilder, type SqlBool, type 
 export * from './aggregates.ts'
 export * from './read-replica.ts'
 export * from './analytics-version.ts'
+export * from './arrays.ts'

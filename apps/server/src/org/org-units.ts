@@ -20,7 +20,9 @@ export function pathIds(path: string): number[] {
 
 /** The region (root) of an org unit. */
 export function regionIdOf(unit: Pick<OrgUnit, 'path'>): number {
-  return pathIds(unit.path)[0]!
+  // The first id without splitting the path: a 100,000-value import asks this for every value.
+  const end = unit.path.indexOf('/', 1)
+  return Number(unit.path.slice(1, end < 0 ? undefined : end))
 }
 
 export async function getOrgUnit(db: Kysely<Database>, id: number): Promise<OrgUnit> {

@@ -1,4 +1,4 @@
-import { sql, type Database, type Kysely } from '@profmon/db'
+import { numberArray, sql, type Database, type Kysely } from '@profmon/db'
 import type { Catalog } from '../catalog/catalog.ts'
 import type { Editor } from '../collection/workflow/entry-locks.ts'
 import { assertUnlocked } from '../collection/workflow/entry-locks.ts'
@@ -82,9 +82,24 @@ export async function writeValues(
           }>`
             select v.org_unit_id, v.period_id, v.element_id, v.option_id, v.value, v.text_value, v.version
             from data_value v
-            join unnest(${col((r) => r.orgUnitId)}::int[], ${col((r) => r.periodId)}::int[],
-                        ${col((r) => r.elementId)}::int[], ${col((r) => r.optionId)}::int[],
-                        ${col((r) => r.regionId)}::int[]) as k(o, p, e, x, r)
+            join unnest(${numberArray(
+              col((r) => r.orgUnitId),
+              'int',
+            )}, ${numberArray(
+              col((r) => r.periodId),
+              'int',
+            )},
+                        ${numberArray(
+                          col((r) => r.elementId),
+                          'int',
+                        )}, ${numberArray(
+                          col((r) => r.optionId),
+                          'int',
+                        )},
+                        ${numberArray(
+                          col((r) => r.regionId),
+                          'int',
+                        )}) as k(o, p, e, x, r)
               on v.org_unit_id = k.o and v.period_id = k.p and v.element_id = k.e and v.option_id = k.x
                  and v.region_id = k.r
             for update of v
@@ -112,15 +127,8 @@ export async function writeValues(
 
     const now = new Date()
     const versions = new Map<string, number>()
-    const audit: {
-      actor: string
-      action: string
-      entity: string
-      entity_key: string
-      org_unit_id: number
-      old_value: string | null
-      new_value: string | null
-    }[] = []
+    // Audit entries: action, key, org unit, old and new value (as JSON values, null: none).
+    const audit: { a: string; k: string; o: number; ov: unknown; nv: unknown }[] = []
     const upserts = resolved.filter((r) => r.value !== null || r.text !== null)
     const deletes = resolved.filter((r) => r.value === null && r.text === null)
     if (upserts.length) {
@@ -139,10 +147,28 @@ export async function writeValues(
         ])
         .expression(
           sql`select o, p, e, x, v, t, ${now}::timestamptz, ${actor}::text, r
-              from unnest(${upserts.map((r) => r.orgUnitId)}::int[], ${upserts.map((r) => r.periodId)}::int[],
-                          ${upserts.map((r) => r.elementId)}::int[], ${upserts.map((r) => r.optionId)}::int[],
-                          ${upserts.map((r) => r.value)}::float8[], ${upserts.map((r) => r.text)}::text[],
-                          ${upserts.map((r) => r.regionId)}::int[])
+              from unnest(${numberArray(
+                upserts.map((r) => r.orgUnitId),
+                'int',
+              )}, ${numberArray(
+                upserts.map((r) => r.periodId),
+                'int',
+              )},
+                          ${numberArray(
+                            upserts.map((r) => r.elementId),
+                            'int',
+                          )}, ${numberArray(
+                            upserts.map((r) => r.optionId),
+                            'int',
+                          )},
+                          ${numberArray(
+                            upserts.map((r) => r.value),
+                            'float8',
+                          )}, ${upserts.map((r) => r.text)}::text[],
+                          ${numberArray(
+                            upserts.map((r) => r.regionId),
+                            'int',
+                          )})
                    as u(o, p, e, x, v, t, r)`,
         )
         .onConflict((oc) =>
@@ -163,9 +189,24 @@ export async function writeValues(
         .deleteFrom('data_value')
         .where(
           sql<boolean>`(org_unit_id, period_id, element_id, option_id, region_id) in (
-            select * from unnest(${deletes.map((r) => r.orgUnitId)}::int[], ${deletes.map((r) => r.periodId)}::int[],
-                                 ${deletes.map((r) => r.elementId)}::int[], ${deletes.map((r) => r.optionId)}::int[],
-                                 ${deletes.map((r) => r.regionId)}::int[]))`,
+            select * from unnest(${numberArray(
+              deletes.map((r) => r.orgUnitId),
+              'int',
+            )}, ${numberArray(
+              deletes.map((r) => r.periodId),
+              'int',
+            )},
+                                 ${numberArray(
+                                   deletes.map((r) => r.elementId),
+                                   'int',
+                                 )}, ${numberArray(
+                                   deletes.map((r) => r.optionId),
+                                   'int',
+                                 )},
+                                 ${numberArray(
+                                   deletes.map((r) => r.regionId),
+                                   'int',
+                                 )}))`,
         )
         .execute()
     }
@@ -176,24 +217,22 @@ export async function writeValues(
       if (cur && oldValue === newValue) continue
       if (!cur && newValue === null) continue
       audit.push({
-        actor,
-        action: newValue === null ? 'delete' : cur ? 'update' : 'create',
-        entity: 'data_value',
-        entity_key: `${r.input.element}|${r.input.option ?? ''}|${r.orgUnitId}|${r.input.period}`,
-        org_unit_id: r.orgUnitId,
-        old_value: oldValue === null ? null : JSON.stringify(oldValue),
-        new_value: newValue === null ? null : JSON.stringify(newValue),
+        a: newValue === null ? 'delete' : cur ? 'update' : 'create',
+        k: `${r.input.element}|${r.input.option ?? ''}|${r.orgUnitId}|${r.input.period}`,
+        o: r.orgUnitId,
+        ov: oldValue,
+        nv: newValue,
       })
     }
     if (audit.length)
+      // One JSON document of the entries, not a bind array per column: node-postgres escapes each
+      // text element of an array itself, which for a 100,000-value import took longer than the insert.
       await trx
         .insertInto('audit_log')
         .columns(['actor', 'action', 'entity', 'entity_key', 'org_unit_id', 'old_value', 'new_value'])
         .expression(
-          sql`select ${actor}::text, a, 'data_value', k, o, ov::jsonb, nv::jsonb
-              from unnest(${audit.map((x) => x.action)}::text[], ${audit.map((x) => x.entity_key)}::text[],
-                          ${audit.map((x) => x.org_unit_id)}::int[], ${audit.map((x) => x.old_value)}::text[],
-                          ${audit.map((x) => x.new_value)}::text[]) as u(a, k, o, ov, nv)`,
+          sql`select ${actor}::text, a, 'data_value', k, o, ov, nv
+              from json_to_recordset(${JSON.stringify(audit)}::json) as u(a text, k text, o int, ov jsonb, nv jsonb)`,
         )
         .execute()
     return resolved.map((r) => result(catalog, r, versions.get(keyOf(r)) ?? 0))
