@@ -34,6 +34,26 @@ async function foreignNames(page: Page, own: { municipality: number; school?: nu
  */
 async function crawl(page: Page, foreign: readonly string[]): Promise<string[]> {
   const leaks: string[] = []
+  // API calls in flight: a page is read once they have settled (what `networkidle` waits for,
+  // without its half second of silence after every asset, or a poll keeping it from ever idling).
+  let inFlight = 0
+  let lastSettled = Date.now()
+  const isApi = (url: string) => new URL(url).pathname.startsWith('/api/')
+  page.on('request', (req) => {
+    if (isApi(req.url())) inFlight++
+  })
+  const done = (req: { url(): string }) => {
+    if (!isApi(req.url())) return
+    inFlight--
+    lastSettled = Date.now()
+  }
+  page.on('requestfinished', done)
+  page.on('requestfailed', done)
+  const settled = async () => {
+    const until = Date.now() + 8_000
+    while (Date.now() < until && (inFlight > 0 || Date.now() - lastSettled < 150))
+      await new Promise((r) => setTimeout(r, 25))
+  }
   page.on('response', async (res) => {
     const url = new URL(res.url())
     if (!url.pathname.startsWith('/api/') || !(res.headers()['content-type'] ?? '').includes('json')) return
@@ -60,7 +80,7 @@ async function crawl(page: Page, foreign: readonly string[]): Promise<string[]> 
   while (queue.length && visited < MAX_PAGES) {
     const path = queue.shift()!
     await page.goto(path)
-    await page.waitForLoadState('networkidle', { timeout: 8_000 }).catch(() => {})
+    await settled()
     visited++
     const text = await page.locator('body').innerText()
     for (const name of foreign) if (text.includes(name)) leaks.push(`${path}: «${name}» on the page`)

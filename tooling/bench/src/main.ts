@@ -14,7 +14,8 @@ import { benchWrite, printVolumes } from './write-bench.ts'
  * the large and tenant benches use issue 17's sizes (see `largeSize` for the variables that
  * shrink them); issue 16's teacher registry has 60,000 people in the first region (`BENCH_PEOPLE`).
  * `BENCH_ONLY=analytics,report,write,import,registry,large,tenant` picks benches.
- * PostgreSQL runs when DATABASE_URL is set (fresh databases are created there and dropped).
+ * PostgreSQL runs when DATABASE_URL is set (fresh databases are created there and dropped);
+ * `BENCH_ENGINES=pglite|postgres` runs only one of the two.
  */
 const size: BenchSize = {
   municipalities: Number(process.env.BENCH_MUNICIPALITIES ?? 60),
@@ -85,6 +86,10 @@ async function run(url?: string) {
   }
 }
 
-await run()
-if (process.env.DATABASE_URL) await run(process.env.DATABASE_URL)
+// `BENCH_ENGINES=postgres` (or `pglite`) runs one engine: the full tenant sizes are more than the
+// embedded engine holds in memory.
+const engines = new Set((process.env.BENCH_ENGINES ?? 'pglite,postgres').split(','))
+if (engines.has('pglite')) await run()
+if (!engines.has('postgres')) console.log('analytics/postgres: skipped (BENCH_ENGINES leaves it out)')
+else if (process.env.DATABASE_URL) await run(process.env.DATABASE_URL)
 else console.log('analytics/postgres: skipped (set DATABASE_URL to a PostgreSQL server to compare there too)')
