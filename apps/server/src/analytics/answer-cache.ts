@@ -1,50 +1,52 @@
 /**
- * Finished analytics answers (their JSON text) by request and data version, most recent first,
- * bounded by count and by size. Keys carry the version of what the answer read
+ * Finished analytics answers by question and data version, most recently used first, bounded by
+ * count and by an estimate of their size. Keys carry the version of what the answer read
  * (`analyticsVersion`, kept by the writing transactions themselves), so an entry is never served
  * after a write it does not contain: a write changes the version and the next request recomputes.
  *
  * @example
- * const cache = new AnswerCache()
- * const key = `${await analyticsVersion(db, region)}|${unit.id}|children|2025-26|`
- * const body = cache.get(key) ?? cache.set(key, JSON.stringify({ rows: await computeAnalytics(…) }))
+ * const cache = new AnswerCache<string>((body) => body.length)
+ * const body = cache.get(key) ?? cache.set(key, JSON.stringify({ rows }))
  */
-export class AnswerCache {
-  private readonly entries = new Map<string, string>()
+export class AnswerCache<T> {
+  private readonly entries = new Map<string, { value: T; size: number }>()
   private bytes = 0
+  private readonly sizeOf: (value: T) => number
   private readonly maxEntries: number
   private readonly maxBytes: number
 
-  constructor(maxEntries = 32, maxBytes = 64 * 1024 * 1024) {
+  constructor(sizeOf: (value: T) => number, maxEntries = 32, maxBytes = 64 * 1024 * 1024) {
+    this.sizeOf = sizeOf
     this.maxEntries = maxEntries
     this.maxBytes = maxBytes
   }
 
-  get(key: string): string | undefined {
-    const body = this.entries.get(key)
-    if (body === undefined) return undefined
+  get(key: string): T | undefined {
+    const entry = this.entries.get(key)
+    if (!entry) return undefined
     // Map order is insertion order: re-inserting marks the entry most recently used.
     this.entries.delete(key)
-    this.entries.set(key, body)
-    return body
+    this.entries.set(key, entry)
+    return entry.value
   }
 
-  /** Keeps `body` (unless it alone exceeds the size bound) and returns it. */
-  set(key: string, body: string): string {
+  /** Keeps `value` (unless it alone exceeds the size bound) and returns it. */
+  set(key: string, value: T): T {
     const old = this.entries.get(key)
-    if (old !== undefined) {
+    if (old) {
       this.entries.delete(key)
-      this.bytes -= old.length
+      this.bytes -= old.size
     }
-    if (body.length > this.maxBytes) return body
-    this.entries.set(key, body)
-    this.bytes += body.length
+    const size = this.sizeOf(value)
+    if (size > this.maxBytes) return value
+    this.entries.set(key, { value, size })
+    this.bytes += size
     for (const [k, v] of this.entries) {
       if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break
       this.entries.delete(k)
-      this.bytes -= v.length
+      this.bytes -= v.size
     }
-    return body
+    return value
   }
 
   get size(): number {

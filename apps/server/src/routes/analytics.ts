@@ -1,12 +1,9 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
-import { analyticsVersion } from '@profmon/db'
-import { computeAnalytics } from '../analytics/analytics.ts'
-import { AnswerCache } from '../analytics/answer-cache.ts'
-import { catalogFor } from '../catalog/local-definitions.ts'
+import { analyticsAnswer } from '../analytics/answers.ts'
 import type { AppDeps } from '../context.ts'
 import { errorResponses } from '../errors.ts'
 import type { AuthEnv } from '../middleware/auth/index.ts'
-import { getOrgUnit, regionIdOf } from '../org/org-units.ts'
+import { getOrgUnit } from '../org/org-units.ts'
 import { repeated } from './schemas.ts'
 
 export const analyticsRowSchema = z
@@ -55,38 +52,16 @@ const route = createRoute({
 })
 
 export function analyticsRoutes({ db, catalog }: AppDeps) {
-  const answers = new AnswerCache()
   return new OpenAPIHono<AuthEnv>().openapi(route, async (c) => {
     const q = c.req.valid('query')
-    const asked = await getOrgUnit(db, q.orgUnit)
-    // A foreign unit is a 403, never an empty 200: the caller must not mistake it for "no data".
-    c.var.scope.assertCanRead(asked)
-    // The version first, then the data: an answer kept under this version is at least as new.
-    const key = [
-      await analyticsVersion(db, regionIdOf(asked)),
-      asked.id,
-      q.level,
-      q.period.join(','),
-      q.indicator.join(','),
-    ].join('|')
-    const json = { 'content-type': 'application/json' }
-    const kept = answers.get(key)
-    if (kept !== undefined) return c.body(kept, 200, json) as never
-    // Read again after the version: a move between the two reads is then in the answer.
     const unit = await getOrgUnit(db, q.orgUnit)
-    const [view, periods] = await Promise.all([
-      catalogFor(db, catalog, [unit]),
-      q.period.length
-        ? q.period
-        : db
-            .selectFrom('period')
-            .select('code')
-            .orderBy('starts_on', 'desc')
-            .limit(1)
-            .execute()
-            .then((rows) => rows.map((p) => p.code)),
-    ])
-    const rows = await computeAnalytics(db, view, { unit, level: q.level, periods, indicators: q.indicator })
-    return c.body(answers.set(key, JSON.stringify({ rows })), 200, json) as never
+    // A foreign unit is a 403, never an empty 200: the caller must not mistake it for "no data".
+    c.var.scope.assertCanRead(unit)
+    const { body } = await analyticsAnswer(db, catalog, unit, {
+      level: q.level,
+      periods: q.period,
+      indicators: q.indicator,
+    })
+    return c.body(body, 200, { 'content-type': 'application/json' }) as never
   })
 }
