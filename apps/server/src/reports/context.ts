@@ -1,7 +1,8 @@
 import type { Indicator } from '@profmon/contract'
 import type { Database, Kysely, OrgUnit } from '@profmon/db'
 import type { Scope } from '../access/scope.ts'
-import { computeAnalytics, type AnalyticsRow } from '../analytics/analytics.ts'
+import type { AnalyticsRow } from '../analytics/analytics.ts'
+import { analyticsAnswer } from '../analytics/answers.ts'
 import { LOCAL_GROUP, LOCAL_TITLE, type Catalog } from '../catalog/catalog.ts'
 import { catalogFor, revisionFor } from '../catalog/local-definitions.ts'
 import { invalid } from '../errors.ts'
@@ -38,8 +39,8 @@ export interface ReportContext {
   period: { id: number; code: string; title: string }
   previous: { id: number; code: string; title: string } | null
   directions: Direction[]
-  self: AnalyticsRow[]
-  children: AnalyticsRow[]
+  self: readonly AnalyticsRow[]
+  children: readonly AnalyticsRow[]
   childUnits: { id: number; name: string }[]
   sections: ReportSections
   /** The analytics row of an indicator at the unit (total, not an option) in a period. */
@@ -65,11 +66,14 @@ export async function loadReportContext(
     enabledPluginIds(db, catalog, regionIdOf(unit)),
     db.selectFrom('org_unit').select(['id', 'name']).where('parent_id', '=', unit.id).orderBy('name').execute(),
   ])
-  // Exactly GET /api/analytics?orgUnit=&period=&period= (every indicator of the enabled directions).
+  // Exactly GET /api/analytics?orgUnit=&period=&period= (every indicator of the enabled directions),
+  // and the children's: the endpoint's own answers, shared with it while the data is unchanged.
   const [self, children] = await Promise.all([
-    computeAnalytics(db, view, { unit, level: 'self', periods: codes, indicators: [] }),
+    analyticsAnswer(db, catalog, unit, { level: 'self', periods: codes, indicators: [] }).then((a) => a.rows),
     childUnits.length
-      ? computeAnalytics(db, view, { unit, level: 'children', periods: [period.code], indicators: [] })
+      ? analyticsAnswer(db, catalog, unit, { level: 'children', periods: [period.code], indicators: [] }).then(
+          (a) => a.rows,
+        )
       : Promise.resolve([]),
   ])
   const computed = new Set(self.map((r) => r.indicator))
