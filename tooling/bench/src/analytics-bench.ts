@@ -22,8 +22,6 @@ export interface Dashboard {
   request: () => Promise<string>
   /** One hand-written GROUP BY computing the same per-municipality sums from the raw values. */
   groupBy: () => Promise<unknown>
-  /** The first read after a write, once measured (ms). */
-  firstReadMs?: number
 }
 
 /** Boots the server on `handle` (plugins synced, the first admin made). */
@@ -100,29 +98,29 @@ export async function benchAnalytics(handle: DatabaseHandle, size: BenchSize): P
 }
 
 /**
- * The endpoint right after a write, once: the write changed the region's analytics version, so
- * no kept answer, parse or formula result can be reused — the first reader's time. Returns it.
+ * One read of the endpoint right after a write (one value of the region changes by `by`, the
+ * triggers carry it up): the write changed the region's analytics version, so no kept answer,
+ * parse or formula result can be reused — the first reader's time, in ms.
  */
+export async function firstRead(dashboard: Dashboard, by = 1): Promise<number> {
+  await sql`
+    update data_value set value = value + ${by}
+    where (org_unit_id, period_id, element_id, option_id) = (
+      select v.org_unit_id, v.period_id, v.element_id, v.option_id from data_value v
+      join period p on p.id = v.period_id and p.code = ${dashboard.period}
+      where v.region_id = ${dashboard.regionId} and v.value is not null
+      order by v.org_unit_id desc, v.element_id limit 1)
+  `.execute(dashboard.deps.db)
+  const started = performance.now()
+  await dashboard.request()
+  return performance.now() - started
+}
+
+/** Five first reads (see {@link firstRead}), their median printed and returned; the value is restored. */
 export async function printFirstRead(dashboard: Dashboard): Promise<number> {
-  const { db } = dashboard.deps
   const times: number[] = []
-  const change = (by: number) =>
-    sql`
-      update data_value set value = value + ${by}
-      where (org_unit_id, period_id, element_id, option_id) = (
-        select v.org_unit_id, v.period_id, v.element_id, v.option_id from data_value v
-        join period p on p.id = v.period_id and p.code = ${dashboard.period}
-        where v.region_id = ${dashboard.regionId} and v.value is not null
-        order by v.org_unit_id desc, v.element_id limit 1)
-    `.execute(db)
-  for (let i = 0; i < 5; i++) {
-    // One value of the region changes (the aggregate triggers carry it up), then one read.
-    await change(1)
-    const started = performance.now()
-    await dashboard.request()
-    times.push(performance.now() - started)
-  }
-  await change(-5)
+  for (let i = 0; i < 5; i++) times.push(await firstRead(dashboard))
+  await firstRead(dashboard, -5)
   times.sort((a, b) => a - b)
   console.log(`  (first read after a write: ${times[2]!.toFixed(1)} ms, median of 5)`)
   return times[2]!
