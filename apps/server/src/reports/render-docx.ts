@@ -18,7 +18,8 @@ import {
   LevelFormat,
   type FileChild,
 } from 'docx'
-import { chartSvg, CHART_SIZE, svgToPngAsync } from './charts.ts'
+import { ReportCharts } from './chart-pool.ts'
+import { CHART_SIZE } from './charts.ts'
 import type { Align, Block, ReportModel, Run } from './model.ts'
 
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const
@@ -133,12 +134,10 @@ function blocks(list: Block[], pngs: ReadonlyMap<Block, Uint8Array>): FileChild[
  * @example
  * const bytes = await renderDocx(model)
  */
-export async function renderDocx(model: ReportModel): Promise<Uint8Array> {
+export async function renderDocx(model: ReportModel, charts = new ReportCharts('png')): Promise<Uint8Array> {
   const t = model.title
-  // Every chart rasterized at once, on the rasterizer's threads.
-  const charts = model.blocks.filter((b) => b.kind === 'chart')
-  const rasters = await Promise.all(charts.map((b) => svgToPngAsync(chartSvg(b.chart), 2)))
-  const pngs = new Map<Block, Uint8Array>(charts.map((b, i) => [b, rasters[i]!]))
+  // Rasterized in the chart workers, most of them while the model was still being built.
+  const pngs = await charts.drawn(model.blocks)
   const doc = new Document({
     creator: t.preparedBy,
     title: `${t.heading}: ${t.orgUnit}, ${t.period}`,
