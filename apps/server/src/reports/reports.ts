@@ -10,6 +10,7 @@ import { getOrgUnit, regionIdOf } from '../org/org-units.ts'
 import { enabledPluginIds } from '../plugins/enabled.ts'
 import { findPeriod } from '../org/periods.ts'
 import { buildReportModel, type Progress } from './build.ts'
+import { ReportCharts } from './chart-pool.ts'
 import { loadReportContext, type ReportSections } from './context.ts'
 import { renderDocx } from './render-docx.ts'
 import { renderPdf } from './render-pdf.ts'
@@ -215,19 +216,28 @@ export async function produceReport(
     sections: order.sections ?? {},
   })
   const title = `Аналитическая справка — ${ctx.unit.name} — ${ctx.period.title}`
-  const model = await buildReportModel(
-    ctx,
-    {
-      heading: 'Аналитическая справка',
-      orgUnit: ctx.unit.name,
-      period: ctx.period.title,
-      date: date(new Date().toISOString().slice(0, 10)),
-      preparedBy,
-      fileName: title,
-    },
-    progress,
-  )
-  const bytes = order.format === 'docx' ? await renderDocx(model) : await renderPdf(model)
+  // Each section's charts are drawn in the chart workers while the next sections are built.
+  const charts = order.format === 'docx' ? new ReportCharts('png') : new ReportCharts('svg')
+  let bytes: Uint8Array
+  try {
+    const model = await buildReportModel(
+      ctx,
+      {
+        heading: 'Аналитическая справка',
+        orgUnit: ctx.unit.name,
+        period: ctx.period.title,
+        date: date(new Date().toISOString().slice(0, 10)),
+        preparedBy,
+        fileName: title,
+      },
+      progress,
+      (blocks) => charts.start(blocks),
+    )
+    bytes = charts.format === 'png' ? await renderDocx(model, charts) : await renderPdf(model, charts)
+  } catch (e) {
+    charts.cancel()
+    throw e
+  }
   // The name keeps its Russian words; «2025/2026» becomes «2025-2026», other characters file systems refuse «_».
   return { bytes, fileName: `${title.replace(/\//g, '-').replace(/[\\:*?"<>|]/g, '_')}.${order.format}` }
 }
