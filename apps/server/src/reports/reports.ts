@@ -218,26 +218,20 @@ export async function produceReport(
   const title = `Аналитическая справка — ${ctx.unit.name} — ${ctx.period.title}`
   // Each section's charts are drawn in the chart workers while the next sections are built.
   const charts = order.format === 'docx' ? new ReportCharts('png') : new ReportCharts('svg')
-  let bytes: Uint8Array
-  try {
-    const model = await buildReportModel(
-      ctx,
-      {
-        heading: 'Аналитическая справка',
-        orgUnit: ctx.unit.name,
-        period: ctx.period.title,
-        date: date(new Date().toISOString().slice(0, 10)),
-        preparedBy,
-        fileName: title,
-      },
-      progress,
-      (blocks) => charts.start(blocks),
-    )
-    bytes = charts.format === 'png' ? await renderDocx(model, charts) : await renderPdf(model, charts)
-  } catch (e) {
-    charts.cancel()
-    throw e
-  }
+  const model = await buildReportModel(
+    ctx,
+    {
+      heading: 'Аналитическая справка',
+      orgUnit: ctx.unit.name,
+      period: ctx.period.title,
+      date: date(new Date().toISOString().slice(0, 10)),
+      preparedBy,
+      fileName: title,
+    },
+    progress,
+    (blocks) => charts.start(blocks),
+  )
+  const bytes = charts.format === 'png' ? await renderDocx(model, charts) : await renderPdf(model, charts)
   // The name keeps its Russian words; «2025/2026» becomes «2025-2026», other characters file systems refuse «_».
   return { bytes, fileName: `${title.replace(/\//g, '-').replace(/[\\:*?"<>|]/g, '_')}.${order.format}` }
 }
