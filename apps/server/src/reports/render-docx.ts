@@ -34,9 +34,12 @@ const IMAGE_WIDTH = 640
 // docx writes every string as XML text (escaped): `<w:p>` or `{{x}}` in a title stays those characters.
 const runs = (list: Run[]) => list.map((r) => new TextRun({ text: r.text, bold: r.bold, italics: r.italic }))
 
-function blocks(list: Block[], pngs: ReadonlyMap<Block, Uint8Array>): FileChild[] {
+type ChartBlock = Extract<Block, { kind: 'chart' }>
+
+/** The paragraphs and tables of each block; a chart stays a chart, laid out when its PNG is there. */
+function layout(list: Block[]): (FileChild[] | ChartBlock)[] {
   let lists = 0
-  return list.flatMap((b): FileChild[] => {
+  return list.map((b): FileChild[] | ChartBlock => {
     switch (b.kind) {
       case 'heading':
         // Real heading styles: Word's navigation pane and its table of contents are built from them.
@@ -100,30 +103,37 @@ function blocks(list: Block[], pngs: ReadonlyMap<Block, Uint8Array>): FileChild[
           }),
         ]
       }
-      case 'chart': {
-        // A 2× raster for print; the PDF gets the same chart as vectors.
-        const png = pngs.get(b)!
-        return [
-          new Paragraph({
-            children: [
-              new ImageRun({
-                type: 'png',
-                data: png,
-                transformation: { width: IMAGE_WIDTH, height: (IMAGE_WIDTH * CHART_SIZE.height) / CHART_SIZE.width },
-                altText: { name: b.caption, title: b.caption, description: b.caption },
-              }),
-            ],
-          }),
-          new Paragraph({
-            spacing: { after: 200 },
-            children: [new TextRun({ text: b.caption, size: 16, color: '555555' })],
-          }),
-        ]
-      }
+      case 'chart':
+        return b
       case 'pageBreak':
         return [new Paragraph({ children: [new PageBreak()] })]
     }
   })
+}
+
+/** A chart as a 2× raster for print (the PDF gets the same chart as vectors), and its caption. */
+const chartParagraphs = (b: ChartBlock, png: Uint8Array): FileChild[] => [
+  new Paragraph({
+    children: [
+      new ImageRun({
+        type: 'png',
+        data: png,
+        transformation: { width: IMAGE_WIDTH, height: (IMAGE_WIDTH * CHART_SIZE.height) / CHART_SIZE.width },
+        altText: { name: b.caption, title: b.caption, description: b.caption },
+      }),
+    ],
+  }),
+  new Paragraph({
+    spacing: { after: 200 },
+    children: [new TextRun({ text: b.caption, size: 16, color: '555555' })],
+  }),
+]
+
+/** Each chart's paragraphs, in document order (image ids follow it), each once its PNG is there. */
+async function chartsOf(list: Block[], charts: ReportCharts<'png'>): Promise<Map<Block, FileChild[]>> {
+  const laid = new Map<Block, FileChild[]>()
+  for (const b of list) if (b.kind === 'chart') laid.set(b, chartParagraphs(b, await charts.drawing(b)))
+  return laid
 }
 
 /**
@@ -136,8 +146,12 @@ function blocks(list: Block[], pngs: ReadonlyMap<Block, Uint8Array>): FileChild[
  */
 export async function renderDocx(model: ReportModel, charts = new ReportCharts('png')): Promise<Uint8Array> {
   const t = model.title
-  // Rasterized in the chart workers, most of them while the model was still being built.
-  const pngs = await charts.drawn(model.blocks)
+  // Rasterized in the chart workers, most of them while the model was still being built; the
+  // rest are finished while the main thread lays out the tables and texts.
+  charts.start(model.blocks)
+  const laid = layout(model.blocks)
+  const images = await chartsOf(model.blocks, charts)
+  const body = laid.flatMap((x) => (Array.isArray(x) ? x : images.get(x)!))
   const doc = new Document({
     creator: t.preparedBy,
     title: `${t.heading}: ${t.orgUnit}, ${t.period}`,
@@ -178,7 +192,7 @@ export async function renderDocx(model: ReportModel, charts = new ReportCharts('
           new Paragraph({ children: [new TextRun({ text: 'Содержание', bold: true, size: 30 })] }),
           new TableOfContents('Содержание', { hyperlink: true, headingStyleRange: '1-2' }),
           new Paragraph({ children: [new PageBreak()] }),
-          ...blocks(model.blocks, pngs),
+          ...body,
         ],
       },
     ],
