@@ -21,7 +21,8 @@ export type Progress = (done: number, total: number, section: string) => Promise
 
 /**
  * Builds the report model section by section. `total` counts one more step for rendering the
- * file, so the bar reaches its end only when the document exists.
+ * file, so the bar reaches its end only when the document exists. `onSection` gets each
+ * section's blocks as soon as they exist (the charts start being drawn then).
  *
  * @example
  * const model = await buildReportModel(ctx, title, async (done, total, section) => save(done, total, section))
@@ -30,13 +31,16 @@ export async function buildReportModel(
   ctx: ReportContext,
   title: ReportTitle,
   progress: Progress = async () => {},
+  onSection: (blocks: readonly Block[]) => void = () => {},
 ): Promise<ReportModel> {
   const sections = sectionsOf(ctx)
   const total = sections.length + 1
   const blocks: Block[] = []
   for (const [i, section] of sections.entries()) {
     await progress(i, total, section.title)
-    blocks.push(...(await section.build(ctx)))
+    const built = await section.build(ctx)
+    onSection(built)
+    blocks.push(...built)
   }
   await progress(sections.length, total, 'Оформление документа')
   return { title, blocks }

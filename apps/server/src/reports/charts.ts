@@ -1,4 +1,4 @@
-import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js'
+import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js'
 import * as echarts from 'echarts'
 import { FONT_FAMILY, FONT_FILES } from './fonts.ts'
 import { textToPaths } from './text-paths.ts'
@@ -115,14 +115,14 @@ const rasterOptions = (scale: number): ResvgRenderOptions => ({
 })
 
 /**
- * The SVG as a PNG at `scale` × its size (2× for print), with the report's own font file, drawn
- * off the main thread (the rasterizer's own thread pool): a report's charts are drawn side by side
- * on every core and the server keeps answering meanwhile.
+ * The chart as a PNG at `scale` × its size (2× for print), with the report's own font file.
+ * Synchronous and CPU-bound (drawing, rasterizing, PNG encoding): it runs in the chart workers
+ * (`chart-pool.ts`), never on the server's main thread.
  *
  * @example
- * const pngs = await Promise.all(specs.map((s) => svgToPngAsync(chartSvg(s))))
+ * const png = chartPng({ type: 'bars', categories: ['Школа № 1'], values: [40], target: 50, unit: ' %' })
  */
-export async function svgToPngAsync(svg: string, scale = 2): Promise<Uint8Array> {
+export function chartPng(spec: ChartSpec, scale = 2): Uint8Array {
   // Texts go in as outlines drawn once per glyph (`textToPaths`): the rasterizer outlines every glyph anew.
-  return (await renderAsync(textToPaths(svg), rasterOptions(scale))).asPng()
+  return new Resvg(textToPaths(chartSvg(spec)), rasterOptions(scale)).render().asPng()
 }

@@ -18,7 +18,8 @@ import {
   LevelFormat,
   type FileChild,
 } from 'docx'
-import { chartSvg, CHART_SIZE, svgToPngAsync } from './charts.ts'
+import { ReportCharts } from './chart-pool.ts'
+import { CHART_SIZE } from './charts.ts'
 import type { Align, Block, ReportModel, Run } from './model.ts'
 
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const
@@ -33,9 +34,12 @@ const IMAGE_WIDTH = 640
 // docx writes every string as XML text (escaped): `<w:p>` or `{{x}}` in a title stays those characters.
 const runs = (list: Run[]) => list.map((r) => new TextRun({ text: r.text, bold: r.bold, italics: r.italic }))
 
-function blocks(list: Block[], pngs: ReadonlyMap<Block, Uint8Array>): FileChild[] {
+type ChartBlock = Extract<Block, { kind: 'chart' }>
+
+/** The paragraphs and tables of each block; a chart stays a chart, laid out when its PNG is there. */
+function layout(list: Block[]): (FileChild[] | ChartBlock)[] {
   let lists = 0
-  return list.flatMap((b): FileChild[] => {
+  return list.map((b): FileChild[] | ChartBlock => {
     switch (b.kind) {
       case 'heading':
         // Real heading styles: Word's navigation pane and its table of contents are built from them.
@@ -99,30 +103,37 @@ function blocks(list: Block[], pngs: ReadonlyMap<Block, Uint8Array>): FileChild[
           }),
         ]
       }
-      case 'chart': {
-        // A 2× raster for print; the PDF gets the same chart as vectors.
-        const png = pngs.get(b)!
-        return [
-          new Paragraph({
-            children: [
-              new ImageRun({
-                type: 'png',
-                data: png,
-                transformation: { width: IMAGE_WIDTH, height: (IMAGE_WIDTH * CHART_SIZE.height) / CHART_SIZE.width },
-                altText: { name: b.caption, title: b.caption, description: b.caption },
-              }),
-            ],
-          }),
-          new Paragraph({
-            spacing: { after: 200 },
-            children: [new TextRun({ text: b.caption, size: 16, color: '555555' })],
-          }),
-        ]
-      }
+      case 'chart':
+        return b
       case 'pageBreak':
         return [new Paragraph({ children: [new PageBreak()] })]
     }
   })
+}
+
+/** A chart as a 2× raster for print (the PDF gets the same chart as vectors), and its caption. */
+const chartParagraphs = (b: ChartBlock, png: Uint8Array): FileChild[] => [
+  new Paragraph({
+    children: [
+      new ImageRun({
+        type: 'png',
+        data: png,
+        transformation: { width: IMAGE_WIDTH, height: (IMAGE_WIDTH * CHART_SIZE.height) / CHART_SIZE.width },
+        altText: { name: b.caption, title: b.caption, description: b.caption },
+      }),
+    ],
+  }),
+  new Paragraph({
+    spacing: { after: 200 },
+    children: [new TextRun({ text: b.caption, size: 16, color: '555555' })],
+  }),
+]
+
+/** Each chart's paragraphs, in document order (image ids follow it), each once its PNG is there. */
+async function chartsOf(list: Block[], charts: ReportCharts<'png'>): Promise<Map<Block, FileChild[]>> {
+  const laid = new Map<Block, FileChild[]>()
+  for (const b of list) if (b.kind === 'chart') laid.set(b, chartParagraphs(b, await charts.drawing(b)))
+  return laid
 }
 
 /**
@@ -133,12 +144,14 @@ function blocks(list: Block[], pngs: ReadonlyMap<Block, Uint8Array>): FileChild[
  * @example
  * const bytes = await renderDocx(model)
  */
-export async function renderDocx(model: ReportModel): Promise<Uint8Array> {
+export async function renderDocx(model: ReportModel, charts = new ReportCharts('png')): Promise<Uint8Array> {
   const t = model.title
-  // Every chart rasterized at once, on the rasterizer's threads.
-  const charts = model.blocks.filter((b) => b.kind === 'chart')
-  const rasters = await Promise.all(charts.map((b) => svgToPngAsync(chartSvg(b.chart), 2)))
-  const pngs = new Map<Block, Uint8Array>(charts.map((b, i) => [b, rasters[i]!]))
+  // Rasterized in the chart workers, most of them while the model was still being built; the
+  // rest are finished while the main thread lays out the tables and texts.
+  charts.start(model.blocks)
+  const laid = layout(model.blocks)
+  const images = await chartsOf(model.blocks, charts)
+  const body = laid.flatMap((x) => (Array.isArray(x) ? x : images.get(x)!))
   const doc = new Document({
     creator: t.preparedBy,
     title: `${t.heading}: ${t.orgUnit}, ${t.period}`,
@@ -179,7 +192,7 @@ export async function renderDocx(model: ReportModel): Promise<Uint8Array> {
           new Paragraph({ children: [new TextRun({ text: 'Содержание', bold: true, size: 30 })] }),
           new TableOfContents('Содержание', { hyperlink: true, headingStyleRange: '1-2' }),
           new Paragraph({ children: [new PageBreak()] }),
-          ...blocks(model.blocks, pngs),
+          ...body,
         ],
       },
     ],

@@ -1,6 +1,7 @@
 import pdfmake from 'pdfmake'
 import type { Content } from 'pdfmake'
-import { chartSvg, CHART_SIZE } from './charts.ts'
+import { ReportCharts } from './chart-pool.ts'
+import { CHART_SIZE } from './charts.ts'
 import { FONT_DIR, FONT_FAMILY, FONT_FILES } from './fonts.ts'
 import type { Block, ReportModel, Run } from './model.ts'
 
@@ -15,7 +16,7 @@ const PAGE_WIDTH = 595.28 - 2 * 50
 // pdfmake reads `text` as plain text: a string is never markup, so user text needs no escaping.
 const runs = (list: Run[]) => list.map((r) => ({ text: r.text, bold: r.bold ?? false, italics: r.italic ?? false }))
 
-function block(b: Block): Content {
+function block(b: Block, svgs: ReadonlyMap<Block, string>): Content {
   switch (b.kind) {
     case 'heading':
       return { text: b.text, style: `h${b.level}`, tocItem: true, tocMargin: [(b.level - 1) * 12, 0, 0, 0] }
@@ -58,7 +59,7 @@ function block(b: Block): Content {
     case 'chart':
       return {
         stack: [
-          { svg: chartSvg(b.chart), width: PAGE_WIDTH, height: (PAGE_WIDTH * CHART_SIZE.height) / CHART_SIZE.width },
+          { svg: svgs.get(b)!, width: PAGE_WIDTH, height: (PAGE_WIDTH * CHART_SIZE.height) / CHART_SIZE.width },
           { text: b.caption, style: 'caption' },
         ],
         unbreakable: true,
@@ -76,8 +77,10 @@ function block(b: Block): Content {
  * @example
  * const bytes = await renderPdf(model)
  */
-export async function renderPdf(model: ReportModel): Promise<Uint8Array> {
+export async function renderPdf(model: ReportModel, charts = new ReportCharts('svg')): Promise<Uint8Array> {
   const t = model.title
+  // Drawn in the chart workers, most of them while the model was still being built.
+  const svgs = await charts.drawn(model.blocks)
   const doc: Parameters<typeof pdfmake.createPdf>[0] = {
     pageSize: 'A4',
     pageMargins: [50, 50, 50, 56],
@@ -104,7 +107,7 @@ export async function renderPdf(model: ReportModel): Promise<Uint8Array> {
       { text: `Дата: ${t.date}`, margin: [0, 24, 0, 4] },
       { text: `Подготовил: ${t.preparedBy}`, pageBreak: 'after' },
       { toc: { title: { text: 'Содержание', style: 'h1' } }, pageBreak: 'after' },
-      ...model.blocks.map(block),
+      ...model.blocks.map((b) => block(b, svgs)),
     ],
   }
   return new Uint8Array(await pdfmake.createPdf(doc).getBuffer())

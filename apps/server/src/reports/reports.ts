@@ -10,6 +10,7 @@ import { getOrgUnit, regionIdOf } from '../org/org-units.ts'
 import { enabledPluginIds } from '../plugins/enabled.ts'
 import { findPeriod } from '../org/periods.ts'
 import { buildReportModel, type Progress } from './build.ts'
+import { ReportCharts } from './chart-pool.ts'
 import { loadReportContext, type ReportSections } from './context.ts'
 import { renderDocx } from './render-docx.ts'
 import { renderPdf } from './render-pdf.ts'
@@ -215,6 +216,8 @@ export async function produceReport(
     sections: order.sections ?? {},
   })
   const title = `Аналитическая справка — ${ctx.unit.name} — ${ctx.period.title}`
+  // Each section's charts are drawn in the chart workers while the next sections are built.
+  const charts = order.format === 'docx' ? new ReportCharts('png') : new ReportCharts('svg')
   const model = await buildReportModel(
     ctx,
     {
@@ -226,8 +229,9 @@ export async function produceReport(
       fileName: title,
     },
     progress,
+    (blocks) => charts.start(blocks),
   )
-  const bytes = order.format === 'docx' ? await renderDocx(model) : await renderPdf(model)
+  const bytes = charts.format === 'png' ? await renderDocx(model, charts) : await renderPdf(model, charts)
   // The name keeps its Russian words; «2025/2026» becomes «2025-2026», other characters file systems refuse «_».
   return { bytes, fileName: `${title.replace(/\//g, '-').replace(/[\\:*?"<>|]/g, '_')}.${order.format}` }
 }

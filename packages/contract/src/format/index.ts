@@ -4,6 +4,19 @@
  */
 import type { Indicator } from '../schema/indicator.ts'
 
+/** Number formats by locale and decimals: making one costs ~50× formatting with it, and a report formats thousands. */
+const numberFormats = new Map<string, Intl.NumberFormat>()
+
+function numberFormat(locale: string, decimals: number): Intl.NumberFormat {
+  const key = `${locale}|${decimals}`
+  let format = numberFormats.get(key)
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: decimals, minimumFractionDigits: 0 })
+    numberFormats.set(key, format)
+  }
+  return format
+}
+
 /**
  * Formats an indicator value for people: shares as percent with the indicator's decimals,
  * presence as yes/no, counts as whole numbers; `null` is "no data", never 0.
@@ -20,9 +33,7 @@ export function formatValue(
   if (value === null || value === undefined) return words.noData
   if (indicator?.kind === 'presence') return value ? words.yes : words.no
   const decimals = indicator?.kind === 'count' ? 0 : (indicator?.decimals ?? 1)
-  const text = new Intl.NumberFormat(locale, { maximumFractionDigits: decimals, minimumFractionDigits: 0 }).format(
-    value,
-  )
+  const text = numberFormat(locale, decimals).format(value)
   return indicator?.kind === 'share' ? `${text} %` : text
 }
 
