@@ -173,4 +173,25 @@ describe(`data values on ${testEngine}`, () => {
     )
     expect(read.body.values.map((v) => v.element)).not.toContain('deficits.pd_cnppm')
   })
+
+  it('two blind writes of the same new value at once both succeed: the later one is a new version', async () => {
+    const write = (value: number) =>
+      t.call<{ values: { version: number }[] }>('POST', '/api/data-values', {
+        values: [
+          { orgUnit: tree.schoolA3, period: P, element: 'core.teachers_total', value },
+          { orgUnit: tree.schoolA3, period: P, element: 'deficits.diagnosed', value: value - 1 },
+        ],
+      })
+    const [a, b] = await Promise.all([write(30), write(40)])
+    expect([a.status, b.status]).toEqual([200, 200])
+    // One inserted (version 1); the other found the keys taken and wrote over them (version 2).
+    expect([a.body.values[0]!.version, b.body.values[0]!.version].sort()).toEqual([1, 2])
+    const read = await t.call<{ values: { element: string; value: number; version: number }[] }>(
+      'GET',
+      `/api/data-values?orgUnit=${tree.schoolA3}&period=${P}&plugin=deficits`,
+    )
+    const total = read.body.values.find((v) => v.element === 'core.teachers_total')!
+    expect(total.version).toBe(2)
+    expect([30, 40]).toContain(total.value)
+  })
 })

@@ -64,22 +64,23 @@ export async function writeValues(
   editor?: Editor,
 ): Promise<WrittenValue[]> {
   const { resolved, campaigns } = await resolveInputs(db, catalog, inputs)
-  return db.transaction().execute(async (trx) => {
-    await assertUnlocked(trx, catalog, resolved, editor, campaigns)
-    // Keys, rows and audit entries travel as a few arrays (unnest), not as one bind parameter per
-    // field: a 100,000-value XLSX import would pass PostgreSQL's 65,535-parameter limit otherwise.
-    const col = <T>(pick: (r: Resolved) => T) => resolved.map(pick)
-    const current = resolved.length
-      ? (
-          await sql<{
-            org_unit_id: number
-            period_id: number
-            element_id: number
-            option_id: number
-            value: number | null
-            text_value: string | null
-            version: number
-          }>`
+  const attempt = (insertNew: boolean) =>
+    db.transaction().execute(async (trx) => {
+      await assertUnlocked(trx, catalog, resolved, editor, campaigns)
+      // Keys, rows and audit entries travel as a few arrays (unnest), not as one bind parameter per
+      // field: a 100,000-value XLSX import would pass PostgreSQL's 65,535-parameter limit otherwise.
+      const col = <T>(pick: (r: Resolved) => T) => resolved.map(pick)
+      const current = resolved.length
+        ? (
+            await sql<{
+              org_unit_id: number
+              period_id: number
+              element_id: number
+              option_id: number
+              value: number | null
+              text_value: string | null
+              version: number
+            }>`
             select v.org_unit_id, v.period_id, v.element_id, v.option_id, v.value, v.text_value, v.version
             from data_value v
             join unnest(${numberArray(
@@ -104,91 +105,87 @@ export async function writeValues(
                  and v.region_id = k.r
             for update of v
           `.execute(trx)
-        ).rows
-      : []
-    const byKey = new Map(current.map((c) => [`${c.org_unit_id}:${c.period_id}:${c.element_id}:${c.option_id}`, c]))
-    const conflicts: ErrorDetail[] = []
-    for (const r of resolved) {
-      if (r.input.version === undefined) continue
-      const cur = byKey.get(keyOf(r))
-      const currentVersion = cur?.version ?? 0
-      if (currentVersion !== r.input.version)
-        conflicts.push({
-          path: `values[${r.index}]`,
-          message: `"${r.input.element}" was changed by someone else (version ${currentVersion}, you had ${r.input.version})`,
-          current: {
-            value: cur ? publicValue(catalog, r.elementId, cur.value, cur.text_value) : null,
-            version: currentVersion,
-          },
-        })
-    }
-    if (conflicts.length)
-      throw new DomainError('conflict', 'conflict', conflicts.map((c) => c.message).join('; '), conflicts)
+          ).rows
+        : []
+      const byKey = new Map(current.map((c) => [`${c.org_unit_id}:${c.period_id}:${c.element_id}:${c.option_id}`, c]))
+      const conflicts: ErrorDetail[] = []
+      for (const r of resolved) {
+        if (r.input.version === undefined) continue
+        const cur = byKey.get(keyOf(r))
+        const currentVersion = cur?.version ?? 0
+        if (currentVersion !== r.input.version)
+          conflicts.push({
+            path: `values[${r.index}]`,
+            message: `"${r.input.element}" was changed by someone else (version ${currentVersion}, you had ${r.input.version})`,
+            current: {
+              value: cur ? publicValue(catalog, r.elementId, cur.value, cur.text_value) : null,
+              version: currentVersion,
+            },
+          })
+      }
+      if (conflicts.length)
+        throw new DomainError('conflict', 'conflict', conflicts.map((c) => c.message).join('; '), conflicts)
 
-    const now = new Date()
-    const versions = new Map<string, number>()
-    // Audit entries: action, key, org unit, old and new value (as JSON values, null: none).
-    const audit: { a: string; k: string; o: number; ov: unknown; nv: unknown }[] = []
-    const upserts = resolved.filter((r) => r.value !== null || r.text !== null)
-    const deletes = resolved.filter((r) => r.value === null && r.text === null)
-    if (upserts.length) {
-      const written = await trx
-        .insertInto('data_value')
-        .columns([
-          'org_unit_id',
-          'period_id',
-          'element_id',
-          'option_id',
-          'value',
-          'text_value',
-          'updated_at',
-          'updated_by',
-          'region_id',
-        ])
-        .expression(
-          sql`select o, p, e, x, v, t, ${now}::timestamptz, ${actor}::text, r
-              from unnest(${numberArray(
-                upserts.map((r) => r.orgUnitId),
-                'int',
-              )}, ${numberArray(
-                upserts.map((r) => r.periodId),
-                'int',
-              )},
-                          ${numberArray(
-                            upserts.map((r) => r.elementId),
-                            'int',
-                          )}, ${numberArray(
-                            upserts.map((r) => r.optionId),
-                            'int',
-                          )},
-                          ${numberArray(
+      const now = new Date()
+      const versions = new Map<string, number>()
+      // Audit entries: action, key, org unit, old and new value (as JSON values, null: none).
+      const audit: { a: string; k: string; o: number; ov: unknown; nv: unknown }[] = []
+      const upserts = resolved.filter((r) => r.value !== null || r.text !== null)
+      const deletes = resolved.filter((r) => r.value === null && r.text === null)
+      if (upserts.length) {
+        const ints = (pick: (r: Resolved) => number) => numberArray(upserts.map(pick), 'int')
+        const insert = trx
+          .insertInto('data_value')
+          .columns([
+            'org_unit_id',
+            'period_id',
+            'element_id',
+            'option_id',
+            'value',
+            'text_value',
+            'updated_at',
+            'updated_by',
+            'region_id',
+          ])
+          .expression(
+            sql`select o, p, e, x, v, t, ${now}::timestamptz, ${actor}::text, r
+              from unnest(${ints((r) => r.orgUnitId)}, ${ints((r) => r.periodId)}, ${ints((r) => r.elementId)},
+                          ${ints((r) => r.optionId)}, ${numberArray(
                             upserts.map((r) => r.value),
                             'float8',
-                          )}, ${upserts.map((r) => r.text)}::text[],
-                          ${numberArray(
-                            upserts.map((r) => r.regionId),
-                            'int',
-                          )})
+                          )},
+                          ${upserts.map((r) => r.text)}::text[], ${ints((r) => r.regionId)})
                    as u(o, p, e, x, v, t, r)`,
-        )
-        .onConflict((oc) =>
-          oc.columns(['org_unit_id', 'period_id', 'element_id', 'option_id', 'region_id']).doUpdateSet((eb) => ({
-            value: eb.ref('excluded.value'),
-            text_value: eb.ref('excluded.text_value'),
-            version: sql<number>`data_value.version + 1`,
-            updated_at: eb.ref('excluded.updated_at'),
-            updated_by: eb.ref('excluded.updated_by'),
-          })),
-        )
-        .returning(['org_unit_id', 'period_id', 'element_id', 'option_id', 'version'])
-        .execute()
-      for (const w of written) versions.set(`${w.org_unit_id}:${w.period_id}:${w.element_id}:${w.option_id}`, w.version)
-    }
-    if (deletes.length) {
-      await trx
-        .deleteFrom('data_value')
-        .where(
-          sql<boolean>`(org_unit_id, period_id, element_id, option_id, region_id) in (
+          )
+        if (insertNew && upserts.every((r) => !byKey.has(keyOf(r)))) {
+          // Only new keys (none was there to lock above), as in a first import: a plain insert, each
+          // at version 1 — the upsert's conflict checks and returned rows were a tenth of a
+          // 100,000-value import. A key someone else inserts meanwhile fails it (unique violation):
+          // the batch is then written again as an upsert (see `attempt`).
+          await insert.execute()
+          for (const r of upserts) versions.set(keyOf(r), 1)
+        } else {
+          const written = await insert
+            .onConflict((oc) =>
+              oc.columns(['org_unit_id', 'period_id', 'element_id', 'option_id', 'region_id']).doUpdateSet((eb) => ({
+                value: eb.ref('excluded.value'),
+                text_value: eb.ref('excluded.text_value'),
+                version: sql<number>`data_value.version + 1`,
+                updated_at: eb.ref('excluded.updated_at'),
+                updated_by: eb.ref('excluded.updated_by'),
+              })),
+            )
+            .returning(['org_unit_id', 'period_id', 'element_id', 'option_id', 'version'])
+            .execute()
+          for (const w of written)
+            versions.set(`${w.org_unit_id}:${w.period_id}:${w.element_id}:${w.option_id}`, w.version)
+        }
+      }
+      if (deletes.length) {
+        await trx
+          .deleteFrom('data_value')
+          .where(
+            sql<boolean>`(org_unit_id, period_id, element_id, option_id, region_id) in (
             select * from unnest(${numberArray(
               deletes.map((r) => r.orgUnitId),
               'int',
@@ -207,36 +204,53 @@ export async function writeValues(
                                    deletes.map((r) => r.regionId),
                                    'int',
                                  )}))`,
-        )
-        .execute()
-    }
-    for (const r of resolved) {
-      const cur = byKey.get(keyOf(r))
-      const oldValue = cur ? publicValue(catalog, r.elementId, cur.value, cur.text_value) : null
-      const newValue = publicValue(catalog, r.elementId, r.value, r.text)
-      if (cur && oldValue === newValue) continue
-      if (!cur && newValue === null) continue
-      audit.push({
-        a: newValue === null ? 'delete' : cur ? 'update' : 'create',
-        k: `${r.input.element}|${r.input.option ?? ''}|${r.orgUnitId}|${r.input.period}`,
-        o: r.orgUnitId,
-        ov: oldValue,
-        nv: newValue,
-      })
-    }
-    if (audit.length)
-      // One JSON document of the entries, not a bind array per column: node-postgres escapes each
-      // text element of an array itself, which for a 100,000-value import took longer than the insert.
-      await trx
-        .insertInto('audit_log')
-        .columns(['actor', 'action', 'entity', 'entity_key', 'org_unit_id', 'old_value', 'new_value'])
-        .expression(
-          sql`select ${actor}::text, a, 'data_value', k, o, ov, nv
+          )
+          .execute()
+      }
+      for (const r of resolved) {
+        const cur = byKey.get(keyOf(r))
+        const oldValue = cur ? publicValue(catalog, r.elementId, cur.value, cur.text_value) : null
+        const newValue = publicValue(catalog, r.elementId, r.value, r.text)
+        if (cur && oldValue === newValue) continue
+        if (!cur && newValue === null) continue
+        audit.push({
+          a: newValue === null ? 'delete' : cur ? 'update' : 'create',
+          k: `${r.input.element}|${r.input.option ?? ''}|${r.orgUnitId}|${r.input.period}`,
+          o: r.orgUnitId,
+          ov: oldValue,
+          nv: newValue,
+        })
+      }
+      if (audit.length)
+        // One JSON document of the entries, not a bind array per column: node-postgres escapes each
+        // text element of an array itself, which for a 100,000-value import took longer than the insert.
+        await trx
+          .insertInto('audit_log')
+          .columns(['actor', 'action', 'entity', 'entity_key', 'org_unit_id', 'old_value', 'new_value'])
+          .expression(
+            sql`select ${actor}::text, a, 'data_value', k, o, ov, nv
               from json_to_recordset(${JSON.stringify(audit)}::json) as u(a text, k text, o int, ov jsonb, nv jsonb)`,
-        )
-        .execute()
-    return resolved.map((r) => result(catalog, r, versions.get(keyOf(r)) ?? 0))
-  })
+          )
+          .execute()
+      return resolved.map((r) => result(catalog, r, versions.get(keyOf(r)) ?? 0))
+    })
+  try {
+    return await attempt(true)
+  } catch (e) {
+    // A key written meanwhile by someone else made the plain insert of new keys fail (see
+    // below): written again as an upsert, as if it had been one from the start.
+    if (isDuplicateValue(e)) return attempt(false)
+    throw e
+  }
+}
+
+/** A unique violation on the values' key (PostgreSQL's and PGlite's errors carry the SQLSTATE). */
+function isDuplicateValue(e: unknown): boolean {
+  const err = e as { code?: unknown; table?: unknown; message?: unknown }
+  return (
+    err?.code === '23505' &&
+    (String(err.table ?? '').startsWith('data_value') || String(err.message).includes('data_value'))
+  )
 }
 
 const keyOf = (r: Resolved) => `${r.orgUnitId}:${r.periodId}:${r.elementId}:${r.optionId}`
