@@ -1,4 +1,4 @@
-import { numberArray, sql, type Database, type Kysely } from '@profmon/db'
+import { numberArray, sql, type Database, type DataValue, type Kysely } from '@profmon/db'
 import type { Catalog } from '../catalog/catalog.ts'
 import type { Editor } from '../collection/workflow/entry-locks.ts'
 import { assertUnlocked } from '../collection/workflow/entry-locks.ts'
@@ -69,38 +69,17 @@ export async function writeValues(
       await assertUnlocked(trx, catalog, resolved, editor, campaigns)
       // Keys, rows and audit entries travel as a few arrays (unnest), not as one bind parameter per
       // field: a 100,000-value XLSX import would pass PostgreSQL's 65,535-parameter limit otherwise.
-      const col = <T>(pick: (r: Resolved) => T) => resolved.map(pick)
       const current = resolved.length
         ? (
-            await sql<{
-              org_unit_id: number
-              period_id: number
-              element_id: number
-              option_id: number
-              value: number | null
-              text_value: string | null
-              version: number
-            }>`
+            await sql<
+              Pick<
+                DataValue,
+                'org_unit_id' | 'period_id' | 'element_id' | 'option_id' | 'value' | 'text_value' | 'version'
+              >
+            >`
             select v.org_unit_id, v.period_id, v.element_id, v.option_id, v.value, v.text_value, v.version
             from data_value v
-            join unnest(${numberArray(
-              col((r) => r.orgUnitId),
-              'int',
-            )}, ${numberArray(
-              col((r) => r.periodId),
-              'int',
-            )},
-                        ${numberArray(
-                          col((r) => r.elementId),
-                          'int',
-                        )}, ${numberArray(
-                          col((r) => r.optionId),
-                          'int',
-                        )},
-                        ${numberArray(
-                          col((r) => r.regionId),
-                          'int',
-                        )}) as k(o, p, e, x, r)
+            join unnest(${keyArrays(resolved)}) as k(o, p, e, x, r)
               on v.org_unit_id = k.o and v.period_id = k.p and v.element_id = k.e and v.option_id = k.x
                  and v.region_id = k.r
             for update of v
@@ -133,7 +112,6 @@ export async function writeValues(
       const upserts = resolved.filter((r) => r.value !== null || r.text !== null)
       const deletes = resolved.filter((r) => r.value === null && r.text === null)
       if (upserts.length) {
-        const ints = (pick: (r: Resolved) => number) => numberArray(upserts.map(pick), 'int')
         const insert = trx
           .insertInto('data_value')
           .columns([
@@ -149,13 +127,10 @@ export async function writeValues(
           ])
           .expression(
             sql`select o, p, e, x, v, t, ${now}::timestamptz, ${actor}::text, r
-              from unnest(${ints((r) => r.orgUnitId)}, ${ints((r) => r.periodId)}, ${ints((r) => r.elementId)},
-                          ${ints((r) => r.optionId)}, ${numberArray(
-                            upserts.map((r) => r.value),
-                            'float8',
-                          )},
-                          ${upserts.map((r) => r.text)}::text[], ${ints((r) => r.regionId)})
-                   as u(o, p, e, x, v, t, r)`,
+                from unnest(${keyArrays(upserts)}, ${numberArray(
+                  upserts.map((r) => r.value),
+                  'float8',
+                )}, ${upserts.map((r) => r.text)}::text[]) as u(o, p, e, x, r, v, t)`,
           )
         if (insertNew && upserts.every((r) => !byKey.has(keyOf(r)))) {
           // Only new keys (none was there to lock above), as in a first import: a plain insert, each
@@ -186,24 +161,7 @@ export async function writeValues(
           .deleteFrom('data_value')
           .where(
             sql<boolean>`(org_unit_id, period_id, element_id, option_id, region_id) in (
-            select * from unnest(${numberArray(
-              deletes.map((r) => r.orgUnitId),
-              'int',
-            )}, ${numberArray(
-              deletes.map((r) => r.periodId),
-              'int',
-            )},
-                                 ${numberArray(
-                                   deletes.map((r) => r.elementId),
-                                   'int',
-                                 )}, ${numberArray(
-                                   deletes.map((r) => r.optionId),
-                                   'int',
-                                 )},
-                                 ${numberArray(
-                                   deletes.map((r) => r.regionId),
-                                   'int',
-                                 )}))`,
+            select * from unnest(${keyArrays(deletes)}))`,
           )
           .execute()
       }
@@ -252,6 +210,18 @@ function isDuplicateValue(e: unknown): boolean {
     (String(err.table ?? '').startsWith('data_value') || String(err.message).includes('data_value'))
   )
 }
+
+/** The key columns of `rows` as arguments of `unnest`: org unit, period, element, option, region. */
+const keyArrays = (rows: readonly Resolved[]) =>
+  sql.join(
+    [
+      (r: Resolved) => r.orgUnitId,
+      (r: Resolved) => r.periodId,
+      (r: Resolved) => r.elementId,
+      (r: Resolved) => r.optionId,
+      (r: Resolved) => r.regionId,
+    ].map((pick) => numberArray(rows.map(pick), 'int')),
+  )
 
 const keyOf = (r: Resolved) => `${r.orgUnitId}:${r.periodId}:${r.elementId}:${r.optionId}`
 
