@@ -141,6 +141,15 @@ describe(`analytics version on ${testEngine}`, () => {
     })
     expect(await analyticsVersion(handle.db, b)).toBe(before)
     expect((await sql`select * from analytics_change`.execute(handle.db)).rows).toEqual([])
+    // A write undone to a savepoint and made again in the same transaction still counts.
+    await handle.db.transaction().execute(async (trx) => {
+      await sql`savepoint s`.execute(trx)
+      await insertValue(schoolB, b, 1, trx)
+      await sql`rollback to savepoint s`.execute(trx)
+      await insertValue(schoolB, b, 2, trx)
+    })
+    expect(await analyticsVersion(handle.db, b)).not.toBe(before)
+    expect((await sql`select * from analytics_change`.execute(handle.db)).rows).toEqual([])
   })
 
   it.skipIf(testEngine !== 'postgres')(

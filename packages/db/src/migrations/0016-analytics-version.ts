@@ -45,22 +45,41 @@ export const ANALYTICS_INPUT_TABLES = [
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create table analytics_version (scope integer primary key, version bigint not null)`.execute(db)
   await sql`create table analytics_change (scope integer not null)`.execute(db)
+  await sql`create index analytics_change_scope on analytics_change (scope)`.execute(db)
+  // The scopes a transaction has noted are kept in a transaction-local setting as well, so noting
+  // one again reads no table: the embedded engine never vacuums, and a scan of this table's dead
+  // rows would grow with every write ever made.
   await sql`
     create function analytics_changed(scopes integer[]) returns void language plpgsql as $$
+    declare
+      noted text := coalesce(current_setting('profmon.analytics_scopes', true), '');
+      s integer;
     begin
-      insert into analytics_change (scope)
-      select distinct s from unnest(scopes) s
-      where s is not null and not exists (select 1 from analytics_change c where c.scope = s);
+      foreach s in array scopes loop
+        if s is not null and position(',' || s || ',' in ',' || noted || ',') = 0 then
+          noted := case when noted = '' then s::text else noted || ',' || s end;
+          insert into analytics_change (scope) values (s);
+        end if;
+      end loop;
+      perform set_config('profmon.analytics_scopes', noted, true);
     end $$
   `.execute(db)
   await sql`
     create function analytics_commit() returns trigger language plpgsql as $$
+    declare
+      noted text := coalesce(current_setting('profmon.analytics_scopes', true), '');
+      scopes integer[];
     begin
       -- The first event of a transaction moves all its scopes, in order; later events find none.
-      with gone as (delete from analytics_change returning scope)
+      if noted = '' then
+        return null;
+      end if;
+      scopes := string_to_array(noted, ',')::integer[];
+      perform set_config('profmon.analytics_scopes', '', true);
       insert into analytics_version as v (scope, version)
-      select scope, 1 from gone group by scope order by scope
+      select s, 1 from unnest(scopes) s group by s order by s
       on conflict (scope) do update set version = v.version + 1;
+      delete from analytics_change where scope = any(scopes);
       return null;
     end $$
   `.execute(db)
