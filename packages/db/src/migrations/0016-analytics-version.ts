@@ -47,8 +47,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create table analytics_change (scope integer not null)`.execute(db)
   await sql`create index analytics_change_scope on analytics_change (scope)`.execute(db)
   // The scopes a transaction has noted are kept in a transaction-local setting as well, so noting
-  // one again reads no table: the embedded engine never vacuums, and a scan of this table's dead
-  // rows would grow with every write ever made.
+  // one again reads no table: the embedded engine runs no autovacuum (it is one standalone
+  // backend), and a scan of this table's dead rows would grow with every write ever made.
   await sql`
     create function analytics_changed(scopes integer[]) returns void language plpgsql as $$
     declare
