@@ -2,7 +2,7 @@ import { createServer, connect as tcpConnect, type Server, type Socket } from 'n
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import { connect, type DatabaseHandle } from '@profmon/db'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { reliabilityFault } from './testing/reliability-tally.ts'
+import { reliabilityFault } from '@profmon/contract/reliability'
 import { createApp } from './app.ts'
 import { createTestApp, type TestApp } from './testing/test-app.ts'
 

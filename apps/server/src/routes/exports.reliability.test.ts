@@ -4,7 +4,7 @@ import { readWorkbook } from '../collection/xlsx/test-workbook.ts'
 import { readZip } from '../collection/xlsx/test-zip.ts'
 import { createFixtureTree, type FixtureTree } from '../testing/fixture-tree.ts'
 import { createTestApp, type TestApp } from '../testing/test-app.ts'
-import { reliabilityTally } from '../testing/reliability-tally.ts'
+import { reliabilityTally } from '@profmon/contract/reliability'
 
 const P = '2025-26'
 

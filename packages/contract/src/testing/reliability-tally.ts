@@ -22,3 +22,9 @@ export function reliabilityTally(family: string, engine: string) {
     },
   }
 }
+
+/** Records a fault a reliability test injected and the server survived (call it when the test has passed its checks). */
+export function reliabilityFault(name: string, engine: string): void {
+  const file = process.env.PROFMON_RELIABILITY_RECORDS
+  if (file) appendFileSync(file, JSON.stringify({ kind: 'fault', engine, name, survived: true }) + '\n')
+}

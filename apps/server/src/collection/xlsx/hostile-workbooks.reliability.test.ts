@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { reliabilityTally } from '../../testing/reliability-tally.ts'
+import { reliabilityTally } from '@profmon/contract/reliability'
 import { sql } from '@profmon/db'
 import { testEngine } from '@profmon/db/testing'
 import { createFixtureTree, type FixtureTree } from '../../testing/fixture-tree.ts'
