@@ -1,5 +1,6 @@
 import type { DatabaseHandle } from '@profmon/db'
-import { produceReport, scopeOf, type AppDeps, type createApp } from '@profmon/server'
+import { produceReport, scopeOf } from '@profmon/server'
+import type { Dashboard } from './analytics-bench.ts'
 import { compare } from './measure.ts'
 
 /**
@@ -10,14 +11,7 @@ import { compare } from './measure.ts'
  */
 export async function benchReport(
   handle: DatabaseHandle,
-  setup: {
-    deps: AppDeps
-    app: ReturnType<typeof createApp>
-    token: string
-    adminId: number
-    regionId: number
-    period: string
-  },
+  setup: Pick<Dashboard, 'deps' | 'app' | 'token' | 'adminId' | 'regionId' | 'period'>,
 ): Promise<void> {
   const { deps, app, token, regionId, period } = setup
   const scope = await scopeOf(handle.db, setup.adminId, 'bench')

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import type { Context } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
 import { rolesOf, homeUnitId, meOf } from '../access/current-user.ts'
 import { loginRetryAfter, recordLoginAttempt } from '../access/login-attempts.ts'
@@ -99,6 +100,17 @@ const tooMany = (seconds: number) =>
   )
 
 /** Sign-in, sign-out, the caller, password change. */
+/** The session cookie: HTTP-only, same-site, secure behind HTTPS, as long-lived as the session. */
+function setSessionCookie(c: Context, token: string) {
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: isHttps(c),
+    path: '/',
+    maxAge: SESSION_MAX_SECONDS,
+  })
+}
+
 export function authRoutes({ db, trustProxy = 0 }: AppDeps) {
   return new OpenAPIHono<AuthEnv>()
     .openapi(me, (c) => c.json(meOf(c.var.user), 200))
@@ -119,13 +131,7 @@ export function authRoutes({ db, trustProxy = 0 }: AppDeps) {
       if (!ok || !user) throw new DomainError('unauthenticated', 'unauthenticated', 'wrong login or password')
       await pruneSessions(db)
       const { token } = await createSession(db, user.id, { address, userAgent: c.req.header('user-agent') ?? null })
-      setCookie(c, SESSION_COOKIE, token, {
-        httpOnly: true,
-        sameSite: 'Lax',
-        secure: isHttps(c),
-        path: '/',
-        maxAge: SESSION_MAX_SECONDS,
-      })
+      setSessionCookie(c, token)
       const roles = (await rolesOf(db, [user.id])).get(user.id) ?? []
       return c.json(meOf({ id: user.id, login: user.login, name: user.name, roles }), 200)
     })
@@ -181,13 +187,7 @@ export function authRoutes({ db, trustProxy = 0 }: AppDeps) {
       })
       if (user.via.kind === 'session') {
         const { token } = await createSession(db, user.id, { address, userAgent: c.req.header('user-agent') ?? null })
-        setCookie(c, SESSION_COOKIE, token, {
-          httpOnly: true,
-          sameSite: 'Lax',
-          secure: isHttps(c),
-          path: '/',
-          maxAge: SESSION_MAX_SECONDS,
-        })
+        setSessionCookie(c, token)
       }
       return c.body(null, 204)
     })
