@@ -15,25 +15,44 @@ import { migrateToLatest } from './migrate.ts'
  * const handle = await createTestDatabase()
  * afterAll(() => handle.close())
  */
-export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<DatabaseHandle> {
-  const url = process.env.TEST_DATABASE_URL
-  const migrate = options.migrate ?? true
+export function createTestDatabase(options: { migrate?: boolean } = {}): Promise<DatabaseHandle> {
+  return createScratchDatabase(process.env.TEST_DATABASE_URL, {
+    migrate: options.migrate ?? true,
+    prefix: 'profmon_test',
+    poolSize: 4,
+    source: 'TEST_DATABASE_URL',
+  })
+}
+
+/**
+ * A fresh database to throw away (tests, benchmarks): an in-memory PGlite without `url`, else a
+ * new database on the PostgreSQL server of `url` (named `<prefix>_…`), dropped on close. `source`
+ * names where `url` came from in the error if the server does not answer.
+ *
+ * @example
+ * const handle = await createScratchDatabase(process.env.DATABASE_URL, { migrate: true, prefix: 'profmon_bench', poolSize: 10, source: 'DATABASE_URL' })
+ */
+export async function createScratchDatabase(
+  url: string | undefined,
+  options: { migrate: boolean; prefix: string; poolSize: number; source: string },
+): Promise<DatabaseHandle> {
+  const { migrate } = options
   if (!url) {
     if (!migrate) return connect({ dataDir: 'memory://' })
     return connect({ dataDir: 'memory://', loadDataDir: await migratedTemplate() })
   }
-  const name = `profmon_test_${Date.now()}_${randomBytes(4).toString('hex')}`
+  const name = `${options.prefix}_${Date.now()}_${randomBytes(4).toString('hex')}`
   const admin = new pg.Client({ connectionString: url })
   try {
     await admin.connect()
   } catch (e) {
-    throw new Error(`TEST_DATABASE_URL is set, but PostgreSQL does not answer there: ${String(e)}`, { cause: e })
+    throw new Error(`${options.source} is set, but PostgreSQL does not answer there: ${String(e)}`, { cause: e })
   }
   await admin.query(`create database ${name}`)
   await admin.end()
   const target = new URL(url)
   target.pathname = `/${name}`
-  const handle = await connect({ url: target.toString(), poolSize: 4 })
+  const handle = await connect({ url: target.toString(), poolSize: options.poolSize })
   if (migrate) await migrateToLatest(handle.db)
   return {
     ...handle,

@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto'
-import pg from 'pg'
-import { connect, migrateToLatest, type DatabaseHandle } from '@profmon/db'
+import type { DatabaseHandle } from '@profmon/db'
+import { createScratchDatabase } from '@profmon/db/testing'
 import { benchAnalytics, type BenchSize } from './analytics-bench.ts'
 import { benchAnalyticsLarge, benchAnalyticsTenant, largeSize } from './analytics-scale-bench.ts'
 import { benchImport } from './import-bench.ts'
@@ -25,33 +24,9 @@ const large = largeSize(process.env)
 const registrySize: RegistrySize = { people: Number(process.env.BENCH_PEOPLE ?? 60_000) }
 const only = new Set((process.env.BENCH_ONLY ?? 'analytics,report,write,import,registry,large,tenant').split(','))
 
-/** A fresh, migrated database of the engine: in-memory PGlite, or a new database on `url`. */
-async function fresh(url: string | undefined): Promise<DatabaseHandle> {
-  if (!url) {
-    const handle = await connect({ dataDir: 'memory://' })
-    await migrateToLatest(handle.db)
-    return handle
-  }
-  const name = `profmon_bench_${randomBytes(4).toString('hex')}`
-  const admin = new pg.Client({ connectionString: url })
-  await admin.connect()
-  await admin.query(`create database ${name}`)
-  await admin.end()
-  const target = new URL(url)
-  target.pathname = `/${name}`
-  const handle = await connect({ url: target.toString() })
-  await migrateToLatest(handle.db)
-  return {
-    ...handle,
-    async close() {
-      await handle.close()
-      const cleanup = new pg.Client({ connectionString: url })
-      await cleanup.connect()
-      await cleanup.query(`drop database if exists ${name} with (force)`)
-      await cleanup.end()
-    },
-  }
-}
+/** A fresh, migrated database of the engine: in-memory PGlite, or a new database on `url`, dropped on close. */
+const fresh = (url: string | undefined): Promise<DatabaseHandle> =>
+  createScratchDatabase(url, { migrate: true, prefix: 'profmon_bench', poolSize: 10, source: 'DATABASE_URL' })
 
 async function run(url?: string) {
   if (['analytics', 'report', 'write', 'import', 'registry'].some((b) => only.has(b))) {
