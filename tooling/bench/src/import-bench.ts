@@ -1,9 +1,9 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { join } from 'node:path'
-import { CONTRACT_VERSION } from '@profmon/contract'
+import { writeWidePlugin } from '@profmon/generator'
 import ExcelJS from 'exceljs'
 import { from as copyFrom } from 'pg-copy-streams'
 import { sql, type DatabaseHandle } from '@profmon/db'
@@ -11,35 +11,10 @@ import { boot, createApiToken, createApp, createLogger } from '@profmon/server'
 import { REPO_ROOT } from '@profmon/server/config'
 import { maintenance } from './write-bench.ts'
 
+/** A made-up direction of 100 columns: no installed one is that wide (deficits has 53), and the issue measures 1,000 schools × 100 columns. */
 const COLUMNS = 100
 const PLUGIN = 'bench-wide'
 
-/**
- * A direction of 100 whole-number elements entered by organisations: no installed direction has
- * 100 columns (the widest, deficits, has 53), and the issue measures 1,000 schools × 100 columns.
- */
-async function widePluginDir(): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'profmon-bench-plugin-'))
-  const dir = join(root, PLUGIN)
-  await mkdir(dir)
-  const code = (i: number) => `bench_wide.e${String(i + 1).padStart(3, '0')}`
-  const manifest = {
-    id: PLUGIN,
-    version: '1.0.0',
-    contract: `^${CONTRACT_VERSION}`,
-    title: { ru: 'Широкий шаблон (бенчмарк)' },
-    dataElements: Array.from({ length: COLUMNS }, (_, i) => ({
-      code: code(i),
-      title: { ru: `Показатель ${i + 1}` },
-      valueType: 'integer',
-      min: 0,
-    })),
-    indicators: [{ code: 'bench_wide.total', title: { ru: 'Сумма' }, kind: 'count', formula: `#{${code(0)}}` }],
-  }
-  await writeFile(join(dir, 'package.json'), JSON.stringify({ name: PLUGIN, profmon: { manifest: 'manifest.mjs' } }))
-  await writeFile(join(dir, 'manifest.mjs'), `export default ${JSON.stringify(manifest)}\n`)
-  return root
-}
 /** Hidden code row and first data row of the template (apps/server/src/collection/xlsx/layout.ts). */
 const CODE_ROW = 3
 const FIRST_DATA_ROW = 4
@@ -52,7 +27,12 @@ const FIRST_DATA_ROW = 4
  * run inserts; the period is emptied between runs outside the timing.
  */
 export async function benchImport(handle: DatabaseHandle, runs = 3): Promise<void> {
-  const pluginDirs = [join(REPO_ROOT, 'plugins'), await widePluginDir()]
+  const wide = await writeWidePlugin(await mkdtemp(join(tmpdir(), 'profmon-bench-plugin-')), {
+    id: PLUGIN,
+    columns: COLUMNS,
+    title: 'Широкий шаблон (бенчмарк)',
+  })
+  const pluginDirs = [join(REPO_ROOT, 'plugins'), wide]
   const deps = await boot({ handle, pluginDirs, log: createLogger('warn') })
   const app = createApp(deps)
   const db = handle.db

@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { CONTRACT_VERSION } from '@profmon/contract'
 import ExcelJS from 'exceljs'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -9,7 +8,7 @@ import { ENGINES, ownDatabase, skippedEngine } from '../engines.ts'
 import { startServer, type ServerProcess } from '../server-process.ts'
 import { recordReliability } from '../summary/record.ts'
 import { signIn, type Session } from './session.ts'
-import { WIDE_COLUMNS, WIDE_PLUGIN, widePluginDir } from './wide-plugin.ts'
+import { WIDE_COLUMNS, WIDE_PLUGIN, wideElement, widePluginDir } from './wide-plugin.ts'
 
 const PERIOD = '2025-26'
 /** Template layout (apps/server/src/collection/xlsx/layout.ts): the hidden code row, the first data row. */
@@ -103,7 +102,7 @@ for (const engine of ['pglite', 'postgres'] as const) {
       // The demo region first, then the wide direction (so the demo generator does not fill it).
       const seeding = await startServer({ ...where, DEMO: '1' })
       await seeding.stop()
-      env = { ...where, DEMO: '1', PLUGINS_DIR: await widePluginDir(join(dir, 'plugins'), CONTRACT_VERSION) }
+      env = { ...where, DEMO: '1', PLUGINS_DIR: await widePluginDir(join(dir, 'plugins')) }
       server = await startServer(env)
       admin = await signIn(server.url)
       const region = (await admin.get<{ id: number }[]>('/api/org-units'))[0]!.id
@@ -167,7 +166,7 @@ for (const engine of ['pglite', 'postgres'] as const) {
         Array.from({ length: WIDE_COLUMNS }, (_, i) => ({
           orgUnit,
           period: PERIOD,
-          element: `fault_wide.e${String(i + 1).padStart(3, '0')}`,
+          element: wideElement(i),
           value: MARKER,
         })),
       )
