@@ -113,6 +113,28 @@ describe(`analytical reports on ${testEngine}`, () => {
     expect((await t.call('POST', `/api/conclusions/${c.body.id}/publish`)).status).toBe(200)
     stopSettling = await startReportWorker(t.deps.jobs, t.deps)
   })
+  /** A report row of munA's deficits as the admin orders it, without a job: the test runs the job itself. */
+  const orderAsAdmin = async () => {
+    const period = await t.deps.db.selectFrom('period').select('id').where('code', '=', P).executeTakeFirstOrThrow()
+    const admin = await t.deps.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('login', '=', 'admin')
+      .executeTakeFirstOrThrow()
+    return t.deps.db
+      .insertInto('report')
+      .values({
+        org_unit_id: tree.munA,
+        period_id: period.id,
+        format: 'docx',
+        sections: JSON.stringify({ plugins: ['deficits'] }),
+        requested_by: 'Администратор',
+        requested_by_user_id: admin.id,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  }
+
   afterAll(async () => {
     stopSettling()
     await t.close()
@@ -354,24 +376,7 @@ describe(`analytical reports on ${testEngine}`, () => {
   })
 
   it('finishes a report whose server died mid-job on the next one, with exactly one file', async () => {
-    const period = await t.deps.db.selectFrom('period').select('id').where('code', '=', P).executeTakeFirstOrThrow()
-    const admin = await t.deps.db
-      .selectFrom('app_user')
-      .select('id')
-      .where('login', '=', 'admin')
-      .executeTakeFirstOrThrow()
-    const row = await t.deps.db
-      .insertInto('report')
-      .values({
-        org_unit_id: tree.munA,
-        period_id: period.id,
-        format: 'docx',
-        sections: JSON.stringify({ plugins: ['deficits'] }),
-        requested_by: 'Администратор',
-        requested_by_user_id: admin.id,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    const row = await orderAsAdmin()
     // Its own queue, so the test may declare a job dead after a second instead of 15 minutes.
     const options = { pollingIntervalSeconds: 0.5, expireInSeconds: 1, superviseIntervalSeconds: 1 }
     const log = pino({ level: 'silent' })
@@ -417,29 +422,12 @@ describe(`analytical reports on ${testEngine}`, () => {
     expect(new TextDecoder().decode(bytes.slice(0, 2))).toBe('PK')
   })
   it('ends a report whose server died on its last attempt as failed with the reason, never running forever', async () => {
-    const period = await t.deps.db.selectFrom('period').select('id').where('code', '=', P).executeTakeFirstOrThrow()
-    const admin = await t.deps.db
-      .selectFrom('app_user')
-      .select('id')
-      .where('login', '=', 'admin')
-      .executeTakeFirstOrThrow()
     // No retry left: the attempt that dies is the last one.
     const options = { pollingIntervalSeconds: 0.5, expireInSeconds: 1, superviseIntervalSeconds: 1, retryLimit: 0 }
     const log = pino({ level: 'silent' })
     const queue = new JobQueue(t.handle, log, options)
     await queue.prepare('report-last')
-    const row = await t.deps.db
-      .insertInto('report')
-      .values({
-        org_unit_id: tree.munA,
-        period_id: period.id,
-        format: 'docx',
-        sections: JSON.stringify({ plugins: ['deficits'] }),
-        requested_by: 'Администратор',
-        requested_by_user_id: admin.id,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    const row = await orderAsAdmin()
     const jobId = await queue.send('report-last', { reportId: row.id })
     await t.deps.db.updateTable('report').set({ job_id: jobId }).where('id', '=', row.id).execute()
     let reached!: () => void
