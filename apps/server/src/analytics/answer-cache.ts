@@ -48,8 +48,4 @@ export class AnswerCache<T> {
     }
     return value
   }
-
-  get size(): number {
-    return this.entries.size
-  }
 }
