@@ -6,9 +6,9 @@ import { appendFileSync } from 'node:fs'
  * it nothing is written). `flush()` in the test's afterAll; a crash fails the test itself.
  *
  * @example
- * const tried = reliabilityTally('path traversal', testEngine)
+ * const tried = reliabilityTally('path traversal', 'pglite')
  * tried.add()
- * afterAll(() => tried.flush())
+ * tried.flush() // in the test's afterAll
  */
 export function reliabilityTally(family: string, engine: string) {
   let tried = 0
@@ -23,7 +23,13 @@ export function reliabilityTally(family: string, engine: string) {
   }
 }
 
-/** Records a fault a reliability test injected and the server survived (call it when the test has passed its checks). */
+/**
+ * Records a fault a reliability test injected and the server survived (call it when the test has
+ * passed its checks).
+ *
+ * @example
+ * reliabilityFault('PostgreSQL away and back', 'postgres')
+ */
 export function reliabilityFault(name: string, engine: string): void {
   const file = process.env.PROFMON_RELIABILITY_RECORDS
   if (file) appendFileSync(file, JSON.stringify({ kind: 'fault', engine, name, survived: true }) + '\n')
