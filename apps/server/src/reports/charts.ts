@@ -30,7 +30,20 @@ const LABEL = { color: COLORS.text, textBorderWidth: 0 }
 const NUMBER = new Intl.NumberFormat('ru', { maximumFractionDigits: 1 })
 const number = (v: number) => NUMBER.format(v)
 
+/** The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × a power of ten that is at least `x` (x > 0). */
+export function niceCeiling(x: number): number {
+  if (!(x > 0)) return x
+  const power = 10 ** Math.floor(Math.log10(x))
+  const step = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((m) => m * power >= x * (1 - 1e-12))!
+  return step * power
+}
+
 function optionOf(spec: ChartSpec): echarts.EChartsOption {
+  // ECharts scales the axis to the series only: a target above every bar would fall off the
+  // chart, and the children-against-target chart matters most when all of them are below it.
+  const target = spec.type === 'bars' ? spec.target : null
+  const highest = Math.max(0, ...spec.values.filter((v): v is number => v !== null))
+  const reach = target !== null && target > highest ? { max: niceCeiling(target) } : {}
   const base = {
     animation: false,
     textStyle: { fontFamily: FONT_FAMILY, color: COLORS.text, fontSize: 11 },
@@ -38,6 +51,7 @@ function optionOf(spec: ChartSpec): echarts.EChartsOption {
     yAxis: {
       type: 'value' as const,
       axisLabel: { formatter: (v: number) => `${number(v)}${spec.unit}` },
+      ...reach,
       splitLine: { lineStyle: { color: COLORS.grid } },
     },
   }
