@@ -33,7 +33,21 @@ describe('the chart workers', () => {
     await expect(new ReportCharts('png').drawn([chart('Первая'), broken])).rejects.toThrow(
       /^the chart «Динамика» could not be drawn: .*null/,
     )
-    // The pool is still usable afterwards.
-    expect((await new ReportCharts('svg').drawn([chart('Снова')])).size).toBe(1)
+    // The pool is still usable afterwards (a spec not drawn before, so a worker draws it).
+    expect((await new ReportCharts('svg').drawn([chart('Снова', 47)])).size).toBe(1)
+  })
+
+  it('reuse a chart drawn before for the same spec and format, and draw a changed one anew', async () => {
+    const first = await new ReportCharts('png').drawn([chart('Кэш', 61)])
+    const again = await new ReportCharts('png').drawn([chart('Кэш, снова', 61)])
+    // The very bytes kept from the first draw: a worker would have sent a new buffer.
+    expect([...again.values()][0]).toBe([...first.values()][0])
+    const moved = chart('Кэш', 61)
+    if (moved.kind === 'chart') moved.chart.values = [45, null]
+    const changed = await new ReportCharts('png').drawn([moved])
+    expect([...changed.values()][0]).not.toBe([...first.values()][0])
+    expect(Buffer.from([...changed.values()][0]!).equals(Buffer.from([...first.values()][0]!))).toBe(false)
+    const svg = await new ReportCharts('svg').drawn([chart('Кэш', 61)])
+    expect([...svg.values()][0]).toMatch(/^<svg/)
   })
 })

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os'
 import { Piscina } from 'piscina'
+import { AnswerCache } from '../analytics/answer-cache.ts'
 import type { ChartSpec } from './charts.ts'
 import type { Block } from './model.ts'
 
@@ -66,6 +67,19 @@ function chartPool(): ChartPool {
   return (pool = current)
 }
 
+/**
+ * Charts drawn before, by format and spec. A chart is a pure function of its spec (data, labels,
+ * target), so a kept one can never be stale: a report ordered again, or in the other format's
+ * sibling DOCX, reuses the charts whose figures did not change, and the workers draw only the
+ * rest. At most 256 charts and 48 MB per process (a 2× PNG of 60 bars is about 200 KB).
+ */
+const drawnCharts = new AnswerCache<string | Uint8Array>(
+  (chart) => (typeof chart === 'string' ? chart.length * 2 : chart.byteLength),
+  256,
+  48 * 1024 * 1024,
+)
+const chartKey = (format: ChartFormat, spec: ChartSpec) => `${format}:${JSON.stringify(spec)}`
+
 /** Draws charts one after the other in one worker, each as `format`; fails naming the charts. */
 async function drawCharts<F extends ChartFormat>(charts: ChartBlock[], format: F): Promise<Drawn<F>[]> {
   const p = chartPool()
@@ -106,13 +120,19 @@ export class ReportCharts<F extends ChartFormat> {
     this.format = format
   }
 
-  /** Starts drawing the charts among `blocks` not started yet, as one task. */
+  /** Starts drawing the charts among `blocks` not started yet (and not drawn before), as one task. */
   start(blocks: readonly Block[]): void {
-    const charts = blocks.filter((b): b is ChartBlock => b.kind === 'chart' && !this.#started.has(b))
+    const charts: ChartBlock[] = []
+    for (const b of blocks) {
+      if (b.kind !== 'chart' || this.#started.has(b)) continue
+      const kept = drawnCharts.get(chartKey(this.format, b.chart))
+      if (kept === undefined) charts.push(b)
+      else this.#started.set(b, Promise.resolve(kept as Drawn<F>))
+    }
     if (!charts.length) return
     const drawing = drawCharts(charts, this.format)
     charts.forEach((b, i) => {
-      const one = drawing.then((drawn) => drawn[i]!)
+      const one = drawing.then((drawn) => drawnCharts.set(chartKey(this.format, b.chart), drawn[i]!) as Drawn<F>)
       // Awaited in `drawing`/`drawn`; until then a failure must not count as an unhandled rejection.
       one.catch(() => {})
       this.#started.set(b, one)
