@@ -44,10 +44,9 @@ const runs = (list: Run[]) => list.map((r) => new TextRun({ text: r.text, bold: 
 
 type ChartBlock = Extract<Block, { kind: 'chart' }>
 
-/** The paragraphs and tables of each block; a chart stays a chart, laid out when its PNG is there. */
-function layout(list: Block[]): (FileChild[] | ChartBlock)[] {
-  let lists = 0
-  return list.map((b): FileChild[] | ChartBlock => {
+/** The paragraphs and tables of a block other than a chart; `nextList` numbers the lists. */
+function layoutBlock(b: Exclude<Block, ChartBlock>, nextList: () => number): FileChild[] {
+  {
     switch (b.kind) {
       case 'heading':
         // Real heading styles: Word's navigation pane and its table of contents are built from them.
@@ -62,7 +61,7 @@ function layout(list: Block[]): (FileChild[] | ChartBlock)[] {
           }),
         ]
       case 'list': {
-        const instance = ++lists
+        const instance = nextList()
         return b.items.map(
           (item) =>
             new Paragraph({
@@ -114,12 +113,10 @@ function layout(list: Block[]): (FileChild[] | ChartBlock)[] {
           }),
         ]
       }
-      case 'chart':
-        return b
       case 'pageBreak':
         return [new Paragraph({ children: [new PageBreak()] })]
     }
-  })
+  }
 }
 
 /** A chart as a 2× raster for print (the PDF gets the same chart as vectors), and its caption. */
@@ -140,11 +137,50 @@ const chartParagraphs = (b: ChartBlock, png: Uint8Array): FileChild[] => [
   }),
 ]
 
-/** Each chart's paragraphs, in document order (image ids follow it), each once its PNG is there. */
-async function chartsOf(list: Block[], charts: ReportCharts<'png'>): Promise<Map<Block, FileChild[]>> {
-  const laid = new Map<Block, FileChild[]>()
-  for (const b of list) if (b.kind === 'chart') laid.set(b, chartParagraphs(b, await charts.drawing(b)))
-  return laid
+/**
+ * The document's paragraphs and tables, laid out section by section as the report is built: on
+ * PostgreSQL that work (and the docx library's checksums of the charts) fills the time the main
+ * thread waits for the next sections' queries. A chart is laid out once its PNG is drawn.
+ *
+ * @example
+ * const layout = new DocxLayout(new ReportCharts('png'))
+ * layout.add(await section.build(ctx)) // …for each section, in any order
+ * const bytes = await renderDocx(model, layout)
+ */
+export class DocxLayout {
+  readonly charts: ReportCharts<'png'>
+  readonly #laid = new Map<Block, FileChild[] | Promise<FileChild[]>>()
+  #lists = 0
+
+  constructor(charts: ReportCharts<'png'>) {
+    this.charts = charts
+  }
+
+  /** Lays out the blocks not laid out yet and starts drawing their charts. */
+  add(blocks: readonly Block[]): void {
+    this.charts.start(blocks)
+    for (const b of blocks) {
+      if (this.#laid.has(b)) continue
+      if (b.kind !== 'chart') {
+        this.#laid.set(
+          b,
+          layoutBlock(b, () => ++this.#lists),
+        )
+        continue
+      }
+      const laid = this.charts.drawing(b).then((png) => chartParagraphs(b, png))
+      // Awaited in `body`; until then a chart that fails must not count as an unhandled rejection.
+      laid.catch(() => {})
+      this.#laid.set(b, laid)
+    }
+  }
+
+  /** The body of the document: every block of `blocks`, in their order, charts drawn. */
+  async body(blocks: readonly Block[]): Promise<FileChild[]> {
+    this.add(blocks)
+    const laid = await Promise.all(blocks.map((b) => this.#laid.get(b)!))
+    return laid.flat()
+  }
 }
 
 /**
@@ -155,14 +191,14 @@ async function chartsOf(list: Block[], charts: ReportCharts<'png'>): Promise<Map
  * @example
  * const bytes = await renderDocx(model)
  */
-export async function renderDocx(model: ReportModel, charts = new ReportCharts('png')): Promise<Uint8Array> {
+export async function renderDocx(
+  model: ReportModel,
+  layout = new DocxLayout(new ReportCharts('png')),
+): Promise<Uint8Array> {
   const t = model.title
-  // Rasterized in the chart workers, most of them while the model was still being built; the
-  // rest are finished while the main thread lays out the tables and texts.
-  charts.start(model.blocks)
-  const laid = layout(model.blocks)
-  const images = await chartsOf(model.blocks, charts)
-  const body = laid.flatMap((x) => (Array.isArray(x) ? x : images.get(x)!))
+  // Charts are rasterized in the chart workers, most of them while the model was still being
+  // built; blocks laid out then (`DocxLayout.add`) are not laid out again.
+  const body = await layout.body(model.blocks)
   const doc = new Document({
     creator: t.preparedBy,
     title: `${t.heading}: ${t.orgUnit}, ${t.period}`,

@@ -12,7 +12,7 @@ import { findPeriod } from '../org/periods.ts'
 import { buildReportModel, type Progress } from './build.ts'
 import { ReportCharts } from './chart-pool.ts'
 import { loadReportContext, type ReportSections } from './context.ts'
-import { renderDocx } from './render-docx.ts'
+import { DocxLayout, renderDocx } from './render-docx.ts'
 import { renderPdf } from './render-pdf.ts'
 import { date } from './words.ts'
 
@@ -218,6 +218,8 @@ export async function produceReport(
   const title = `Аналитическая справка — ${ctx.unit.name} — ${ctx.period.title}`
   // Each section's charts are drawn in the chart workers while the next sections are built.
   const charts = order.format === 'docx' ? new ReportCharts('png') : new ReportCharts('svg')
+  // The DOCX is laid out section by section as they come; the PDF's layout is pdfmake's, at the end.
+  const docx = charts.format === 'png' ? new DocxLayout(charts) : undefined
   const model = await buildReportModel(
     ctx,
     {
@@ -229,9 +231,9 @@ export async function produceReport(
       fileName: title,
     },
     progress,
-    (blocks) => charts.start(blocks),
+    (blocks) => (docx ? docx.add(blocks) : charts.start(blocks)),
   )
-  const bytes = charts.format === 'png' ? await renderDocx(model, charts) : await renderPdf(model, charts)
+  const bytes = docx ? await renderDocx(model, docx) : await renderPdf(model, charts as ReportCharts<'svg'>)
   // The name keeps its Russian words; «2025/2026» becomes «2025-2026», other characters file systems refuse «_».
   return { bytes, fileName: `${title.replace(/\//g, '-').replace(/[\\:*?"<>|]/g, '_')}.${order.format}` }
 }
