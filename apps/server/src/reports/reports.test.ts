@@ -210,6 +210,11 @@ describe(`analytical reports on ${testEngine}`, () => {
           { style: 'Heading2', text: 'Показатели' },
         ]),
       )
+      // Sections are built several at once but kept in order: the summary first, the appendix last.
+      const chapters = docx.headings.filter((h) => h.style === 'Heading1').map((h) => h.text)
+      expect(chapters[0]).toBe('Сводка по направлениям')
+      expect(chapters.at(-1)).toBe('Приложение. Источники информации и полнота данных')
+      expect(new Set(chapters).size).toBe(chapters.length)
       expect(docx.styles).toContain('w:styleId="Heading1"')
       expect(docx.xml).toContain('TOC \\h \\o') // the contents field
       expect(docx.xml).toContain('<w:tblHeader/>') // header rows repeat on every page
