@@ -30,6 +30,12 @@ export class AnswerCache<T> {
     return entry.value
   }
 
+  /** Forgets every entry. */
+  clear(): void {
+    this.entries.clear()
+    this.bytes = 0
+  }
+
   /** Keeps `value` (unless it alone exceeds the size bound) and returns it. */
   set(key: string, value: T): T {
     const old = this.entries.get(key)

@@ -80,6 +80,17 @@ const drawnCharts = new AnswerCache<string | Uint8Array>(
 )
 const chartKey = (format: ChartFormat, spec: ChartSpec) => `${format}:${JSON.stringify(spec)}`
 
+/**
+ * Forgets every chart drawn before, so the next report draws all of its charts: what the bench
+ * measures as a report's first run.
+ *
+ * @example
+ * forgetDrawnCharts()
+ */
+export function forgetDrawnCharts(): void {
+  drawnCharts.clear()
+}
+
 /** Draws charts one after the other in one worker, each as `format`; fails naming the charts. */
 async function drawCharts<F extends ChartFormat>(charts: ChartBlock[], format: F): Promise<Drawn<F>[]> {
   const p = chartPool()
