@@ -1,7 +1,7 @@
 import type { DatabaseHandle } from '@profmon/db'
 import { academicYears } from '@profmon/generator'
 import { bootBench, dashboardOf, firstRead, loadRegion, printFirstRead, type Dashboard } from './analytics-bench.ts'
-import { compare } from './measure.ts'
+import { compare, median } from './measure.ts'
 import { printVolumes } from './write-bench.ts'
 
 /** The size of a large region and how many of them share the tenant bench's database. */
@@ -82,7 +82,6 @@ export async function benchAnalyticsTenant(handle: DatabaseHandle, alone: Dashbo
     beside.push(await firstRead(dashboard, i % 2 ? -1 : 1))
     apart.push(await firstRead(alone, i % 2 ? -1 : 1))
   }
-  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!
   console.log(
     `analytics-tenant-first-read/${handle.engine}: ${median(beside).toFixed(1)} ms vs ${median(apart).toFixed(1)} ms, ratio ${(median(beside) / median(apart)).toFixed(2)}`,
   )

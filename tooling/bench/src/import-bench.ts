@@ -10,6 +10,7 @@ import { sql, type DatabaseHandle } from '@profmon/db'
 import { boot, createApiToken, createApp, createLogger } from '@profmon/server'
 import { REPO_ROOT } from '@profmon/server/config'
 import { maintenance } from './write-bench.ts'
+import { median } from './measure.ts'
 
 /** A made-up direction of 100 columns: no installed one is that wide (deficits has 53), and the issue measures 1,000 schools × 100 columns. */
 const COLUMNS = 100
@@ -133,7 +134,6 @@ export async function benchImport(handle: DatabaseHandle, runs = 3): Promise<voi
     db,
   )
   await empty()
-  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!
   const o = median(a)
   const base = median(b)
   console.log(`import/${handle.engine}: ${o.toFixed(1)} ms vs ${base.toFixed(1)} ms, ratio ${(o / base).toFixed(2)}`)

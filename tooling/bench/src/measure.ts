@@ -28,9 +28,11 @@ export async function compare(name: string, ours: () => Promise<unknown>, baseli
     await baseline()
     b.push(performance.now() - t)
   }
-  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!
   const o = median(a)
   const base = median(b)
   console.log(`${name}: ${o.toFixed(1)} ms vs ${base.toFixed(1)} ms, ratio ${(o / base).toFixed(2)}`)
   return { ours: o, baseline: base, ratio: o / base }
 }
+
+/** The median of `xs` (the upper one of an even count). */
+export const median = (xs: readonly number[]): number => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!
