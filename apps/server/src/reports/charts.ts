@@ -47,7 +47,8 @@ function optionOf(spec: ChartSpec): echarts.EChartsOption {
   const base = {
     animation: false,
     textStyle: { fontFamily: FONT_FAMILY, color: COLORS.text, fontSize: 11 },
-    grid: { left: 48, right: 16, top: 24, bottom: spec.type === 'bars' ? 96 : 40 },
+    // A target's label stands right of the bars, in a margin of its own, not over the last bar.
+    grid: { left: 48, right: target === null ? 16 : 84, top: 24, bottom: spec.type === 'bars' ? 96 : 40 },
     yAxis: {
       type: 'value' as const,
       axisLabel: { formatter: (v: number) => `${number(v)}${spec.unit}` },
@@ -95,8 +96,8 @@ function optionOf(spec: ChartSpec): echarts.EChartsOption {
                 label: {
                   ...LABEL,
                   color: COLORS.target,
-                  position: 'insideEndTop',
-                  formatter: `цель ${number(spec.target)}${spec.unit}`,
+                  position: 'end',
+                  formatter: `цель\n${number(spec.target)}${spec.unit}`,
                 },
               },
             }),
