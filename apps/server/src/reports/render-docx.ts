@@ -32,8 +32,8 @@ const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> =
 const TABLE_TEXT = 'ReportTableText'
 const TABLE_HEAD = 'ReportTableHead'
 const TABLE_STYLES = [
-  { id: TABLE_TEXT, name: 'Report Table Text', run: { size: 18 }, paragraph: { spacing: { after: 0 } } },
-  { id: TABLE_HEAD, name: 'Report Table Head', basedOn: TABLE_TEXT, run: { bold: true } },
+  { id: TABLE_TEXT, name: 'Текст таблицы', run: { size: 18 }, paragraph: { spacing: { after: 0 } } },
+  { id: TABLE_HEAD, name: 'Шапка таблицы', basedOn: TABLE_TEXT, run: { bold: true } },
 ]
 
 /** Text width of an A4 page with 2 cm margins, in pixels at 96 dpi (what ImageRun measures in). */
