@@ -46,76 +46,74 @@ type ChartBlock = Extract<Block, { kind: 'chart' }>
 
 /** The paragraphs and tables of a block other than a chart; `nextList` numbers the lists. */
 function layoutBlock(b: Exclude<Block, ChartBlock>, nextList: () => number): FileChild[] {
-  {
-    switch (b.kind) {
-      case 'heading':
-        // Real heading styles: Word's navigation pane and its table of contents are built from them.
-        return [new Paragraph({ heading: HEADINGS[b.level], children: [new TextRun(b.text)] })]
-      case 'paragraph':
-        return [
+  switch (b.kind) {
+    case 'heading':
+      // Real heading styles: Word's navigation pane and its table of contents are built from them.
+      return [new Paragraph({ heading: HEADINGS[b.level], children: [new TextRun(b.text)] })]
+    case 'paragraph':
+      return [
+        new Paragraph({
+          children: b.muted
+            ? b.runs.map((r) => new TextRun({ text: r.text, italics: true, color: '666666' }))
+            : runs(b.runs),
+          spacing: { after: 120 },
+        }),
+      ]
+    case 'list': {
+      const instance = nextList()
+      return b.items.map(
+        (item) =>
           new Paragraph({
-            children: b.muted
-              ? b.runs.map((r) => new TextRun({ text: r.text, italics: true, color: '666666' }))
-              : runs(b.runs),
-            spacing: { after: 120 },
+            children: runs(item),
+            ...(b.ordered ? { numbering: { reference: 'numbered', level: 0, instance } } : { bullet: { level: 0 } }),
           }),
-        ]
-      case 'list': {
-        const instance = nextList()
-        return b.items.map(
-          (item) =>
+      )
+    }
+    case 'table': {
+      const weights = b.columns.map((c) => c.width ?? 1)
+      const sum = weights.reduce((a, w) => a + w, 0)
+      // A cell's look comes from its paragraph style (TABLE_STYLES), not from properties on
+      // every run: a report has thousands of cells, and each property is XML to build and zip.
+      const cell = (text: string, align: Align | undefined, header: boolean, width: number) =>
+        new TableCell({
+          width: { size: Math.round((1000 * width) / sum) / 10, type: WidthType.PERCENTAGE },
+          ...(header ? { shading: { type: ShadingType.CLEAR, fill: 'E8EDF2', color: 'auto' } } : {}),
+          children: [
             new Paragraph({
-              children: runs(item),
-              ...(b.ordered ? { numbering: { reference: 'numbered', level: 0, instance } } : { bullet: { level: 0 } }),
+              style: header ? TABLE_HEAD : TABLE_TEXT,
+              ...(align && align !== 'left' ? { alignment: ALIGN[align] } : {}),
+              children: [new TextRun(text)],
             }),
-        )
-      }
-      case 'table': {
-        const weights = b.columns.map((c) => c.width ?? 1)
-        const sum = weights.reduce((a, w) => a + w, 0)
-        // A cell's look comes from its paragraph style (TABLE_STYLES), not from properties on
-        // every run: a report has thousands of cells, and each property is XML to build and zip.
-        const cell = (text: string, align: Align | undefined, header: boolean, width: number) =>
-          new TableCell({
-            width: { size: Math.round((1000 * width) / sum) / 10, type: WidthType.PERCENTAGE },
-            ...(header ? { shading: { type: ShadingType.CLEAR, fill: 'E8EDF2', color: 'auto' } } : {}),
-            children: [
-              new Paragraph({
-                style: header ? TABLE_HEAD : TABLE_TEXT,
-                ...(align && align !== 'left' ? { alignment: ALIGN[align] } : {}),
-                children: [new TextRun(text)],
-              }),
-            ],
-          })
-        const table = new Table({
-          width: { size: 100, type: WidthType.PERCENTAGE },
-          rows: [
-            // tableHeader: Word repeats this row at the top of every page the table spans.
-            new TableRow({
-              tableHeader: true,
-              cantSplit: true,
-              children: b.columns.map((c, i) => cell(c.title, c.align, true, weights[i]!)),
-            }),
-            ...b.rows.map(
-              (row) =>
-                new TableRow({
-                  cantSplit: true,
-                  children: row.map((text, i) => cell(text, b.columns[i]?.align, false, weights[i]!)),
-                }),
-            ),
           ],
         })
-        return [
-          table,
-          new Paragraph({
-            spacing: { after: 200 },
-            children: b.caption ? [new TextRun({ text: b.caption, size: 16, color: '555555' })] : [],
+      const table = new Table({
+        width: { size: 100, type: WidthType.PERCENTAGE },
+        rows: [
+          // tableHeader: Word repeats this row at the top of every page the table spans.
+          new TableRow({
+            tableHeader: true,
+            cantSplit: true,
+            children: b.columns.map((c, i) => cell(c.title, c.align, true, weights[i]!)),
           }),
-        ]
-      }
-      case 'pageBreak':
-        return [new Paragraph({ children: [new PageBreak()] })]
+          ...b.rows.map(
+            (row) =>
+              new TableRow({
+                cantSplit: true,
+                children: row.map((text, i) => cell(text, b.columns[i]?.align, false, weights[i]!)),
+              }),
+          ),
+        ],
+      })
+      return [
+        table,
+        new Paragraph({
+          spacing: { after: 200 },
+          children: b.caption ? [new TextRun({ text: b.caption, size: 16, color: '555555' })] : [],
+        }),
+      ]
     }
+    case 'pageBreak':
+      return [new Paragraph({ children: [new PageBreak()] })]
   }
 }
 
