@@ -1,5 +1,6 @@
 import { ORG_LEVEL_DEPTH, type Indicator, type RecommendationRule, type Status } from '@profmon/contract'
 import { gapOf } from '@profmon/contract/rules'
+import { numberFormat } from '@profmon/contract/format'
 
 /** What a rule reads of an analytics row (the total row of an indicator for one unit). */
 export interface RuleInput {
@@ -79,7 +80,7 @@ export function firingRules(
  * formatRu(43.75, 1) // '43,8'
  */
 export function formatRu(value: number, decimals: number): string {
-  return new Intl.NumberFormat('ru-RU', { maximumFractionDigits: decimals, minimumFractionDigits: 0 }).format(value)
+  return numberFormat('ru-RU', decimals).format(value)
 }
 
 /** An indicator's value for people: `43,8 %` for a share, `да`/`нет` for presence. */

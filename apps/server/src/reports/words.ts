@@ -1,5 +1,5 @@
 import type { Status } from '@profmon/contract'
-import { change, formatDate, formatValue } from '@profmon/contract/format'
+import { change, formatDate, formatValue, numberFormat } from '@profmon/contract/format'
 import type { Indicator } from '@profmon/contract'
 
 /** How the report words things, as the shell's Russian messages do. */
@@ -50,24 +50,9 @@ type Def = Pick<Indicator, 'kind' | 'decimals'>
 /** A value as the shell shows it: «37,6 %», «12», «да»; «—» when missing, never 0. */
 export const value = (v: number | null | undefined, def: Def) => formatValue(v ?? null, def, 'ru')
 
-/** Russian number formats by decimals and sign: making one costs ~50× formatting with it, and a report formats thousands. */
-const formats = new Map<string, Intl.NumberFormat>()
-function numberFormat(decimals: number, signed: boolean): Intl.NumberFormat {
-  const key = `${decimals}|${signed}`
-  let format = formats.get(key)
-  if (!format) {
-    format = new Intl.NumberFormat('ru', {
-      maximumFractionDigits: decimals,
-      ...(signed ? { signDisplay: 'exceptZero' as const } : {}),
-    })
-    formats.set(key, format)
-  }
-  return format
-}
-
 /** A plain count or number (numerators, denominators, gaps, scores). */
 export const num = (v: number | null | undefined, decimals = 1) =>
-  v === null || v === undefined ? NO_DATA : numberFormat(decimals, false).format(v)
+  v === null || v === undefined ? NO_DATA : numberFormat('ru', decimals).format(v)
 
 /** «+1,2 п.п.» for a share, «−3» for a count; «—» without both values. */
 export function delta(current: number | null, previous: number | null, def: Def): string {
@@ -76,7 +61,7 @@ export function delta(current: number | null, previous: number | null, def: Def)
   // A yes/no has no amount of change: say what it was.
   if (def.kind === 'presence') return d === 0 ? 'без изменений' : `было: ${previous ? 'да' : 'нет'}`
   const decimals = def.kind === 'count' ? 0 : (def.decimals ?? 1)
-  const text = numberFormat(decimals, true).format(d)
+  const text = numberFormat('ru', decimals, true).format(d)
   return def.kind === 'share' ? `${text} п.п.` : text
 }
 

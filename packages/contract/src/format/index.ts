@@ -4,14 +4,25 @@
  */
 import type { Indicator } from '../schema/indicator.ts'
 
-/** Number formats by locale and decimals: making one costs ~50× formatting with it, and a report formats thousands. */
 const numberFormats = new Map<string, Intl.NumberFormat>()
 
-function numberFormat(locale: string, decimals: number): Intl.NumberFormat {
-  const key = `${locale}|${decimals}`
+/**
+ * A number format of `locale` with at most `decimals` decimals (`signed`: «+1,2», «−3», «0»),
+ * made once and kept: making one costs ~50× formatting with it, and a report formats thousands.
+ *
+ * @example
+ * numberFormat('ru', 1).format(1234.56) // '1 234,6'
+ * numberFormat('ru', 1, true).format(1.25) // '+1,3'
+ */
+export function numberFormat(locale: string, decimals: number, signed = false): Intl.NumberFormat {
+  const key = `${locale}|${decimals}|${signed}`
   let format = numberFormats.get(key)
   if (!format) {
-    format = new Intl.NumberFormat(locale, { maximumFractionDigits: decimals, minimumFractionDigits: 0 })
+    format = new Intl.NumberFormat(locale, {
+      maximumFractionDigits: decimals,
+      minimumFractionDigits: 0,
+      ...(signed ? { signDisplay: 'exceptZero' as const } : {}),
+    })
     numberFormats.set(key, format)
   }
   return format
