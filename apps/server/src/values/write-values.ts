@@ -86,7 +86,7 @@ export async function writeValues(
           `.execute(trx)
           ).rows
         : []
-      const byKey = new Map(current.map((c) => [`${c.org_unit_id}:${c.period_id}:${c.element_id}:${c.option_id}`, c]))
+      const byKey = new Map(current.map((c) => [rowKey(c), c]))
       const conflicts: ErrorDetail[] = []
       for (const r of resolved) {
         if (r.input.version === undefined) continue
@@ -152,8 +152,7 @@ export async function writeValues(
             )
             .returning(['org_unit_id', 'period_id', 'element_id', 'option_id', 'version'])
             .execute()
-          for (const w of written)
-            versions.set(`${w.org_unit_id}:${w.period_id}:${w.element_id}:${w.option_id}`, w.version)
+          for (const w of written) versions.set(rowKey(w), w.version)
         }
       }
       if (deletes.length) {
@@ -196,7 +195,7 @@ export async function writeValues(
     return await attempt(true)
   } catch (e) {
     // A key written meanwhile by someone else made the plain insert of new keys fail (see
-    // below): written again as an upsert, as if it had been one from the start.
+    // `insertNew` above): written again as an upsert, as if it had been one from the start.
     if (isDuplicateValue(e)) return attempt(false)
     throw e
   }
@@ -224,6 +223,9 @@ const keyArrays = (rows: readonly Resolved[]) =>
   )
 
 const keyOf = (r: Resolved) => `${r.orgUnitId}:${r.periodId}:${r.elementId}:${r.optionId}`
+/** The same key of a stored row. */
+const rowKey = (v: Pick<DataValue, 'org_unit_id' | 'period_id' | 'element_id' | 'option_id'>) =>
+  `${v.org_unit_id}:${v.period_id}:${v.element_id}:${v.option_id}`
 
 function publicValue(
   catalog: Catalog,
