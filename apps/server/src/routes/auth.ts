@@ -99,7 +99,6 @@ const tooMany = (seconds: number) =>
     },
   )
 
-/** Sign-in, sign-out, the caller, password change. */
 /** The session cookie: HTTP-only, same-site, secure behind HTTPS, as long-lived as the session. */
 function setSessionCookie(c: Context, token: string) {
   setCookie(c, SESSION_COOKIE, token, {
@@ -111,6 +110,7 @@ function setSessionCookie(c: Context, token: string) {
   })
 }
 
+/** Sign-in, sign-out, the caller, password change. */
 export function authRoutes({ db, trustProxy = 0 }: AppDeps) {
   return new OpenAPIHono<AuthEnv>()
     .openapi(me, (c) => c.json(meOf(c.var.user), 200))
