@@ -7,23 +7,33 @@ export async function medianMs(fn: () => Promise<unknown>, runs = 5): Promise<nu
     await fn()
     times.push(performance.now() - started)
   }
-  times.sort((a, b) => a - b)
-  return times[Math.floor(times.length / 2)]!
+  return median(times)
 }
 
 /**
  * Measures ours and the baseline alternately (so both see the same cache and machine state) and
- * prints the house benchmark line: `<name>: <ours> ms vs <baseline> ms, ratio <x>`.
+ * prints the house benchmark line: `<name>: <ours> ms vs <baseline> ms, ratio <x>`. `prepare`, if
+ * given, runs before every call (the warm-up ones too), outside the timing.
  */
-export async function compare(name: string, ours: () => Promise<unknown>, baseline: () => Promise<unknown>, runs = 5) {
+export async function compare(
+  name: string,
+  ours: () => Promise<unknown>,
+  baseline: () => Promise<unknown>,
+  runs = 5,
+  prepare: () => Promise<void> = async () => {},
+) {
+  await prepare()
   await ours()
+  await prepare()
   await baseline()
   const a: number[] = []
   const b: number[] = []
   for (let i = 0; i < runs; i++) {
+    await prepare()
     let t = performance.now()
     await ours()
     a.push(performance.now() - t)
+    await prepare()
     t = performance.now()
     await baseline()
     b.push(performance.now() - t)

@@ -1,7 +1,7 @@
 import type { DatabaseHandle } from '@profmon/db'
 import { forgetDrawnCharts, produceReport, scopeOf } from '@profmon/server'
 import { nudgeValue, type Dashboard } from './analytics-bench.ts'
-import { compare, median } from './measure.ts'
+import { compare } from './measure.ts'
 
 /**
  * report/<engine>: the region's full DOCX report (every direction, the children's comparison and
@@ -57,21 +57,12 @@ export async function benchReport(
       await fetchJson(`/api/submissions?orgUnit=${regionId}&period=${period}&plugin=${plugin}`, 400)
   }
   await compare(`report/${handle.engine}`, ours, baseline, 5)
-  const first: number[] = []
-  const firstBaseline: number[] = []
-  for (let i = 0; i < 5; i++) {
-    await nudgeValue(setup, i % 2 ? -1 : 1)
+  // Before each call one value changes back or forth (a new analytics version) and no chart is kept.
+  let nudges = 0
+  await compare(`report-first/${handle.engine}`, ours, baseline, 5, async () => {
+    await nudgeValue(setup, nudges++ % 2 ? -1 : 1)
     forgetDrawnCharts()
-    let started = performance.now()
-    await ours()
-    first.push(performance.now() - started)
-    await nudgeValue(setup, i % 2 ? 1 : -1)
-    started = performance.now()
-    await baseline()
-    firstBaseline.push(performance.now() - started)
-  }
-  const [o, b] = [median(first), median(firstBaseline)]
-  console.log(`report-first/${handle.engine}: ${o.toFixed(1)} ms vs ${b.toFixed(1)} ms, ratio ${(o / b).toFixed(2)}`)
+  })
   const pdf = (await produceReport(deps, scope, { ...order, format: 'pdf' }, 'bench')).bytes.length
   console.log(`  (DOCX ${(bytes / 1024).toFixed(0)} KB, PDF ${(pdf / 1024).toFixed(0)} KB)`)
 }
